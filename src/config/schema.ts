@@ -1,0 +1,118 @@
+// The configuration's shape and defaults (DESIGN.md "Configuration"). Unknown keys are
+// errors, so a typo stops the program instead of being silently ignored.
+
+import { z } from 'zod';
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL');
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** A per-site extraction rule: where the article is, and what to strip from it. */
+export const siteRuleSchema = z.strictObject({
+  content: z.union([nonEmpty, z.array(nonEmpty).min(1)]),
+  strip: z.array(nonEmpty).default([]),
+  title: nonEmpty.optional(),
+  date: nonEmpty.optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  name: nonEmpty,
+  url: httpUrl,
+  category: nonEmpty.optional(),
+  fullText: z.boolean().default(true),
+  enabled: z.boolean().default(true),
+  rule: siteRuleSchema.optional(),
+  tags: z.array(nonEmpty).default([]),
+});
+
+export const categorySchema = z.strictObject({
+  name: nonEmpty,
+  keywords: z.array(nonEmpty).default([]),
+  coverImages: z.array(httpUrl).default([]),
+});
+
+export const tagSchema = z.strictObject({
+  name: nonEmpty,
+  keywords: z.array(nonEmpty).default([]),
+});
+
+export const configSchema = z.strictObject({
+  site: z.strictObject({
+    title: nonEmpty,
+    description: z.string().default(''),
+    url: httpUrl,
+    author: nonEmpty,
+    language: z.string().trim().default('en'),
+    feedUrl: httpUrl.optional(),
+    articleUrl: z
+      .string()
+      .trim()
+      .refine((value) => value.includes('{slug}'), 'must contain {slug}')
+      .optional(),
+    maxItems: z.number().int().min(1).max(10_000).default(50),
+    websubHub: httpUrl.optional(),
+    email: z.string().trim().optional(),
+  }),
+  paths: z
+    .strictObject({
+      articles: nonEmpty.default('data/articles'),
+      state: nonEmpty.default('data/state.json'),
+      feeds: nonEmpty.default('feeds'),
+      rules: nonEmpty.default('site-rules.yaml'),
+      lock: nonEmpty.optional(),
+    })
+    .prefault({}),
+  schedule: nonEmpty.default('*/30 * * * *'),
+  fetch: z
+    .strictObject({
+      timeoutMs: z.number().int().min(100).max(600_000).default(15_000),
+      concurrency: z.number().int().min(1).max(1_000).default(16),
+      perHostConcurrency: z.number().int().min(1).max(100).default(2),
+      allowPrivateNetworks: z.boolean().default(false),
+      retries: z.number().int().min(0).max(10).default(2),
+      maxRedirects: z.number().int().min(0).max(20).default(5),
+      maxFeedBytes: z.number().int().min(1_024).default(10 * 1024 * 1024),
+      maxPageBytes: z.number().int().min(1_024).default(5 * 1024 * 1024),
+      maxRetryAfterMs: z.number().int().min(0).default(60_000),
+      userAgent: z.string().trim().optional(),
+      minIntervalMinutes: z.number().min(0).default(0),
+      maxBackoffMinutes: z.number().min(1).default(24 * 60),
+      maxItemsPerSource: z.number().int().min(1).default(100),
+    })
+    .prefault({}),
+  sources: z.array(sourceSchema).default([]),
+  categories: z.array(categorySchema).min(1, 'needs at least one category'),
+  tags: z.array(tagSchema).default([]),
+});
+
+export type RawConfig = z.input<typeof configSchema>;
+export type SiteRule = z.output<typeof siteRuleSchema>;
+export type SourceConfig = z.output<typeof sourceSchema>;
+export type CategoryConfig = z.output<typeof categorySchema>;
+export type TagConfig = z.output<typeof tagSchema>;
+type ParsedConfig = z.output<typeof configSchema>;
+
+/** The checked configuration, paths absolute, passed down to every stage. */
+export interface ResolvedConfig extends Omit<ParsedConfig, 'paths'> {
+  /** The file it was loaded from (absolute), or undefined for an in-memory config. */
+  file?: string;
+  paths: {
+    articles: string;
+    state: string;
+    feeds: string;
+    rules: string;
+    lock: string;
+  };
+  /** Site rules by hostname without `www.`, from paths.rules (data, not code). */
+  siteRules: Record<string, SiteRule>;
+}

@@ -1,0 +1,66 @@
+// URL helpers used at every boundary: absolutize, canonicalize (tracking parameters out),
+// and redact credentials before a URL reaches a log line or an error message.
+
+const TRACKING_PARAMS = [
+  /^utm_/i,
+  /^mc_(cid|eid)$/i,
+  /^(fbclid|gclid|gclsrc|dclid|msclkid|yclid|igshid|twclid|ttclid|wbraid|gbraid)$/i,
+  /^(_hsenc|_hsmi|__hssc|__hstc|__hsfp|hsctatracking)$/i,
+  /^(mkt_tok|oly_anon_id|oly_enc_id|vero_id|vero_conv|_openstat|rb_clickid|s_cid|ncid|sr_share|guccounter|guce_referrer|guce_referrer_sig)$/i,
+  /^(ref_src|ref_url)$/i,
+];
+
+export function isTrackingParam(name: string): boolean {
+  return TRACKING_PARAMS.some((pattern) => pattern.test(name));
+}
+
+/** Parses `value` against `base`; undefined for anything that is not an http(s) URL. */
+export function resolveUrl(value: string | undefined | null, base?: string): string | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  try {
+    const url = base ? new URL(trimmed, base) : new URL(trimmed);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The canonical form of an article URL: no fragment, no tracking parameters, lowercase host. */
+export function canonicalizeUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return value;
+  }
+  url.hash = '';
+  const kept = [...url.searchParams].filter(([name]) => !isTrackingParam(name));
+  url.search = '';
+  for (const [name, param] of kept) url.searchParams.append(name, param);
+  return url.href;
+}
+
+/** The URL without user name or password, for logs and messages. */
+export function redactUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (!url.username && !url.password) return value;
+    url.username = '';
+    url.password = '';
+    return url.href;
+  } catch {
+    return value;
+  }
+}
+
+/** Hostname without a leading `www.`, the key of site rules. */
+export function hostKey(value: string): string {
+  try {
+    return new URL(value).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
