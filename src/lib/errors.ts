@@ -34,6 +34,8 @@ export interface ErrorDetails {
   stage: Stage;
   url?: string;
   status?: number;
+  /** For RATE_LIMITED / 503: how long the server asked us to wait. */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -42,6 +44,7 @@ export class FeedwrightError extends Error {
   readonly stage: Stage;
   readonly url?: string;
   readonly status?: number;
+  readonly retryAfterMs?: number;
 
   constructor(code: ErrorCode, message: string, details: ErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -50,6 +53,7 @@ export class FeedwrightError extends Error {
     this.stage = details.stage;
     this.url = details.url === undefined ? undefined : redactUrl(details.url);
     this.status = details.status;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 
