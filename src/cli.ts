@@ -1,0 +1,125 @@
+// The command line (DESIGN.md "Command line"): reads arguments, loads the configuration
+// once, runs one command and sets the exit status. Nothing else in feedwright exits.
+//   0 ok · 1 the cycle failed (every source failed) or a command failed
+//   2 bad configuration or usage · 3 another run holds the lock
+
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { HELP } from './cli-help.js';
+import { runLockedCycle } from './commands/run-command.js';
+import { collectStatus, formatStatusTable } from './commands/status-command.js';
+import { validateProject } from './commands/validate-command.js';
+import { DEFAULT_CONFIG_FILE, loadConfig } from './config/load-config.js';
+import type { ResolvedConfig } from './config/schema.js';
+import { describeError, isFeedwrightError } from './lib/errors.js';
+import { createLogger, type Logger, type LogLevel } from './lib/log.js';
+import { publishFeeds } from './publish/publish-feeds.js';
+import { startDaemon } from './schedule/start-daemon.js';
+
+const OPTIONS = {
+  config: { type: 'string' },
+  verbose: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  force: { type: 'boolean' },
+  'no-publish': { type: 'boolean' },
+  'no-initial-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+class UsageError extends Error {}
+
+interface CommandContext {
+  values: Values;
+  positionals: string[];
+  logger: Logger;
+  config: () => Promise<ResolvedConfig>;
+}
+
+type Command = (ctx: CommandContext) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  async run({ values, logger, config }) {
+    const { exitCode } = await runLockedCycle(await config(), logger, {
+      force: values.force,
+      publish: !values['no-publish'],
+      progress: !values.quiet,
+    });
+    return exitCode;
+  },
+  async start({ values, logger, config }) {
+    const daemon = startDaemon(await config(), logger, { initialRun: !values['no-initial-run'] });
+    const onSignal = (signal: NodeJS.Signals) => void daemon.stop(signal);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    await daemon.done;
+    return 0;
+  },
+  async publish({ logger, config }) {
+    const report = await publishFeeds(await config(), logger.child({ stage: 'publish' }));
+    logger.info('Publish finished', { count: report.articles, files: report.files, written: report.written.length, unchanged: report.unchanged, durationMs: report.durationMs });
+    return 0;
+  },
+  async status({ values, config }) {
+    const rows = await collectStatus(await config());
+    process.stdout.write(values.json ? `${JSON.stringify(rows, null, 2)}\n` : `${formatStatusTable(rows)}\n`);
+    return 0;
+  },
+  async validate({ config }) {
+    const result = await validateProject(await config());
+    process.stdout.write(`${result.lines.join('\n')}\n`);
+    return result.ok ? 0 : 1;
+  },
+  async help({ positionals }) {
+    const topic = positionals[1];
+    process.stdout.write(`${HELP[topic ?? 'main'] ?? HELP.main}\n`);
+    return topic && !HELP[topic] ? 2 : 0;
+  },
+};
+
+function logLevel(values: Values): LogLevel {
+  if (values.verbose) return 'debug';
+  if (values.quiet) return 'warn';
+  return 'info';
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof UsageError) return 2;
+  if (isFeedwrightError(error) && (error.code === 'CONFIG_INVALID' || error.code === 'CONFIG_NOT_FOUND')) return 2;
+  if (isFeedwrightError(error) && error.code === 'LOCKED') return 3;
+  return 1;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError(`${describeError(error)} (see "feedwright --help")`);
+    }
+    const { values, positionals } = parsed;
+    const name = positionals[0] ?? 'help';
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}" (see "feedwright --help")`);
+    if (values.help) {
+      process.stdout.write(`${HELP[name] ?? HELP.main}\n`);
+      return 0;
+    }
+    const logger = createLogger({ level: logLevel(values) });
+    const config = () => loadConfig(values.config ?? DEFAULT_CONFIG_FILE);
+    return await command({ values, positionals, logger, config });
+  } catch (error) {
+    process.stderr.write(`feedwright: ${describeError(error)}\n`);
+    return exitCodeFor(error);
+  }
+}
+
+/** Runs the CLI with the process's arguments and sets the exit status. */
+export async function runCli(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runCli();

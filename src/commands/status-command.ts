@@ -1,0 +1,62 @@
+// `feedwright status`: per source, from the state file: last fetch, result, items,
+// next fetch, consecutive failures. A table for people, --json for programs.
+
+import type { ResolvedConfig } from '../config/schema.js';
+import { loadState } from '../store/run-state.js';
+
+export interface SourceStatus {
+  name: string;
+  url: string;
+  enabled: boolean;
+  disabled: boolean;
+  lastFetchAt: string | null;
+  result: string;
+  status: number | null;
+  items: number | null;
+  newItems: number | null;
+  nextFetchAt: string | null;
+  failures: number;
+  error: string | null;
+}
+
+export async function collectStatus(config: ResolvedConfig): Promise<SourceStatus[]> {
+  const state = await loadState(config.paths.state);
+  return config.sources.map((source) => {
+    const st = state.sources[source.url];
+    return {
+      name: source.name,
+      url: source.url,
+      enabled: source.enabled,
+      disabled: st?.disabled ?? false,
+      lastFetchAt: st?.lastFetchAt ?? null,
+      result: !source.enabled ? 'off' : (st?.lastOutcome ?? 'never'),
+      status: st?.lastStatus ?? null,
+      items: st?.itemCount ?? null,
+      newItems: st?.newItems ?? null,
+      nextFetchAt: st?.disabled ? null : (st?.nextFetchAt ?? null),
+      failures: st?.failures ?? 0,
+      error: st?.lastError ?? null,
+    };
+  });
+}
+
+function shortTime(iso: string | null): string {
+  return iso ? iso.replace('T', ' ').slice(0, 16) : '-';
+}
+
+export function formatStatusTable(rows: SourceStatus[]): string {
+  const header = ['SOURCE', 'LAST FETCH', 'RESULT', 'ITEMS', 'NEW', 'NEXT FETCH', 'FAILURES'];
+  const body = rows.map((row) => [
+    row.name,
+    shortTime(row.lastFetchAt),
+    row.disabled ? 'gone (disabled)' : row.result + (row.status && row.result === 'error' ? ` ${row.status}` : ''),
+    row.items === null ? '-' : String(row.items),
+    row.newItems === null ? '-' : String(row.newItems),
+    row.disabled ? '-' : shortTime(row.nextFetchAt) === '-' ? 'now' : shortTime(row.nextFetchAt),
+    String(row.failures),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const errors = rows.filter((row) => row.error && row.result === 'error').map((row) => `  ${row.name}: ${row.error}`);
+  return [line(header), ...body.map(line), ...(errors.length ? ['', 'Last errors:', ...errors] : [])].join('\n');
+}

@@ -1,0 +1,59 @@
+// `feedwright validate`: the configuration has already been loaded and checked by the
+// time this runs (a bad one never gets here); this also checks that every article file
+// and every published output parses.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ResolvedConfig } from '../config/schema.js';
+import { describeError } from '../lib/errors.js';
+import { parseFeed } from '../parse/parse-feed.js';
+import { listArticleFiles, readArticleFile } from '../store/article-file.js';
+
+export interface ValidationResult {
+  ok: boolean;
+  lines: string[];
+}
+
+async function checkArticles(dir: string, lines: string[]): Promise<boolean> {
+  const files = await listArticleFiles(dir);
+  const bad: string[] = [];
+  for (const file of files) {
+    try {
+      const article = await readArticleFile(file);
+      if (!article.title || !article.date) bad.push(`${file}: missing title or date`);
+    } catch (error) {
+      bad.push(describeError(error));
+    }
+  }
+  lines.push(`articles: ${files.length - bad.length} of ${files.length} files parse (${dir})`);
+  for (const problem of bad) lines.push(`  error: ${problem}`);
+  return bad.length === 0;
+}
+
+async function checkOutput(dir: string, feedBase: string, name: string, lines: string[]): Promise<boolean> {
+  const path = join(dir, name);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    lines.push(`feeds: ${path} not published yet`);
+    return true;
+  }
+  try {
+    const feed = parseFeed(text, { url: new URL(name, `${feedBase}/`).href });
+    lines.push(`feeds: ${path} parses (${feed.format}, ${feed.items.length} items)`);
+    return true;
+  } catch (error) {
+    lines.push(`feeds: ${path} does not parse: ${describeError(error)}`);
+    return false;
+  }
+}
+
+export async function validateProject(config: ResolvedConfig): Promise<ValidationResult> {
+  const lines = [
+    `configuration: ok (${config.file ?? 'in memory'}): ${config.sources.length} sources, ${config.categories.length} categories, ${Object.keys(config.siteRules).length} site rules`,
+  ];
+  let ok = await checkArticles(config.paths.articles, lines);
+  for (const name of ['rss.xml', 'atom.xml', 'feed.json']) ok = (await checkOutput(config.paths.feeds, config.site.feedUrl ?? `${config.site.url}/feeds`, name, lines)) && ok;
+  return { ok, lines };
+}

@@ -1,0 +1,28 @@
+// Class/id hints, after Mozilla Readability's regexps, extended with the promo and
+// newsletter blocks news sites put inside articles.
+
+import type { Element } from 'domhandler';
+
+export const POSITIVE_HINT = /article|body|content|entry|hentry|h-entry|main|page|post|story|text|blog/i;
+export const NEGATIVE_HINT =
+  /-ad-|^ad-|\bads?\b|banner|byline|combx|comment|contact|cookie|consent|cta|disqus|foot|footer|gdpr|masthead|media-credit|meta|modal|more-|nav|newsletter|outbrain|pagination|popup|promo|related|recirc|recommend|remark|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|signup|taboola|tags?\b|toolbar|tool|widget|waitlist|event-|breadcrumb/i;
+/** Blocks never part of an article, removed before scoring (unless they look like content). */
+export const UNLIKELY_CANDIDATE =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|promo|share|taboola|outbrain|recirc/i;
+export const MAYBE_CANDIDATE = /and|article|body|column|content|main|shadow/i;
+
+export function hintsOf(element: Element): string {
+  const attribs = element.attribs;
+  return `${attribs.class ?? ''} ${attribs.id ?? ''}`;
+}
+
+/** Readability's class weight: -25 per negative hint, +25 per positive one (class and id). */
+export function classWeight(element: Element): number {
+  let weight = 0;
+  for (const value of [element.attribs.class, element.attribs.id]) {
+    if (!value) continue;
+    if (NEGATIVE_HINT.test(value)) weight -= 25;
+    if (POSITIVE_HINT.test(value)) weight += 25;
+  }
+  return weight;
+}

@@ -1,0 +1,67 @@
+// One bottom-up pass computing text and link lengths for every element, so scoring
+// and cleaning read link density in O(1) instead of re-walking subtrees (no O(n²)).
+
+import type { AnyNode, Element } from 'domhandler';
+
+export interface NodeStats {
+  /** Characters of text, whitespace runs counted as one. */
+  textLength: number;
+  /** Characters of text inside links. */
+  linkLength: number;
+  commas: number;
+  /** True when some descendant is a block element. */
+  hasBlock: boolean;
+}
+
+export const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer',
+  'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul',
+]);
+
+export function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+function textStats(data: string): { length: number; commas: number } {
+  const collapsed = data.replace(/\s+/g, ' ');
+  const commas = collapsed.match(/[,，、،]/g)?.length ?? 0;
+  return { length: collapsed === ' ' ? 0 : collapsed.length, commas };
+}
+
+/** Stats for `root` and every element under it. */
+export function measureTree(root: Element): Map<Element, NodeStats> {
+  const stats = new Map<Element, NodeStats>();
+  const stack: Array<{ element: Element; visited: boolean }> = [{ element: root, visited: false }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (!frame.visited) {
+      frame.visited = true;
+      for (const child of frame.element.children) if (isElement(child)) stack.push({ element: child, visited: false });
+      continue;
+    }
+    stack.pop();
+    const own: NodeStats = { textLength: 0, linkLength: 0, commas: 0, hasBlock: false };
+    for (const child of frame.element.children) {
+      if (child.type === 'text') {
+        const text = textStats(child.data);
+        own.textLength += text.length;
+        own.commas += text.commas;
+      } else if (isElement(child)) {
+        const sub = stats.get(child);
+        if (!sub) continue;
+        own.textLength += sub.textLength;
+        own.linkLength += sub.linkLength;
+        own.commas += sub.commas;
+        own.hasBlock ||= sub.hasBlock || BLOCK_TAGS.has(child.name);
+      }
+    }
+    if (frame.element.name === 'a') own.linkLength = own.textLength;
+    stats.set(frame.element, own);
+  }
+  return stats;
+}
+
+export function linkDensity(stats: NodeStats | undefined): number {
+  if (!stats || stats.textLength === 0) return 0;
+  return Math.min(1, stats.linkLength / stats.textLength);
+}

@@ -1,0 +1,170 @@
+// Bytes to text for feeds and pages. Precedence (the issue's order, not RFC 3023's):
+//   1. a byte order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE);
+//   2. the HTTP `charset` parameter;
+//   3. the document's own declaration: `<?xml ... encoding=...?>` for feeds,
+//      `<meta charset>` / `<meta http-equiv=content-type>` in the first 2 KB for pages;
+//   4. UTF-16/32 sniffed from the byte pattern of `<?xml` (XML 1.0 Appendix F), else UTF-8.
+// A label that claims UTF-16/32 while the bytes are ASCII-compatible is ignored (it is
+// a lie, the bytes could not have been read otherwise). A body that claims UTF-8 but is
+// not valid UTF-8 is decoded as windows-1252, the usual truth, rather than U+FFFD soup.
+// Latin-1 and US-ASCII labels decode as windows-1252, as browsers do (WHATWG Encoding).
+
+import iconv from 'iconv-lite';
+
+export interface DecodedBody {
+  text: string;
+  /** The charset the text was decoded from, normalized (`utf-8`, `windows-1251`, ...). */
+  charset: string;
+}
+
+type Family = 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
+
+const PAGE_PRESCAN_BYTES = 2048;
+const FEED_PRESCAN_BYTES = 1024;
+
+/** Labels that name the same (or a superset) encoding, mapped to what we report. */
+const ALIASES: Record<string, string> = {
+  utf8: 'utf-8',
+  'unicode-1-1-utf-8': 'utf-8',
+  'x-unicode20utf8': 'utf-8',
+  latin1: 'iso-8859-1',
+  l1: 'iso-8859-1',
+  'iso8859-1': 'iso-8859-1',
+  'iso_8859-1': 'iso-8859-1',
+  ascii: 'us-ascii',
+  'ansi_x3.4-1968': 'us-ascii',
+  'x-user-defined': 'windows-1252',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  'x-gbk': 'gb18030',
+  cp936: 'gb18030',
+  'windows-936': 'gb18030',
+  'csgb2312': 'gb18030',
+  'euc-cn': 'gb18030',
+  sjis: 'shift_jis',
+  'x-sjis': 'shift_jis',
+  'shift-jis': 'shift_jis',
+  ms_kanji: 'shift_jis',
+  'windows-31j': 'shift_jis',
+  cp932: 'shift_jis',
+  'ks_c_5601-1987': 'euc-kr',
+  korean: 'euc-kr',
+  'windows-949': 'euc-kr',
+  cp949: 'euc-kr',
+  'big5-hkscs': 'big5',
+  'x-x-big5': 'big5',
+  'cn-big5': 'big5',
+  'x-euc-jp': 'euc-jp',
+  'tis-620': 'windows-874',
+  'iso-8859-11': 'windows-874',
+  'x-mac-roman': 'macintosh',
+  mac: 'macintosh',
+  unicode: 'utf-16',
+  'ucs-2': 'utf-16',
+  'iso-10646-ucs-2': 'utf-16',
+  'ucs-4': 'utf-32',
+  'iso-10646-ucs-4': 'utf-32',
+};
+
+/** What iconv-lite decodes a reported charset with, when it differs. */
+const DECODE_AS: Record<string, string> = {
+  'iso-8859-1': 'windows-1252',
+  'us-ascii': 'windows-1252',
+};
+
+/** Decodes a response body; `contentType` is the raw Content-Type header, if any. */
+export function decodeBody(bytes: Buffer, contentType: string | undefined, kind: 'feed' | 'page'): DecodedBody {
+  const bom = findBom(bytes);
+  if (bom) return decodeWith(bytes.subarray(bom.length), bom.charset);
+  const sniffed = sniffUnicodeFamily(bytes);
+  const declared =
+    normalizeCharset(findHttpCharset(contentType), sniffed) ??
+    (sniffed ? undefined : normalizeCharset(findDocumentCharset(bytes, kind), sniffed));
+  const charset = declared ?? sniffed ?? 'utf-8';
+  if (charset === 'utf-8' && !isValidUtf8(bytes)) return decodeWith(bytes, 'windows-1252');
+  return decodeWith(bytes, charset);
+}
+
+function decodeWith(bytes: Buffer, charset: string): DecodedBody {
+  let text = iconv.decode(bytes, DECODE_AS[charset] ?? charset);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text, charset };
+}
+
+function findBom(bytes: Buffer): { charset: string; length: number } | undefined {
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { charset: 'utf-8', length: 3 };
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return { charset: 'utf-32le', length: 4 };
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return { charset: 'utf-32be', length: 4 };
+  if (b0 === 0xff && b1 === 0xfe) return { charset: 'utf-16le', length: 2 };
+  if (b0 === 0xfe && b1 === 0xff) return { charset: 'utf-16be', length: 2 };
+  return undefined;
+}
+
+/** UTF-16/32 without a BOM, from the NUL pattern of the first (ASCII) character. */
+function sniffUnicodeFamily(bytes: Buffer): Family | undefined {
+  if (bytes.length < 4) return undefined;
+  const z = [bytes[0] === 0, bytes[1] === 0, bytes[2] === 0, bytes[3] === 0];
+  if (!z[0] && z[1] && z[2] && z[3]) return 'utf-32le';
+  if (z[0] && z[1] && z[2] && !z[3]) return 'utf-32be';
+  if (!z[0] && z[1] && !z[2] && z[3]) return 'utf-16le';
+  if (z[0] && !z[1] && z[2] && !z[3]) return 'utf-16be';
+  return undefined;
+}
+
+/** The `charset` parameter of a Content-Type header, quotes and spaces removed. */
+export function findHttpCharset(contentType: string | undefined): string | undefined {
+  if (!contentType) return undefined;
+  const match = /;\s*charset\s*=\s*("[^"]*"|'[^']*'|[^;\s]*)/i.exec(contentType);
+  return match ? match[1].replace(/^["']|["']$/g, '').trim() || undefined : undefined;
+}
+
+function findDocumentCharset(bytes: Buffer, kind: 'feed' | 'page'): string | undefined {
+  const head = bytes.subarray(0, kind === 'page' ? PAGE_PRESCAN_BYTES : FEED_PRESCAN_BYTES).toString('latin1');
+  const xml = /^[\s\S]{0,64}?<\?xml[^>]*?\bencoding\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+  if (kind === 'feed') return xml;
+  return findMetaCharset(head) ?? xml;
+}
+
+function findMetaCharset(head: string): string | undefined {
+  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
+    const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
+    if (direct && !/http-equiv/i.test(tag)) return direct[1];
+    if (/http-equiv\s*=\s*["']?\s*content-type/i.test(tag)) {
+      const content = /\bcontent\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i.exec(tag)?.[1];
+      const charset = findHttpCharset(content?.replace(/^["']|["']$/g, ''));
+      if (charset) return charset;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A label as we report it, or undefined when iconv-lite cannot decode it or it contradicts
+ * the bytes (a UTF-16/32 label on ASCII-compatible bytes and vice versa).
+ */
+export function normalizeCharset(label: string | undefined, sniffed?: Family): string | undefined {
+  if (!label) return undefined;
+  let name = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  name = ALIASES[name] ?? name;
+  if (/^(cp|windows)[-_]?125\d$/.test(name)) name = `windows-${name.slice(-4)}`;
+  if (/^iso[-_ ]?8859[-_ ]?\d+$/.test(name)) name = `iso-8859-${/\d+$/.exec(name)![0]}`;
+  if (/^utf-?(16|32)/.test(name)) {
+    if (!sniffed) return undefined;
+    const bits = name.includes('16') ? '16' : '32';
+    return sniffed.startsWith(`utf-${bits}`) ? sniffed : undefined;
+  }
+  if (sniffed) return undefined;
+  return iconv.encodingExists(DECODE_AS[name] ?? name) ? name : undefined;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

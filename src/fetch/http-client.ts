@@ -1,0 +1,159 @@
+// The one HTTP client of feedwright (STYLE.md "One HTTP client"). Contract:
+// fetchResource(url, {kind}) GETs an http(s) URL and resolves with a FetchResult (decoded
+// body, final URL, validators, freshness) or rejects with a FeedwrightError, stage 'fetch':
+//   TIMEOUT, NETWORK, TLS          connection failures, retried with backoff
+//   HTTP_STATUS (status), GONE     4xx/5xx (5xx retried), 410
+//   RATE_LIMITED (retryAfterMs)    429 (or 503 + Retry-After); retried when the asked wait
+//                                  fits fetch.maxRetryAfterMs, else thrown at once
+//   TOO_LARGE, EMPTY, NOT_HTML     body over the cap, no body, a 'page' that is not HTML
+//   TOO_MANY_REDIRECTS             over fetch.maxRedirects, or a loop
+//   BLOCKED_ADDRESS                a private/reserved address (SSRF guard), or not http(s)
+// Each attempt of each redirect hop waits for a per-host and a global slot. Redirects are
+// followed here, not by got, so every hop's address is checked and every hop counted.
+
+import type { ResolvedConfig } from '../config/schema.js';
+import type { Logger } from '../lib/log.js';
+import type { FetchResult } from '../types.js';
+import { createGuardedLookup, findLiteralAddress, isBlockedAddress, type AddressPolicy } from './address-guard.js';
+import { fetchError, toFetchError } from './fetch-error.js';
+import { createHostLimiter, type HostLimiter } from './host-limiter.js';
+import { readResponse, type ResourceKind, type ResponseOutcome } from './read-response.js';
+import { backoffDelayMs, isRetryable, sleep } from './retry-policy.js';
+import { sendRequest, type SendRequestOptions } from './send-request.js';
+import { buildRequestHeaders, buildUserAgent } from './request-headers.js';
+
+export type { ResourceKind } from './read-response.js';
+
+export interface FetchOptions {
+  kind: ResourceKind;
+  etag?: string;
+  lastModified?: string;
+  maxBytes?: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpClient {
+  fetchResource(url: string, options: FetchOptions): Promise<FetchResult>;
+}
+
+export interface HttpClientOptions {
+  fetch: ResolvedConfig['fetch'];
+  site: Pick<ResolvedConfig['site'], 'title' | 'url'>;
+  logger: Logger;
+  /** Base of the exponential backoff between attempts; default 1000. */
+  retryBaseDelayMs?: number;
+  /** The address policy when private networks are not allowed; default isBlockedAddress. */
+  isBlockedAddress?: AddressPolicy;
+}
+
+/** The body read may take this many times fetch.timeoutMs in all (a slow drip ends). */
+const BODY_TIMEOUT_FACTOR = 2;
+
+interface ClientContext {
+  config: ResolvedConfig['fetch'];
+  logger: Logger;
+  limiter: HostLimiter;
+  userAgent: string;
+  retryBaseDelayMs: number;
+  policy?: AddressPolicy;
+  request: Omit<SendRequestOptions, 'headers' | 'signal'>;
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const config = options.fetch;
+  const policy = config.allowPrivateNetworks ? undefined : (options.isBlockedAddress ?? isBlockedAddress);
+  const context: ClientContext = {
+    config,
+    logger: options.logger,
+    limiter: createHostLimiter(config),
+    userAgent: buildUserAgent(config.userAgent, options.site),
+    retryBaseDelayMs: options.retryBaseDelayMs ?? 1000,
+    policy,
+    request: {
+      timeoutMs: config.timeoutMs,
+      bodyTimeoutMs: config.timeoutMs * BODY_TIMEOUT_FACTOR,
+      dnsLookup: policy ? createGuardedLookup(policy) : undefined,
+    },
+  };
+  return { fetchResource: (url, fetchOptions) => fetchResource(context, url, fetchOptions) };
+}
+
+/** Parses and vets one hop's URL: http(s) only, and no literal blocked address. */
+function checkUrl(context: ClientContext, value: string, origin: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (error) {
+    throw fetchError('BLOCKED_ADDRESS', 'Not a valid URL', origin, { cause: error });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw fetchError('BLOCKED_ADDRESS', `Only http: and https: URLs are fetched, not ${url.protocol}`, origin);
+  }
+  const literal = findLiteralAddress(url.hostname);
+  if (context.policy && literal !== undefined && context.policy(literal)) {
+    throw fetchError('BLOCKED_ADDRESS', 'Refused to connect to a private or reserved address', url.href);
+  }
+  return url;
+}
+
+async function fetchResource(context: ClientContext, url: string, options: FetchOptions): Promise<FetchResult> {
+  const startedAt = performance.now();
+  const log = context.logger;
+  let current = checkUrl(context, url, url);
+  const visited = new Set([current.href]);
+  try {
+    for (let hops = 0; ; hops += 1) {
+      const outcome = await fetchWithRetries(context, current, options);
+      if (outcome.type === 'done') {
+        const durationMs = Math.round(performance.now() - startedAt);
+        const { type: _type, ...rest } = outcome;
+        log.debug('Resource fetched', { url, finalUrl: current.href, status: outcome.status, durationMs });
+        return { url, finalUrl: current.href, ...rest, durationMs };
+      }
+      const next = checkUrl(context, new URL(outcome.location, current).href, current.href);
+      if (visited.has(next.href) || hops >= context.config.maxRedirects) {
+        const why = visited.has(next.href) ? 'Redirect loop' : `More than ${context.config.maxRedirects} redirects`;
+        throw fetchError('TOO_MANY_REDIRECTS', why, url);
+      }
+      log.debug('Following redirect', { url: current.href, location: next.href });
+      visited.add(next.href);
+      current = next;
+    }
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    const failure = toFetchError(error, current.href);
+    log.debug('Unable to fetch resource', { url, finalUrl: current.href, code: failure.code, status: failure.status });
+    throw failure;
+  }
+}
+
+async function fetchWithRetries(context: ClientContext, url: URL, options: FetchOptions): Promise<ResponseOutcome> {
+  const { config, logger } = context;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      options.signal?.throwIfAborted();
+      return await context.limiter.run(url.hostname, () => attemptOnce(context, url, options));
+    } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      const failure = toFetchError(error, url.href);
+      if (attempt >= config.retries || !isRetryable(failure, config.maxRetryAfterMs)) throw failure;
+      const delayMs = failure.retryAfterMs ?? backoffDelayMs(attempt, context.retryBaseDelayMs);
+      logger.warn('Retrying request', {
+        url: url.href,
+        code: failure.code,
+        status: failure.status,
+        attempt: attempt + 1,
+        delayMs,
+      });
+      await sleep(delayMs, options.signal);
+    }
+  }
+}
+
+async function attemptOnce(context: ClientContext, url: URL, options: FetchOptions): Promise<ResponseOutcome> {
+  const { config } = context;
+  const maxBytes = options.maxBytes ?? (options.kind === 'feed' ? config.maxFeedBytes : config.maxPageBytes);
+  const headers = buildRequestHeaders(context.userAgent, options);
+  const response = await sendRequest(url.href, { ...context.request, headers, signal: options.signal });
+  return readResponse(response, url.href, { kind: options.kind, maxBytes, etag: options.etag, lastModified: options.lastModified });
+}

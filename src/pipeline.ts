@@ -1,0 +1,232 @@
+// One pass of feedwright (`runOnce`): fetch every due source, follow each new item to its
+// page, extract, classify, store, then publish. Both triggers, `feedwright run` and the
+// daemon's cron tick, call this. It never exits the process and never throws for a bad
+// source or article: those are logged and counted in the report. It throws only when
+// the state file cannot be read or written.
+
+import type { ResolvedConfig, SourceConfig } from './config/schema.js';
+import { classifyArticle } from './classify/classify-article.js';
+import { createExtractor, type Extractor } from './extract/extractor-pool.js';
+import { extractFromFeed } from './extract/extract-article.js';
+import { createHttpClient, type HttpClient } from './fetch/http-client.js';
+import { describeError, FeedwrightError, isFeedwrightError } from './lib/errors.js';
+import type { Logger } from './lib/log.js';
+import { parseFeed } from './parse/parse-feed.js';
+import { publishFeeds, type PublishReport } from './publish/publish-feeds.js';
+import { isDue, nextAfterSuccess, recordFailure } from './schedule/source-schedule.js';
+import { createStateSaver, loadState, sourceState, type RunState } from './store/run-state.js';
+import { storeArticle } from './store/store-article.js';
+import type { ExtractedArticle, FeedItem } from './types.js';
+
+export interface RunProgress {
+  sourcesDone: number;
+  sourcesTotal: number;
+  articlesWritten: number;
+}
+
+export interface RunOptions {
+  logger: Logger;
+  /** Ignore polling intervals, backoff and disabled (410) flags. */
+  force?: boolean;
+  /** Skip the publish step (tests, `run --no-publish`). */
+  publish?: boolean;
+  now?: () => Date;
+  client?: HttpClient;
+  extractor?: Extractor;
+  onProgress?: (progress: RunProgress) => void;
+  /** When aborted (daemon shutdown), no new source or article is started; writes under way finish. */
+  signal?: AbortSignal;
+}
+
+export interface RunReport {
+  sourcesTotal: number;
+  sourcesDue: number;
+  sourcesOk: number;
+  sourcesNotModified: number;
+  sourcesFailed: number;
+  newItems: number;
+  articlesWritten: number;
+  articlesFailed: number;
+  duplicates: number;
+  feedFallbacks: number;
+  publish?: PublishReport;
+  durationMs: number;
+}
+
+interface RunContext {
+  config: ResolvedConfig;
+  state: RunState;
+  client: HttpClient;
+  extractor: Extractor;
+  logger: Logger;
+  now: () => Date;
+  report: RunReport;
+  reservedSlugs: Set<string>;
+  saveState: () => Promise<void>;
+  signal?: AbortSignal;
+}
+
+function newReport(): RunReport {
+  return {
+    sourcesTotal: 0,
+    sourcesDue: 0,
+    sourcesOk: 0,
+    sourcesNotModified: 0,
+    sourcesFailed: 0,
+    newItems: 0,
+    articlesWritten: 0,
+    articlesFailed: 0,
+    duplicates: 0,
+    feedFallbacks: 0,
+    durationMs: 0,
+  };
+}
+
+async function extractItem(ctx: RunContext, source: SourceConfig, item: FeedItem): Promise<ExtractedArticle> {
+  if (!source.fullText || !item.url) return extractFromFeed(item, source.fullText ? 'item has no link' : undefined);
+  try {
+    const page = await ctx.client.fetchResource(item.url, { kind: 'page' });
+    return await ctx.extractor.extract({
+      html: page.body,
+      url: page.finalUrl,
+      item,
+      siteRules: ctx.config.siteRules,
+      sourceRule: source.rule,
+    });
+  } catch (error) {
+    const code = isFeedwrightError(error) ? error.code : 'EXTRACT';
+    ctx.logger.warn('Unable to read article page, using the feed content', {
+      source: source.name,
+      url: item.url,
+      code,
+      err: describeError(error),
+    });
+    return extractFromFeed(item, `page: ${code}`);
+  }
+}
+
+/** Resolves true when the item is done with (stored, or a duplicate); false to retry it next run. */
+async function processItem(ctx: RunContext, source: SourceConfig, item: FeedItem): Promise<boolean> {
+  if (ctx.signal?.aborted) return false;
+  try {
+    const extracted = await extractItem(ctx, source, item);
+    if (extracted.method === 'feed') ctx.report.feedFallbacks += 1;
+    const article = classifyArticle(extracted, item, { config: ctx.config, source, now: ctx.now() });
+    const outcome = await storeArticle(ctx.config.paths.articles, ctx.state, article, item.id, ctx.reservedSlugs);
+    if (outcome.written) {
+      ctx.report.articlesWritten += 1;
+      ctx.logger.debug('Article written', { source: source.name, url: item.url, slug: outcome.slug, method: extracted.method });
+    } else {
+      ctx.report.duplicates += 1;
+      ctx.logger.debug('Article already stored from another item', { source: source.name, url: item.url, slug: outcome.slug });
+    }
+    return true;
+  } catch (error) {
+    ctx.report.articlesFailed += 1;
+    ctx.logger.warn('Unable to store article', { source: source.name, url: item.url, err: describeError(error) });
+    return false;
+  }
+}
+
+async function processSource(ctx: RunContext, source: SourceConfig): Promise<void> {
+  if (ctx.signal?.aborted) return;
+  const st = sourceState(ctx.state, source.url);
+  const log = ctx.logger.child({ source: source.name });
+  const started = ctx.now();
+  try {
+    const result = await ctx.client.fetchResource(source.url, { kind: 'feed', etag: st.etag, lastModified: st.lastModified });
+    const settings = ctx.config.fetch;
+    Object.assign(st, { lastFetchAt: started.toISOString(), lastStatus: result.status, failures: 0, disabled: false });
+    Object.assign(st, { lastErrorCode: undefined, lastError: undefined });
+    if (result.etag || !result.notModified) st.etag = result.etag;
+    if (result.lastModified || !result.notModified) st.lastModified = result.lastModified;
+    if (result.notModified) {
+      st.lastOutcome = 'not-modified';
+      st.newItems = 0;
+      st.nextFetchAt = nextAfterSuccess(started, settings, result.maxAgeSec);
+      ctx.report.sourcesNotModified += 1;
+      log.info('Feed not modified', { url: source.url, durationMs: result.durationMs });
+      return;
+    }
+    const feed = parseFeed(result.body, { url: result.finalUrl });
+    const items = feed.items.slice(0, settings.maxItemsPerSource);
+    const fresh = dedupeById(items).filter((item) => !ctx.state.items[item.id]);
+    ctx.report.newItems += fresh.length;
+    const done = await Promise.all(fresh.map((item) => processItem(ctx, source, item)));
+    Object.assign(st, { lastOutcome: 'ok', itemCount: items.length, newItems: fresh.length });
+    st.nextFetchAt = nextAfterSuccess(started, settings, result.maxAgeSec, feed.minIntervalSec);
+    if (done.includes(false)) {
+      // Items left for the next run: forget the validators so a 304 cannot hide them.
+      Object.assign(st, { etag: undefined, lastModified: undefined, nextFetchAt: undefined });
+    }
+    ctx.report.sourcesOk += 1;
+    log.info('Feed processed', { url: source.url, status: result.status, count: items.length, new: fresh.length, durationMs: Date.now() - started.getTime() });
+  } catch (error) {
+    const known = isFeedwrightError(error) ? error : undefined;
+    recordFailure(st, known, describeError(error), started, ctx.config.fetch);
+    ctx.report.sourcesFailed += 1;
+    log.warn(known?.code === 'GONE' ? 'Feed is gone (410), source disabled' : 'Unable to fetch feed', {
+      url: source.url,
+      code: known?.code ?? 'UNKNOWN',
+      status: known?.status,
+      err: describeError(error),
+    });
+  } finally {
+    await ctx.saveState();
+  }
+}
+
+function dedupeById(items: FeedItem[]): FeedItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)));
+}
+
+export async function runOnce(config: ResolvedConfig, options: RunOptions): Promise<RunReport> {
+  const startedMs = Date.now();
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger;
+  const state = await loadState(config.paths.state);
+  const saver = createStateSaver(config.paths.state, state);
+  const client = options.client ?? createHttpClient({ fetch: config.fetch, site: config.site, logger: logger.child({ stage: 'fetch' }) });
+  const extractor = options.extractor ?? createExtractor({ workers: defaultWorkers() });
+  const report = newReport();
+  const ctx: RunContext = { config, state, client, extractor, logger, now, report, reservedSlugs: new Set(), saveState: () => saver.save(), signal: options.signal };
+  const sources = config.sources.filter((source) => source.enabled);
+  const due = sources.filter((source) => isDue(state.sources[source.url], now(), options.force ?? false));
+  Object.assign(report, { sourcesTotal: sources.length, sourcesDue: due.length });
+  logger.info('Run started', { count: due.length, total: sources.length, force: options.force ?? false });
+  let done = 0;
+  try {
+    await Promise.all(
+      due.map(async (source) => {
+        await processSource(ctx, source);
+        done += 1;
+        options.onProgress?.({ sourcesDone: done, sourcesTotal: due.length, articlesWritten: report.articlesWritten });
+      }),
+    );
+  } finally {
+    if (!options.extractor) await extractor.close();
+  }
+  await saver.save();
+  if (options.publish !== false) report.publish = await publishSafely(config, logger);
+  report.durationMs = Date.now() - startedMs;
+  return report;
+}
+
+async function publishSafely(config: ResolvedConfig, logger: Logger): Promise<PublishReport | undefined> {
+  try {
+    return await publishFeeds(config, logger.child({ stage: 'publish' }));
+  } catch (error) {
+    logger.error('Unable to publish feeds', { code: error instanceof FeedwrightError ? error.code : undefined, err: describeError(error) });
+    return undefined;
+  }
+}
+
+function defaultWorkers(): number {
+  return 1;
+}
+
+/** DESIGN.md's exit rule: a run fails only when every due source failed. */
+export function isRunFailed(report: RunReport): boolean {
+  return report.sourcesDue > 0 && report.sourcesFailed === report.sourcesDue;
+}

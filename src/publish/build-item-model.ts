@@ -1,0 +1,79 @@
+// Article (front matter + body) → ItemModel: link, stable id, date, cover with a MIME type
+// only when one is known, sanitized content, categories.
+
+import sanitizeHtml from 'sanitize-html';
+import type { ResolvedConfig } from '../config/schema.js';
+import { resolveUrl } from '../lib/url.js';
+import type { Article } from '../types.js';
+import type { CoverImage, ItemModel } from './feed-model.js';
+import { findImageType } from './image-type.js';
+import { resolveItemId } from './item-id.js';
+import { renderContent } from './render-content.js';
+import { escapeHtml, stripInvalidXmlChars } from './xml-text.js';
+
+const EXCERPT_CHARS = 150;
+
+/** The article's full timestamp in ms: extra.published, else `date` at 00:00Z; NaN if neither. */
+export function findArticleTime(article: Pick<Article, 'date' | 'extra'>): number {
+  const published = article.extra.published ? Date.parse(article.extra.published) : Number.NaN;
+  if (!Number.isNaN(published)) return published;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(article.date)) return Number.NaN;
+  return Date.parse(`${article.date}T00:00:00Z`);
+}
+
+/** The item's link: site.articleUrl with the slug, else the source, else the site. */
+export function resolveItemLink(article: Pick<Article, 'slug' | 'source'>, site: ResolvedConfig['site']): string {
+  const own = site.articleUrl ? resolveUrl(site.articleUrl.replaceAll('{slug}', encodeURIComponent(article.slug))) : undefined;
+  return own ?? resolveUrl(article.source) ?? site.url;
+}
+
+function clean(text: string): string {
+  return stripInvalidXmlChars(text).replace(/\s+/g, ' ').trim();
+}
+
+function findCover(article: Article): CoverImage | undefined {
+  const url = resolveUrl(stripInvalidXmlChars(article.coverImage));
+  if (!url) return undefined;
+  const type = findImageType(url);
+  return type ? { url, type } : { url };
+}
+
+function uniqueCategories(article: Article): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const name of [article.category, ...article.tags].map(clean)) {
+    if (!name || seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    out.push(name);
+  }
+  return out;
+}
+
+function summarize(excerpt: string, contentHtml: string, title: string): string {
+  const own = clean(excerpt);
+  if (own) return own;
+  const text = clean(sanitizeHtml(contentHtml, { allowedTags: [], allowedAttributes: {} }));
+  if (!text) return title;
+  return text.length <= EXCERPT_CHARS ? text : `${text.slice(0, EXCERPT_CHARS)}...`;
+}
+
+/** The feed item for one article; `timeMs` is findArticleTime's (already checked) result. */
+export function buildItemModel(article: Article, timeMs: number, site: ResolvedConfig['site']): ItemModel {
+  const link = resolveItemLink(article, site);
+  const title = clean(article.title) || article.slug;
+  const rendered = renderContent(article.body, resolveUrl(article.source) ?? link);
+  const summary = summarize(article.excerpt, rendered, title);
+  const contributor = article.extra.originalAuthor ? clean(article.extra.originalAuthor) : '';
+  return {
+    id: resolveItemId(article),
+    title,
+    link,
+    date: new Date(timeMs),
+    summary,
+    contentHtml: rendered || `<p>${escapeHtml(summary)}</p>`,
+    cover: findCover(article),
+    author: clean(site.author),
+    ...(contributor ? { contributor } : {}),
+    categories: uniqueCategories(article),
+  };
+}

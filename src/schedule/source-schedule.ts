@@ -1,0 +1,46 @@
+// When each source is next due. A success waits the longest of the configured minimum,
+// the server's Cache-Control max-age / Expires and the feed's own <ttl> / sy:updatePeriod
+// (capped at a day, so a bogus header cannot silence a source). A failure backs off
+// exponentially from 5 minutes, capped at fetch.maxBackoffMinutes, and never sooner than
+// a Retry-After. 410 Gone disables the source. `run --force` ignores all of it.
+
+import type { FeedwrightError } from '../lib/errors.js';
+import type { SourceState } from '../store/run-state.js';
+
+const MINUTE_MS = 60_000;
+const MAX_INTERVAL_MS = 24 * 60 * MINUTE_MS;
+const BACKOFF_BASE_MS = 5 * MINUTE_MS;
+
+export interface ScheduleSettings {
+  minIntervalMinutes: number;
+  maxBackoffMinutes: number;
+}
+
+export function isDue(state: SourceState | undefined, now: Date, force: boolean): boolean {
+  if (!state) return true;
+  if (force) return true;
+  if (state.disabled) return false;
+  return !state.nextFetchAt || Date.parse(state.nextFetchAt) <= now.getTime();
+}
+
+export function nextAfterSuccess(now: Date, settings: ScheduleSettings, maxAgeSec?: number, feedIntervalSec?: number): string {
+  const waits = [settings.minIntervalMinutes * MINUTE_MS, (maxAgeSec ?? 0) * 1000, (feedIntervalSec ?? 0) * 1000];
+  const waitMs = Math.min(Math.max(...waits), MAX_INTERVAL_MS);
+  return new Date(now.getTime() + waitMs).toISOString();
+}
+
+export function nextAfterFailure(now: Date, failures: number, settings: ScheduleSettings, retryAfterMs?: number): string {
+  const backoffMs = Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1), settings.maxBackoffMinutes * MINUTE_MS);
+  return new Date(now.getTime() + Math.max(backoffMs, retryAfterMs ?? 0)).toISOString();
+}
+
+export function recordFailure(state: SourceState, error: FeedwrightError | undefined, message: string, now: Date, settings: ScheduleSettings): void {
+  state.lastFetchAt = now.toISOString();
+  state.failures += 1;
+  state.lastOutcome = error?.code === 'GONE' ? 'gone' : 'error';
+  state.lastStatus = error?.status;
+  state.lastErrorCode = error?.code ?? 'UNKNOWN';
+  state.lastError = message;
+  if (error?.code === 'GONE') state.disabled = true;
+  state.nextFetchAt = nextAfterFailure(now, state.failures, settings, error?.retryAfterMs);
+}
