@@ -11,7 +11,13 @@ export interface NodeStats {
   commas: number;
   /** True when some descendant is a block element. */
   hasBlock: boolean;
+  /** Descendant <p>, <img> and <li> counts. */
+  paragraphs: number;
+  images: number;
+  listItems: number;
 }
+
+const COUNTED: Record<string, 'paragraphs' | 'images' | 'listItems'> = { p: 'paragraphs', img: 'images', li: 'listItems' };
 
 export const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer',
@@ -40,7 +46,7 @@ export function measureTree(root: Element): Map<Element, NodeStats> {
       continue;
     }
     stack.pop();
-    const own: NodeStats = { textLength: 0, linkLength: 0, commas: 0, hasBlock: false };
+    const own: NodeStats = { textLength: 0, linkLength: 0, commas: 0, hasBlock: false, paragraphs: 0, images: 0, listItems: 0 };
     for (const child of frame.element.children) {
       if (child.type === 'text') {
         const text = textStats(child.data);
@@ -53,6 +59,11 @@ export function measureTree(root: Element): Map<Element, NodeStats> {
         own.linkLength += sub.linkLength;
         own.commas += sub.commas;
         own.hasBlock ||= sub.hasBlock || BLOCK_TAGS.has(child.name);
+        own.paragraphs += sub.paragraphs;
+        own.images += sub.images;
+        own.listItems += sub.listItems;
+        const counted = COUNTED[child.name];
+        if (counted) own[counted] += 1;
       }
     }
     if (frame.element.name === 'a') own.linkLength = own.textLength;

@@ -41,19 +41,49 @@ function unwrap(bag: Record<string, unknown>): XElement {
   return element;
 }
 
-const parser = new Parser({
-  defaultRSS: 2,
-  customFields: {
-    feed: rawFields(FEED_ELEMENTS) as never,
-    item: rawFields(ITEM_ELEMENTS) as never,
-  },
-});
+/**
+ * rss-parser's `parseString` is promise-only, while xml2js under it parses synchronously;
+ * to keep parseFeed synchronous we drive the same two steps it does (3.13's parser.js:
+ * `xmlParser.parseString`, then `buildAtomFeed` / `buildRSS2` / `buildRSS1` / `buildRSS0_9`).
+ */
+interface RssParserInternals {
+  xmlParser: { parseString(xml: string, callback: (error: unknown, result: unknown) => void): unknown };
+  buildAtomFeed(xml: unknown): Record<string, unknown>;
+  buildRSS2(xml: unknown): Record<string, unknown>;
+  buildRSS1(xml: unknown): Record<string, unknown>;
+  buildRSS0_9(xml: unknown): Record<string, unknown>;
+}
 
-/** Parses well-formed XML; rejects (with the XML parser's message) anything else. */
-export async function readWithRssParser(xml: string, root: { name: string; attrs: XAttrs }): Promise<RawXmlFeed> {
-  const output = (await parser.parseString(xml)) as unknown as Record<string, unknown> & { items?: Record<string, unknown>[] };
-  const items = (output.items ?? []).map(unwrap);
-  const channel = unwrap(output);
+function createParser(): RssParserInternals {
+  const parser = new Parser({
+    defaultRSS: 2,
+    customFields: { feed: rawFields(FEED_ELEMENTS) as never, item: rawFields(ITEM_ELEMENTS) as never },
+  });
+  return parser as unknown as RssParserInternals;
+}
+
+function parseXml(parser: RssParserInternals, xml: string): Record<string, Record<string, unknown>> {
+  let outcome: { error?: unknown; result?: unknown } | undefined;
+  parser.xmlParser.parseString(xml, (error, result) => {
+    outcome ??= { error, result };
+  });
+  if (!outcome) throw new Error('XML parser gave no result');
+  if (outcome.error) throw outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
+  if (!outcome.result || typeof outcome.result !== 'object') throw new Error('Unable to parse XML.');
+  return outcome.result as Record<string, Record<string, unknown>>;
+}
+
+/** Parses well-formed XML; throws (with the XML parser's message) on anything else. */
+export function readWithRssParser(xml: string, root: { name: string; attrs: XAttrs }): RawXmlFeed {
+  const parser = createParser();
+  const result = parseXml(parser, xml);
+  let output: Record<string, unknown>;
+  if (result.feed) output = parser.buildAtomFeed(result);
+  else if (result['rdf:RDF']) output = parser.buildRSS1(result);
+  else if (result.rss && /^0\.9/.test(String((result.rss.$ as XAttrs | undefined)?.version ?? ''))) output = parser.buildRSS0_9(result);
+  else if (result.rss) output = parser.buildRSS2(result);
+  else throw new Error(`Root element <${Object.keys(result)[0]}> is not rss, rdf:RDF or feed`);
+  const items = ((output.items as Record<string, unknown>[] | undefined) ?? []).map(unwrap);
   const format = root.name === 'feed' ? 'atom' : root.name.endsWith('RDF') ? 'rdf' : 'rss';
-  return { format, version: root.attrs.version, rootAttrs: root.attrs, channel, items };
+  return { format, version: root.attrs.version, rootAttrs: root.attrs, channel: unwrap(output), items };
 }

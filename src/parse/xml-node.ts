@@ -62,3 +62,29 @@ export function asElement(node: XNode | undefined): XElement | undefined {
   if (node === undefined) return undefined;
   return typeof node === 'string' ? { _: node } : node;
 }
+
+function escapeXml(text: string, attribute = false): string {
+  const out = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return attribute ? out.replace(/"/g, '&quot;') : out;
+}
+
+/**
+ * Inner markup of an xml2js element (an Atom xhtml `<content>`). xml2js keeps no order
+ * between text and child elements, so mixed content comes back text first.
+ */
+export function markupOf(node: XNode): string {
+  if (typeof node === 'string') return escapeXml(node);
+  if (typeof node.__xml === 'string') return node.__xml;
+  let out = typeof node._ === 'string' ? escapeXml(node._) : '';
+  for (const [name, value] of Object.entries(node)) {
+    if (name === '$' || name === '_' || name === '__xml' || !Array.isArray(value)) continue;
+    for (const child of value) out += serialize(name, child);
+  }
+  return out;
+}
+
+function serialize(name: string, node: XNode): string {
+  const attrs = typeof node === 'string' ? '' : Object.entries(node.$ ?? {}).map(([k, v]) => ` ${k}="${escapeXml(String(v), true)}"`).join('');
+  const inner = markupOf(node);
+  return inner ? `<${name}${attrs}>${inner}</${name}>` : `<${name}${attrs}/>`;
+}

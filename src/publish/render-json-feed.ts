@@ -27,7 +27,7 @@ export function renderJsonFeed(model: FeedModel): string {
     home_page_url: model.homeUrl,
     feed_url: model.links.json,
     description: model.description,
-    language: model.language,
+    ...(model.language ? { language: model.language } : {}),
     authors: [{ name: model.author.name, url: model.author.url }],
     ...(model.hubUrl ? { hubs: [{ type: 'WebSub', url: model.hubUrl }] } : {}),
     items: model.items.map(toJsonItem),

@@ -24,16 +24,27 @@ async function sourceOfFile(dir: string, slug: string): Promise<string | undefin
   }
 }
 
-/** A slug whose file is free, or holds this very story (left by an interrupted run). */
+/** Reserves a slug whose file is free, or holds this very story (left by an interrupted run). */
 async function findFreeSlug(dir: string, title: string, source: string, reserved: Set<string>): Promise<string> {
   const base = makeSlug(title);
   const candidates = [base, makeUniqueSlug(base, hashId(source, 6)), makeUniqueSlug(base, hashId(source, 12))];
   for (const slug of candidates) {
     if (reserved.has(slug)) continue;
     const existing = await sourceOfFile(dir, slug);
-    if (existing === null || existing === source) return slug;
+    // Checked again after the await: a concurrent item may have reserved it meanwhile.
+    if ((existing === null || existing === source) && !reserved.has(slug)) {
+      reserved.add(slug);
+      return slug;
+    }
   }
-  return makeUniqueSlug(base, hashId(`${source}\n${Date.now()}`, 12));
+  const last = makeUniqueSlug(base, hashId(`${source}\n${Date.now()}`, 12));
+  reserved.add(last);
+  return last;
+}
+
+function recordDuplicate(state: RunState, itemId: string, slug: string): StoreOutcome {
+  state.items[itemId] = { seenAt: new Date().toISOString(), slug };
+  return { written: false, slug, reason: 'duplicate-url' };
 }
 
 export async function storeArticle(
@@ -43,22 +54,21 @@ export async function storeArticle(
   itemId: string,
   reserved: Set<string>,
 ): Promise<StoreOutcome> {
-  const slug = state.urls[article.source] ?? (await findFreeSlug(dir, article.title, article.source, reserved));
-  // Checked again after the await: a concurrent item may have claimed this story meanwhile.
-  const claimed = article.source ? state.urls[article.source] : undefined;
-  if (claimed) {
-    state.items[itemId] = { seenAt: new Date().toISOString(), slug: claimed };
-    return { written: false, slug: claimed, reason: 'duplicate-url' };
-  }
-  if (article.source) state.urls[article.source] = slug;
-  reserved.add(slug);
+  const key = article.source;
+  if (key && state.urls[key]) return recordDuplicate(state, itemId, state.urls[key]);
+  const slug = await findFreeSlug(dir, article.title, key, reserved);
   try {
-    const path = await writeArticle(dir, { ...article, slug });
-    state.items[itemId] = { seenAt: new Date().toISOString(), slug };
-    return { written: true, slug, path };
-  } catch (error) {
-    if (article.source) delete state.urls[article.source];
-    throw error;
+    // Checked again after the await: a concurrent item may have claimed this story meanwhile.
+    if (key && state.urls[key]) return recordDuplicate(state, itemId, state.urls[key]);
+    if (key) state.urls[key] = slug;
+    try {
+      const path = await writeArticle(dir, { ...article, slug });
+      state.items[itemId] = { seenAt: new Date().toISOString(), slug };
+      return { written: true, slug, path };
+    } catch (error) {
+      if (key) delete state.urls[key];
+      throw error;
+    }
   } finally {
     reserved.delete(slug);
   }

@@ -1,0 +1,63 @@
+// Per-site rules (data from config/site-rules.yaml or a source's own `rule`): the
+// content selectors are tried in order and the first that matches text wins (all its
+// matches, in document order); then the rule's strip selectors are removed.
+
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { SiteRule } from '../config/schema.js';
+import { hostKey } from '../lib/url.js';
+import type { ExtractionMethod } from '../types.js';
+import { collapseWhitespace } from './load-document.js';
+import { stripSelectors } from './clean-content.js';
+
+export interface ChosenRule {
+  rule: SiteRule;
+  method: Extract<ExtractionMethod, 'site-rule' | 'source-rule'>;
+  /** `source`, or the host key. */
+  name: string;
+}
+
+/** The source's own rule, else the host table's rule for the final URL's host. */
+export function findSiteRule(url: string, siteRules: Record<string, SiteRule>, sourceRule?: SiteRule): ChosenRule | undefined {
+  if (sourceRule) return { rule: sourceRule, method: 'source-rule', name: 'source' };
+  const host = hostKey(url);
+  const rule = host ? siteRules[host] : undefined;
+  return rule ? { rule, method: 'site-rule', name: host } : undefined;
+}
+
+function select($: CheerioAPI, selector: string): Cheerio<Element> | undefined {
+  try {
+    return $(selector) as Cheerio<Element>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The rule's content moved into a fresh <div>, stripped; undefined when no selector matches text. */
+export function applySiteRule($: CheerioAPI, rule: SiteRule): Cheerio<Element> | undefined {
+  const selectors = Array.isArray(rule.content) ? rule.content : [rule.content];
+  for (const selector of selectors) {
+    const matched = select($, selector);
+    if (!matched || !collapseWhitespace(matched.text())) continue;
+    // Keep outermost matches only, so nested matches are not duplicated.
+    const set = new Set<unknown>(matched.toArray());
+    const outer = matched.filter((_, element) => {
+      for (let parent = element.parent; parent; parent = parent.parent) if (set.has(parent)) return false;
+      return true;
+    });
+    const wrapper = $('<div></div>') as Cheerio<Element>;
+    wrapper.append(outer);
+    stripSelectors(wrapper, rule.strip);
+    return wrapper;
+  }
+  return undefined;
+}
+
+/** Text (or datetime/content attribute) of a rule's title/date selector. */
+export function readRuleField($: CheerioAPI, selector: string | undefined): string | undefined {
+  if (!selector) return undefined;
+  const element = select($, selector)?.first();
+  if (!element || element.length === 0) return undefined;
+  const value = element.attr('datetime') ?? element.attr('content') ?? element.text();
+  return collapseWhitespace(value) || undefined;
+}

@@ -1,0 +1,67 @@
+// Cleans chosen content: a rule's strip selectors, blocks whose class says promo /
+// share / related / newsletter, and Readability's conditional cleaning of link lists,
+// image galleries and widgets that merely sit between paragraphs.
+
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { collapseWhitespace } from './load-document.js';
+import { classWeight, NEGATIVE_HINT, POSITIVE_HINT, hintsOf } from './class-hints.js';
+import { linkDensity, measureTree } from './measure-tree.js';
+import type { NodeStats } from './measure-tree.js';
+
+const CONDITIONAL = 'div, section, ul, ol, table, figure, header, dl';
+const LIST_TAGS = new Set(['ul', 'ol', 'dl']);
+
+function shouldDrop(element: Element, stat: NodeStats, $: CheerioAPI): boolean {
+  const weight = classWeight(element);
+  if (weight < 0) return true;
+  if (stat.commas >= 10) return false;
+  const isList = LIST_TAGS.has(element.name);
+  const density = linkDensity(stat);
+  if (isList) return density > 0.5 && stat.textLength < 2000;
+  if (element.name === 'table' || element.name === 'figure') return density > 0.5;
+  if (stat.images > 1 && stat.paragraphs / stat.images < 0.5 && !$(element).find('figure, figcaption').length) return true;
+  if (stat.listItems - 100 > stat.paragraphs) return true;
+  if (stat.textLength < 25 && (stat.images === 0 || stat.images > 2) && !$(element).find('a[href*="youtu"], a[href*="vimeo"]').length) return true;
+  if (weight < 25 && density > 0.2 && stat.paragraphs < 2) return true;
+  return weight >= 25 && density > 0.5;
+}
+
+/** Drops every element matching one of the selectors (bad selectors are ignored). */
+export function stripSelectors(root: Cheerio<Element>, selectors: string[]): void {
+  for (const selector of selectors) {
+    try {
+      root.find(selector).remove();
+    } catch {
+      // An invalid selector in the rules file must not break extraction.
+    }
+  }
+}
+
+export interface CleanOptions {
+  /** The headline: a heading repeating it is dropped. */
+  title?: string;
+  /** Readability's conditional cleaning (generic choice only; a rule is trusted). */
+  conditional: boolean;
+}
+
+/** Cleaning after a rule's own strip list or the generic choice. */
+export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: CleanOptions): void {
+  const title = options.title;
+  root.find('nav, aside, footer').remove();
+  root
+    .find('[class], [id]')
+    .filter((_, element) => NEGATIVE_HINT.test(hintsOf(element)) && !POSITIVE_HINT.test(hintsOf(element)) && element.name !== 'a')
+    .remove();
+  const normalizedTitle = title ? collapseWhitespace(title).toLowerCase() : undefined;
+  root.find('h1, h2').each((_, element) => {
+    const text = collapseWhitespace($(element).text()).toLowerCase();
+    if (element.name === 'h1' || (normalizedTitle && text === normalizedTitle)) $(element).remove();
+  });
+  if (!options.conditional || !root[0]) return;
+  const stats = measureTree(root[0]);
+  root.find(CONDITIONAL).each((_, element) => {
+    const stat = stats.get(element);
+    if (stat && element !== root[0] && shouldDrop(element, stat, $)) $(element).remove();
+  });
+}

@@ -1,0 +1,49 @@
+// Sanitized HTML to Markdown: turndown with GFM tables and strikethrough, ATX headings,
+// `-` bullets, fenced code; then whitespace tidied (no blank-line runs, no trailing
+// spaces, no whitespace-only lines like the tab junk in DESIGN.md's example).
+
+import TurndownService from 'turndown';
+import { strikethrough, tables } from 'turndown-plugin-gfm';
+
+let service: TurndownService | undefined;
+
+function createService(): TurndownService {
+  const turndown = new TurndownService({
+    headingStyle: 'atx',
+    bulletListMarker: '-',
+    codeBlockStyle: 'fenced',
+    fence: '```',
+    emDelimiter: '_',
+    strongDelimiter: '**',
+    hr: '---',
+  });
+  turndown.use([tables, strikethrough]);
+  // Empty links and images without a source carry nothing.
+  turndown.addRule('emptyLink', {
+    filter: (node) => node.nodeName === 'A' && !node.textContent?.trim() && !node.querySelector?.('img'),
+    replacement: () => '',
+  });
+  return turndown;
+}
+
+/** Collapses blank-line runs, trims trailing spaces and whitespace-only lines, outside code fences. */
+export function tidyMarkdown(markdown: string): string {
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  const out: string[] = [];
+  let inFence = false;
+  for (const line of lines) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    const cleaned = inFence ? line.replace(/\s+$/, '') : line.replace(/[ \t\u00a0]+$/, '').replace(/^\t+/, '');
+    if (!inFence && cleaned.trim() === '') {
+      if (out.length > 0 && out[out.length - 1] !== '') out.push('');
+      continue;
+    }
+    out.push(cleaned);
+  }
+  return out.join('\n').trim();
+}
+
+export function convertToMarkdown(html: string): string {
+  service ??= createService();
+  return tidyMarkdown(service.turndown(html));
+}

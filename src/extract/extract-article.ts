@@ -1,0 +1,99 @@
+// The extract stage: one fetched, decoded article page in, one ExtractedArticle out.
+// Pure and synchronous (the pool runs it off the event loop).
+//
+// Body: the source's own rule, then the host table (only for the final URL's host),
+// then the generic extractor; the feed item's own content when the page yields
+// nothing or less text than the feed has. `method`/`fallbackReason` record the path.
+// Metadata: one `find…` fallback chain per field (JSON-LD, OpenGraph, Twitter cards,
+// metas, <time>, then the feed item). Bodies are sanitized before Markdown.
+
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { SiteRule } from '../config/schema.js';
+import type { ExtractedArticle, ExtractionMethod, FeedItem } from '../types.js';
+import { applySiteRule, findSiteRule, readRuleField } from './apply-site-rule.js';
+import { cleanContent } from './clean-content.js';
+import { renderFeedBody } from './extract-from-feed.js';
+import { findByline } from './find-byline.js';
+import { findCanonicalUrl } from './find-canonical-url.js';
+import { findCoverImage } from './find-cover-image.js';
+import { findMainContent } from './find-main-content.js';
+import { findPublishedDate } from './find-published-date.js';
+import { findSiteName } from './find-site-name.js';
+import { findTitle } from './find-title.js';
+import { loadDocument } from './load-document.js';
+import { prepareDocument } from './prepare-document.js';
+import { readPageMeta } from './read-page-meta.js';
+import { renderBody } from './render-body.js';
+import type { RenderedBody } from './render-body.js';
+
+export interface ExtractInput {
+  html: string;
+  /** Final URL after redirects. */
+  url: string;
+  item?: FeedItem;
+  siteRules: Record<string, SiteRule>;
+  sourceRule?: SiteRule;
+}
+
+interface ChosenBody {
+  body: RenderedBody;
+  method: ExtractionMethod;
+  rule?: string;
+  fallbackReason?: string;
+}
+
+function chooseBody($: CheerioAPI, input: ExtractInput, baseUrl: string, title: string | undefined): ChosenBody {
+  const chosen = findSiteRule(input.url, input.siteRules, input.sourceRule);
+  let fallbackReason: string | undefined;
+  if (chosen) {
+    const content = applySiteRule($, chosen.rule);
+    if (content) {
+      cleanContent($, content, { title, conditional: false });
+      const body = renderBody($, content, baseUrl);
+      if (body.text) return { body, method: chosen.method, rule: chosen.name };
+    }
+    fallbackReason = `${chosen.method} ${chosen.name} matched no text`;
+  }
+  const content: Cheerio<Element> | undefined = findMainContent($);
+  if (content) cleanContent($, content, { title, conditional: true });
+  const body = content ? renderBody($, content, baseUrl) : { markdown: '', text: '', images: [] };
+  return { body, method: 'generic', ...(fallbackReason ? { fallbackReason } : {}) };
+}
+
+function preferFeed(chosen: ChosenBody, item: FeedItem | undefined): ChosenBody {
+  if (!item) return chosen;
+  const feedBody = renderFeedBody(item);
+  if (!feedBody.text || feedBody.text.length <= chosen.body.text.length) return chosen;
+  const why = chosen.body.text ? 'page text shorter than feed content' : 'page yielded no text';
+  return { body: feedBody, method: 'feed', fallbackReason: chosen.fallbackReason ? `${chosen.fallbackReason}; ${why}` : why };
+}
+
+export function extractArticle(input: ExtractInput): ExtractedArticle {
+  const $ = loadDocument(input.html);
+  const page = readPageMeta($, input.url);
+  const chosenRule = findSiteRule(input.url, input.siteRules, input.sourceRule)?.rule;
+  const title = findTitle(page, input.item, readRuleField($, chosenRule?.title));
+  const published = findPublishedDate(page, input.item, readRuleField($, chosenRule?.date));
+  prepareDocument($, page.baseUrl);
+  const chosen = preferFeed(chooseBody($, input, page.baseUrl, title), input.item);
+  const { body } = chosen;
+  return {
+    title: title ?? '',
+    ...(published ? { published } : {}),
+    ...optional('byline', findByline(page, input.item)),
+    ...optional('siteName', findSiteName(page)),
+    ...optional('coverImage', findCoverImage(page, input.item, body.images)),
+    canonicalUrl: findCanonicalUrl(page, input.url),
+    finalUrl: input.url,
+    markdown: body.markdown,
+    text: body.text,
+    method: chosen.method,
+    ...optional('rule', chosen.rule),
+    ...optional('fallbackReason', chosen.fallbackReason),
+  };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value ? { [key]: value } : {}) as { [P in K]?: string };
+}

@@ -1,0 +1,93 @@
+// The generic extractor: Readability-like scoring on the cheerio tree. Paragraph-like
+// elements score their ancestors by text length and commas; candidates are weighted by
+// class/id hints and discounted by link density; the best one is merged with its
+// content-looking siblings. https://github.com/mozilla/readability (Readability.js)
+
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { classWeight, hintsOf, MAYBE_CANDIDATE, UNLIKELY_CANDIDATE } from './class-hints.js';
+import { isElement, linkDensity, measureTree } from './measure-tree.js';
+import type { NodeStats } from './measure-tree.js';
+
+const KEEP_TAGS = new Set(['html', 'body', 'article', 'main', 'a', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'code', 'pre']);
+const UNLIKELY_ROLES = /^(menu|menubar|complementary|navigation|banner|contentinfo|search|alert|alertdialog|dialog)$/i;
+const SCORED_TAGS = new Set(['p', 'pre', 'td', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const LEAF_BLOCK_TAGS = new Set(['div', 'section', 'article', 'span', 'font', 'center']);
+const TAG_SCORE: Record<string, number> = { div: 5, article: 8, main: 5, section: 3, pre: 3, td: 3, blockquote: 3, ol: -3, ul: -3, dl: -3, li: -3, form: -3, address: -3, th: -5, h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5 };
+
+function removeUnlikely($: CheerioAPI, body: Element): void {
+  $(body).find('nav, aside, footer').remove();
+  $(body)
+    .find('[role]')
+    .filter((_, element) => UNLIKELY_ROLES.test(element.attribs.role ?? ''))
+    .remove();
+  $(body).find('[class], [id]').each((_, element) => {
+    if (KEEP_TAGS.has(element.name)) return;
+    const hints = hintsOf(element);
+    if (UNLIKELY_CANDIDATE.test(hints) && !MAYBE_CANDIDATE.test(hints)) $(element).remove();
+  });
+}
+
+function scoreParagraphs(body: Element, stats: Map<Element, NodeStats>): Map<Element, number> {
+  const scores = new Map<Element, number>();
+  for (const [element, stat] of stats) {
+    const scored = SCORED_TAGS.has(element.name) || (LEAF_BLOCK_TAGS.has(element.name) && !stat.hasBlock);
+    if (!scored || stat.textLength < 25) continue;
+    const score = 1 + stat.commas + Math.min(Math.floor(stat.textLength / 100), 3);
+    let ancestor = element.parent;
+    for (let level = 0; level < 5 && ancestor && isElement(ancestor) && ancestor !== body.parent; level += 1) {
+      if (!scores.has(ancestor)) scores.set(ancestor, (TAG_SCORE[ancestor.name] ?? 0) + classWeight(ancestor));
+      const share = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(ancestor, scores.get(ancestor)! + score / share);
+      ancestor = ancestor.parent;
+    }
+  }
+  for (const [element, score] of scores) scores.set(element, score * (1 - linkDensity(stats.get(element))));
+  return scores;
+}
+
+function pickTop(scores: Map<Element, number>, body: Element): Element {
+  let top: Element = body;
+  let best = -Infinity;
+  for (const [element, score] of scores) {
+    if (score > best) {
+      best = score;
+      top = element;
+    }
+  }
+  // Climb while the parent holds nothing else worth reading (Readability's "only child" step).
+  while (top !== body && top.parent && isElement(top.parent) && top.parent !== body) {
+    const siblings = top.parent.children.filter(isElement);
+    if (siblings.length !== 1) break;
+    top = top.parent;
+  }
+  return top;
+}
+
+function isContentSibling(sibling: Element, top: Element, scores: Map<Element, number>, stats: Map<Element, NodeStats>): boolean {
+  if (sibling === top) return true;
+  const topScore = scores.get(top) ?? 0;
+  const bonus = top.attribs.class && sibling.attribs.class === top.attribs.class ? topScore * 0.2 : 0;
+  if ((scores.get(sibling) ?? -Infinity) + bonus >= Math.max(10, topScore * 0.2)) return true;
+  if (sibling.name !== 'p') return false;
+  const stat = stats.get(sibling);
+  if (!stat) return false;
+  const density = linkDensity(stat);
+  if (stat.textLength > 80) return density < 0.25;
+  return stat.textLength > 0 && density === 0;
+}
+
+/** The article's main content, moved into a fresh <div>; undefined when the page has no body text. */
+export function findMainContent($: CheerioAPI): Cheerio<Element> | undefined {
+  const body = $('body')[0] ?? $.root().children().filter((_, node) => isElement(node))[0];
+  if (!body || !isElement(body)) return undefined;
+  removeUnlikely($, body);
+  const stats = measureTree(body);
+  const scores = scoreParagraphs(body, stats);
+  const top = pickTop(scores, body);
+  const wrapper = $('<div></div>');
+  const parent = top.parent;
+  const members = parent && isElement(parent) && top !== body ? parent.children.filter(isElement).filter((sibling) => isContentSibling(sibling, top, scores, stats)) : [top];
+  wrapper.append(members);
+  return wrapper as Cheerio<Element>;
+}

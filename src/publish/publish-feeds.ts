@@ -1,0 +1,149 @@
+// The publish stage (DESIGN.md "Output files"). Contract:
+// - reads only the article files in config.paths.articles (hand-written ones too), never
+//   memory: first their front matter (scan-articles.ts), then the bodies of the items the
+//   feeds carry, so a 10,000-file archive costs little more than a 50-item one;
+// - writes into config.paths.feeds: rss.xml, atom.xml, feed.json site-wide and under
+//   category/<slug>/, sources.opml and index.html;
+// - the same files give the same bytes (dates come from the articles, never the clock), and
+//   an output whose bytes did not change is not rewritten (its mtime stays, so readers
+//   polling with If-Modified-Since get "not modified"); a changed one is replaced atomically;
+// - with site.websubHub, pings the hub for every feed that changed; a failed ping is a warning.
+// A bad article is logged and skipped; only a failure to write the outputs throws.
+
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pLimit from 'p-limit';
+import type { ResolvedConfig } from '../config/schema.js';
+import { describeError, FeedwrightError } from '../lib/errors.js';
+import { writeFileIfChanged } from '../lib/fs.js';
+import type { Logger } from '../lib/log.js';
+import { readArticleFile } from '../store/article-file.js';
+import { buildItemModel } from './build-item-model.js';
+import { EPOCH, type FeedModel, type ItemModel } from './feed-model.js';
+import { FEED_FILES, resolveFeedLinks } from './feed-links.js';
+import { pingWebSubHub } from './ping-websub.js';
+import { renderAtom } from './render-atom.js';
+import { renderIndexHtml, type IndexFeed } from './render-index-html.js';
+import { renderJsonFeed } from './render-json-feed.js';
+import { renderOpml } from './render-opml.js';
+import { renderRss } from './render-rss.js';
+import { scanArticles, type ArticleMeta } from './scan-articles.js';
+import { selectFeedScopes, type FeedScope } from './select-articles.js';
+
+export interface PublishReport {
+  articles: number;
+  files: number;
+  written: string[];
+  unchanged: number;
+  durationMs: number;
+}
+
+interface Output {
+  /** Relative to config.paths.feeds, `/`-separated. */
+  file: string;
+  data: string;
+  /** The self URL, for feeds (the WebSub topic). */
+  topic?: string;
+}
+
+const BODY_CONCURRENCY = 16;
+const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+
+/** Second pass: the bodies of the selected articles only, each read once. */
+async function loadItems(scopes: FeedScope[], site: ResolvedConfig['site'], logger: Logger): Promise<Map<string, ItemModel>> {
+  const selected = new Map<string, ArticleMeta>();
+  for (const scope of scopes) for (const meta of scope.metas) selected.set(meta.path, meta);
+  const limit = pLimit(BODY_CONCURRENCY);
+  const items = new Map<string, ItemModel>();
+  await Promise.all(
+    [...selected.values()].map((meta) =>
+      limit(async () => {
+        try {
+          const article = await readArticleFile(meta.path);
+          items.set(meta.path, buildItemModel(article, meta.timeMs, site));
+        } catch (error) {
+          logger.warn('Article skipped: unreadable', { file: meta.article.slug, err: describeError(error) });
+        }
+      }),
+    ),
+  );
+  return items;
+}
+
+function buildFeedModel(config: ResolvedConfig, scope: FeedScope, items: ItemModel[]): FeedModel {
+  const { site } = config;
+  const email = site.email && EMAIL.test(site.email) ? site.email : undefined;
+  return {
+    title: scope.category ? `${site.title}: ${scope.category}` : site.title,
+    description: scope.category ? `${site.title}, articles in ${scope.category}` : site.description || site.title,
+    homeUrl: site.url,
+    language: site.language,
+    links: resolveFeedLinks(site, scope.dir),
+    ...(site.websubHub ? { hubUrl: site.websubHub } : {}),
+    author: { name: site.author, url: site.url, ...(email ? { email } : {}) },
+    updated: items[0]?.date ?? EPOCH,
+    items,
+  };
+}
+
+function renderScope(model: FeedModel, dir: string): Output[] {
+  const prefix = dir ? `${dir}/` : '';
+  return [
+    { file: `${prefix}${FEED_FILES.rss}`, data: renderRss(model), topic: model.links.rss },
+    { file: `${prefix}${FEED_FILES.atom}`, data: renderAtom(model), topic: model.links.atom },
+    { file: `${prefix}${FEED_FILES.json}`, data: renderJsonFeed(model), topic: model.links.json },
+  ];
+}
+
+function renderOutputs(config: ResolvedConfig, scopes: FeedScope[], items: Map<string, ItemModel>): Output[] {
+  const outputs: Output[] = [];
+  const index: IndexFeed[] = [];
+  let latest: ItemModel[] = [];
+  for (const scope of scopes) {
+    const scopeItems = scope.metas.map((meta) => items.get(meta.path)).filter((item): item is ItemModel => item !== undefined);
+    const model = buildFeedModel(config, scope, scopeItems);
+    outputs.push(...renderScope(model, scope.dir));
+    index.push({ ...(scope.category ? { category: scope.category } : {}), links: model.links, count: scopeItems.length });
+    if (!scope.category) latest = scopeItems;
+  }
+  outputs.push({ file: 'sources.opml', data: renderOpml(config) });
+  outputs.push({ file: 'index.html', data: renderIndexHtml(config.site, index, latest) });
+  return outputs;
+}
+
+async function writeOutputs(dir: string, outputs: Output[]): Promise<Output[]> {
+  const changed: Output[] = [];
+  for (const output of outputs) {
+    const path = join(dir, ...output.file.split('/'));
+    try {
+      if (await writeFileIfChanged(path, output.data)) changed.push(output);
+    } catch (error) {
+      throw new FeedwrightError('IO', `Unable to write ${path}`, { stage: 'publish', cause: error });
+    }
+  }
+  return changed;
+}
+
+export async function publishFeeds(config: ResolvedConfig, logger: Logger): Promise<PublishReport> {
+  const started = performance.now();
+  const log = logger.child({ stage: 'publish' });
+  const { metas, skipped } = await scanArticles(config.paths.articles, log);
+  const scopes = selectFeedScopes(config, metas);
+  const items = await loadItems(scopes, config.site, log);
+  const outputs = renderOutputs(config, scopes, items);
+  const changed = await writeOutputs(config.paths.feeds, outputs);
+  const topics = changed.flatMap((output) => (output.topic ? [output.topic] : []));
+  if (config.site.websubHub && topics.length > 0) {
+    const accepted = await pingWebSubHub(config.site.websubHub, topics, log);
+    log.info('WebSub hub pinged', { count: topics.length, accepted });
+  }
+  const report: PublishReport = {
+    articles: metas.length,
+    files: outputs.length,
+    written: changed.map((output) => join(config.paths.feeds, ...output.file.split('/'))),
+    unchanged: outputs.length - changed.length,
+    durationMs: Math.round(performance.now() - started),
+  };
+  log.info('Feeds published', { count: report.articles, skipped, files: report.files, written: report.written.length, durationMs: report.durationMs });
+  return report;
+}
