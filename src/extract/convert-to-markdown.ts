@@ -23,6 +23,20 @@ function createService(): TurndownService {
     filter: (node) => node.nodeName === 'A' && !node.textContent?.trim() && !node.querySelector?.('img'),
     replacement: () => '',
   });
+  // `- item`, not turndown's `-   item`; nested content indented to match.
+  turndown.addRule('listItem', {
+    filter: 'li',
+    replacement: (content, node) => {
+      const parent = node.parentNode as HTMLElement | null;
+      let prefix = '- ';
+      if (parent?.nodeName === 'OL') {
+        const start = Number.parseInt(parent.getAttribute('start') ?? '1', 10) || 1;
+        prefix = `${start + Array.prototype.indexOf.call(parent.children, node)}. `;
+      }
+      const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n/gm, `\n${' '.repeat(prefix.length)}`);
+      return prefix + body + (node.nextSibling && !/\n$/.test(body) ? '\n' : '');
+    },
+  });
   return turndown;
 }
 

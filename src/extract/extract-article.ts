@@ -97,3 +97,5 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
   return (value ? { [key]: value } : {}) as { [P in K]?: string };
 }
+
+export { extractFromFeed } from './extract-from-feed.js';

@@ -26,7 +26,7 @@ export function isUsableImage(candidate: ImageCandidate): boolean {
   const { pathname, search } = new URL(url);
   const path = decodeURIComponent(pathname).toLowerCase();
   if (/\.svg$/.test(path) || JUNK_NAME.test(path)) return false;
-  if (/\.gif$/.test(path) && (/[?&](\w+=)?(1x1|pixel|track)/i.test(search) || !/\/(uploads|images?|media)\//.test(path))) return false;
+  if (/\.gif$/.test(path) && /(1x1|pixel|track|beacon|spacer|blank|transparent|clear)/i.test(path + search)) return false;
   return true;
 }
 
@@ -67,9 +67,15 @@ export function findCoverImage(page: PageMeta, item?: FeedItem, contentImages: I
     ...fromMedia(item?.enclosures ?? []),
     ...contentImages,
   ];
-  for (const candidate of chain) {
-    const url = resolveUrl(candidate.url, page.baseUrl);
-    if (url && isUsableImage({ ...candidate, url })) return url;
-  }
-  return undefined;
+  const usable = chain
+    .map((candidate) => ({ ...candidate, url: resolveUrl(candidate.url, page.baseUrl) }))
+    .filter((candidate) => isUsableImage(candidate));
+  // A thumbnail (`?w=150`) loses to a later full-size candidate, but beats nothing.
+  return (usable.find((candidate) => !isThumbnailUrl(candidate.url!)) ?? usable[0])?.url;
+}
+
+/** True when the URL asks its image server for a small rendition (`?w=150`, `?width=120`). */
+export function isThumbnailUrl(url: string): boolean {
+  const match = /[?&](?:w|width|resize)=(\d+)/i.exec(url);
+  return match !== null && Number(match[1]) < 300;
 }
