@@ -85,7 +85,7 @@ function newReport(): RunReport {
 async function extractItem(ctx: RunContext, source: SourceConfig, item: FeedItem): Promise<ExtractedArticle> {
   if (!source.fullText || !item.url) return extractFromFeed(item, source.fullText ? 'item has no link' : undefined);
   try {
-    const page = await ctx.client.fetchResource(item.url, { kind: 'page' });
+    const page = await ctx.client.fetchResource(item.url, { kind: 'page', signal: ctx.signal });
     return await ctx.extractor.extract({
       html: page.body,
       url: page.finalUrl,
@@ -94,6 +94,7 @@ async function extractItem(ctx: RunContext, source: SourceConfig, item: FeedItem
       sourceRule: source.rule,
     });
   } catch (error) {
+    if (ctx.signal?.aborted) throw error;
     const code = isFeedwrightError(error) ? error.code : 'EXTRACT';
     ctx.logger.warn('Unable to read article page, using the feed content', {
       source: source.name,
@@ -122,6 +123,7 @@ async function processItem(ctx: RunContext, source: SourceConfig, item: FeedItem
     }
     return true;
   } catch (error) {
+    if (ctx.signal?.aborted) return false;
     ctx.report.articlesFailed += 1;
     ctx.logger.warn('Unable to store article', { source: source.name, url: item.url, err: describeError(error) });
     return false;

@@ -11,8 +11,11 @@
 // Each attempt of each redirect hop waits for a per-host and a global slot. Redirects are
 // followed here, not by got, so every hop's address is checked and every hop counted.
 
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { Logger } from '../lib/log.js';
+import { redactUrl } from '../lib/url.js';
 import type { FetchResult } from '../types.js';
 import { createGuardedLookup, findLiteralAddress, isBlockedAddress, type AddressPolicy } from './address-guard.js';
 import { fetchError, toFetchError } from './fetch-error.js';
@@ -73,6 +76,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       timeoutMs: config.timeoutMs,
       bodyTimeoutMs: config.timeoutMs * BODY_TIMEOUT_FACTOR,
       dnsLookup: policy ? createGuardedLookup(policy) : undefined,
+      // Pooled sockets skip the DNS lookup, so they must never be shared with a client
+      // that has another address policy.
+      agent: { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) },
     },
   };
   return { fetchResource: (url, fetchOptions) => fetchResource(context, url, fetchOptions) };
@@ -107,7 +113,7 @@ async function fetchResource(context: ClientContext, url: string, options: Fetch
       if (outcome.type === 'done') {
         const durationMs = Math.round(performance.now() - startedAt);
         const { type: _type, ...rest } = outcome;
-        log.debug('Resource fetched', { url, finalUrl: current.href, status: outcome.status, durationMs });
+        log.debug('Resource fetched', { url: redactUrl(url), finalUrl: redactUrl(current.href), status: outcome.status, durationMs });
         return { url, finalUrl: current.href, ...rest, durationMs };
       }
       const next = checkUrl(context, new URL(outcome.location, current).href, current.href);
@@ -115,14 +121,19 @@ async function fetchResource(context: ClientContext, url: string, options: Fetch
         const why = visited.has(next.href) ? 'Redirect loop' : `More than ${context.config.maxRedirects} redirects`;
         throw fetchError('TOO_MANY_REDIRECTS', why, url);
       }
-      log.debug('Following redirect', { url: current.href, location: next.href });
+      log.debug('Following redirect', { url: redactUrl(current.href), location: redactUrl(next.href) });
       visited.add(next.href);
       current = next;
     }
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
     const failure = toFetchError(error, current.href);
-    log.debug('Unable to fetch resource', { url, finalUrl: current.href, code: failure.code, status: failure.status });
+    log.debug('Unable to fetch resource', {
+      url: redactUrl(url),
+      finalUrl: redactUrl(current.href),
+      code: failure.code,
+      status: failure.status,
+    });
     throw failure;
   }
 }
@@ -139,7 +150,7 @@ async function fetchWithRetries(context: ClientContext, url: URL, options: Fetch
       if (attempt >= config.retries || !isRetryable(failure, config.maxRetryAfterMs)) throw failure;
       const delayMs = failure.retryAfterMs ?? backoffDelayMs(attempt, context.retryBaseDelayMs);
       logger.warn('Retrying request', {
-        url: url.href,
+        url: redactUrl(url.href),
         code: failure.code,
         status: failure.status,
         attempt: attempt + 1,

@@ -4,7 +4,7 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LookupFunction } from 'node:net';
-import got, { type Request } from 'got';
+import got, { type Agents, type Request } from 'got';
 
 export interface SendRequestOptions {
   headers: Record<string, string>;
@@ -12,6 +12,8 @@ export interface SendRequestOptions {
   /** Cap on reading the whole body, from the response head to its end. */
   bodyTimeoutMs: number;
   dnsLookup?: LookupFunction;
+  /** The client's own keep-alive agents: no socket is shared with another policy. */
+  agent?: Agents;
   signal?: AbortSignal;
 }
 
@@ -31,6 +33,7 @@ export function sendRequest(url: string, options: SendRequestOptions): Promise<O
     retry: { limit: 0 },
     decompress: true,
     dnsLookup: options.dnsLookup,
+    agent: options.agent,
     signal: options.signal,
     timeout: {
       lookup: timeoutMs,

@@ -28,7 +28,7 @@ export function normalizeEntry(entry: XElement, feedBase: string): RawItem {
     updated: findDate(entry, ['updated', 'modified', 'atom:updated', 'dcterms:modified']),
     authors: findAuthors(entry),
     categories: findCategories(entry),
-    summary: readTextConstruct(firstChild(entry, 'description', 'summary', 'media:description')),
+    summary: readTextConstruct(firstChild(entry, 'description', 'summary', 'dc:description', 'media:description')),
     contentHtml: findContent(entry),
     media: found.media,
     enclosures: [...found.enclosures, ...findAtomEnclosures(entry, base)],
@@ -87,8 +87,11 @@ export function readTextConstruct(node: XNode | undefined): string | undefined {
   const type = attrOf(node, 'type')?.toLowerCase();
   const value = typeof node === 'string' || typeof node._ === 'string' || node.__xml !== undefined ? textOf(node) : markupOf(node);
   if (value === undefined) return undefined;
-  if (type === 'text' || type === 'text/plain') return escapeHtml(value);
-  return value;
+  const isBase64 = attrOf(node, 'mode') === 'base64' || (type !== undefined && type.includes('/') && !/^text\/|xml/.test(type));
+  const decoded = isBase64 ? Buffer.from(value, 'base64').toString('utf8') : value;
+  if (type === 'text' || type === 'text/plain') return escapeHtml(decoded);
+  if (type === 'xhtml') return unwrapXhtmlDiv(decoded);
+  return decoded;
 }
 
 function findContent(entry: XElement): string | undefined {
@@ -113,13 +116,15 @@ export function readPerson(node: XNode): string | undefined {
   if (!text) return undefined;
   const paren = /^\S+@\S+\s*\((.+)\)$/.exec(text);
   if (paren) return paren[1].trim();
+  const trailing = /^(.+?)\s*\(\S+@\S+\)$/.exec(text);
+  if (trailing) return trailing[1].trim();
   const angle = /^(.+?)\s*<[^>]*@[^>]*>$/.exec(text);
   if (angle) return angle[1].replace(/^"|"$/g, '').trim();
   return text.replace(/^mailto:/i, '');
 }
 
 function findAuthors(entry: XElement): string[] {
-  const nodes = ['author', 'dc:creator', 'itunes:author', 'creator'].flatMap((name) => childNodes(entry, name));
+  const nodes = ['author', 'dc:creator', 'dc:author', 'itunes:author', 'creator'].flatMap((name) => childNodes(entry, name));
   return nodes.map(readPerson).filter((name): name is string => Boolean(name));
 }
 
@@ -146,4 +151,10 @@ function findAtomEnclosures(entry: XElement, base: string): MediaRef[] {
 
 export function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Atom xhtml constructs wrap their content in one `<div>` that is not part of it (RFC 4287 3.1.1.3). */
+function unwrapXhtmlDiv(markup: string): string {
+  const match = /^\s*<(?:[\w-]+:)?div\b[^>]*>([\s\S]*)<\/(?:[\w-]+:)?div>\s*$/.exec(markup);
+  return match ? match[1] : markup;
 }

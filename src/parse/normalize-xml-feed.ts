@@ -20,7 +20,7 @@ export function normalizeXmlFeed(raw: RawXmlFeed, finalUrl: string, maxItems: nu
   const items: FeedItem[] = raw.items.slice(0, maxItems).map((entry) => finishItem(normalizeEntry(entry, itemBase)));
   const feed: ParsedFeed = { format: raw.format, version: describeVersion(raw), items };
   const title = toPlainText(readTextConstruct(firstChild(channel, 'title', 'dc:title')));
-  const description = toPlainText(readTextConstruct(firstChild(channel, 'description', 'subtitle', 'tagline', 'info')));
+  const description = toPlainText(readTextConstruct(firstChild(channel, 'description', 'subtitle', 'tagline', 'info', 'dc:description', 'itunes:subtitle', 'itunes:summary')));
   const language = childText(channel, 'language', 'dc:language') ?? raw.rootAttrs['xml:lang'] ?? attrOf(channel, 'xml:lang');
   const minIntervalSec = findMinIntervalSec(raw);
   if (title) feed.title = title;
@@ -37,7 +37,8 @@ function describeVersion(raw: RawXmlFeed): string {
     return raw.rootAttrs.version === '0.3' || ns.includes('purl.org/atom') ? 'atom 0.3' : 'atom 1.0';
   }
   if (raw.format === 'rdf') return Object.values(raw.rootAttrs).some((v) => v.includes('my.netscape.com/rdf/simple/0.9')) ? 'rss 0.90' : 'rss 1.0';
-  return `rss ${raw.version ?? '2.0'}`;
+  const version = raw.version?.trim() || '2.0';
+  return `rss ${version.startsWith('2') ? '2.0' : version}`;
 }
 
 /** RSS `<ttl>` (minutes) and sy:updatePeriod / sy:updateFrequency, the larger wins. */

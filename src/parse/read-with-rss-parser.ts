@@ -16,14 +16,15 @@ export const ITEM_ELEMENTS = [
   'media:description', 'enclosure', 'itunes:image', 'feedburner:origLink', 'pubDate', 'published',
   'updated', 'issued', 'modified', 'created', 'dc:date', 'dcterms:created', 'dcterms:modified',
   'dcterms:issued', 'atom:link', 'atom10:link', 'atom:id', 'atom:updated', 'atom:published',
-  'comments', 'source', 'contributor', 'image', 'rights',
+  'comments', 'source', 'contributor', 'image', 'rights', 'dc:author', 'dc:description',
 ];
 
 /** Child elements of a channel / feed the normalizer reads. */
 export const FEED_ELEMENTS = [
   '$', 'title', 'link', 'description', 'subtitle', 'tagline', 'language', 'dc:language', 'ttl',
   'sy:updatePeriod', 'sy:updateFrequency', 'atom:link', 'atom10:link', 'id', 'info', 'author',
-  'updated', 'modified', 'lastBuildDate', 'pubDate', 'dc:date', 'image', 'itunes:image',
+  'updated', 'modified', 'lastBuildDate', 'pubDate', 'dc:date', 'image', 'itunes:image', 'dc:title',
+  'dc:description', 'itunes:subtitle', 'itunes:summary',
 ];
 
 function rawFields(names: string[]): [string, string, { keepArray: boolean }][] {

@@ -101,14 +101,21 @@ export function readLiteral(text: string): string | undefined {
   return undefined;
 }
 
-export function evaluateExpect(expect: string, result: ParsedResult, origin: string): ExpectOutcome {
+/**
+ * feedparser sanitizes and absolutizes URLs inside HTML while parsing; we do both later
+ * (before publishing), so HTML values in those folders are not comparable here.
+ */
+const HTML_FIELDS = /^entries\['(description|summary|content)'\]/;
+const HTML_CHANGED_BY_FEEDPARSER = /wellformed\/(sanitize|base)\b/;
+
+export function evaluateExpect(expect: string, result: ParsedResult, origin: string, folder = ''): ExpectOutcome {
   const outcome: ExpectOutcome = { checked: 0, passed: 0, notMapped: 0, failures: [] };
   for (const clause of splitClauses(expect)) {
     if (/^(not )?bozo$/.test(clause) || clause === '1') continue;
     const match = /^((?:entries|feed)(?:\[(?:\d+|'[a-z_]+')\])+|encoding|version) == (.+)$/.exec(clause);
     const field = match ? FIELDS[match[1].replace(/\[\d+\]/g, '')] : undefined;
     const literal = match ? readLiteral(match[2].trim()) : undefined;
-    if (!match || !field || literal === undefined || (match[1].startsWith('entries') && !/^entries\[0\]/.test(match[1]))) {
+    if (!match || !field || literal === undefined || (HTML_CHANGED_BY_FEEDPARSER.test(folder) && HTML_FIELDS.test(match[1].replace(/\[\d+\]/g, ''))) || (match[1].startsWith('entries') && !/^entries\[0\]/.test(match[1]))) {
       outcome.notMapped++;
       continue;
     }

@@ -77,7 +77,7 @@ describe('feed corpus', () => {
         parsed++;
         const { expect: expectLine } = readTestHeader(result.body);
         if (!expectLine) continue;
-        const outcome = evaluateExpect(expectLine, { feed, charset: result.charset }, server.origin);
+        const outcome = evaluateExpect(expectLine, { feed, charset: result.charset }, server.origin, folder);
         tally.checked += outcome.checked;
         tally.passed += outcome.passed;
         tally.notMapped += outcome.notMapped;

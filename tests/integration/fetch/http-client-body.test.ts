@@ -66,7 +66,7 @@ describe('fetchResource size cap', () => {
     const error = await rejectionOf(createTestClient().fetchResource(server.url('/huge'), { kind: 'feed', maxBytes: 40_000 }));
     expect(error).toMatchObject({ code: 'TOO_LARGE' });
     expect(server.requests).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let waited = 0; !closed && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(closed).toBe(true);
   });
 

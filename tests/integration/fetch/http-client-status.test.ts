@@ -49,6 +49,13 @@ describe('fetchResource statuses', () => {
     expect(server.requests[0].headers['if-modified-since']).toBe(lastModified);
   });
 
+  test('a bare 304 reports back the validators that were sent', async () => {
+    server.route('/bare', reply('', {}, 304));
+    const sent = { etag: 'W/"abc"', lastModified: 'Wed, 02 Apr 2025 08:00:00 GMT' };
+    const result = await createTestClient().fetchResource(server.url('/bare'), { kind: 'feed', ...sent });
+    expect(result).toMatchObject({ notModified: true, body: '', ...sent });
+  });
+
   test('sends a User-Agent naming feedwright and the site', async () => {
     server.route('/feed', reply(RSS, RSS_TYPE));
     await createTestClient().fetchResource(server.url('/feed'), { kind: 'feed' });
@@ -131,6 +138,20 @@ describe('fetchResource statuses', () => {
     const result = await createTestClient().fetchResource(server.url('/limited'), { kind: 'feed' });
     expect(result.status).toBe(200);
     expect(calls).toBe(2);
+  });
+
+  test('a Retry-After in seconds is waited before the next attempt', async () => {
+    const seenAt: number[] = [];
+    server.route('/limited', (_req, res) => {
+      seenAt.push(performance.now());
+      if (seenAt.length === 1) res.writeHead(503, { 'retry-after': '1' }).end();
+      else res.writeHead(200, RSS_TYPE).end(RSS);
+    });
+    const result = await createTestClient().fetchResource(server.url('/limited'), { kind: 'feed' });
+    expect(result.status).toBe(200);
+    expect(seenAt).toHaveLength(2);
+    // The backoff alone would be a few milliseconds; the server asked for a second.
+    expect(seenAt[1] - seenAt[0]).toBeGreaterThanOrEqual(950);
   });
 
   test('429 asking for more than maxRetryAfterMs is RATE_LIMITED at once', async () => {

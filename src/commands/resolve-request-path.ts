@@ -1,0 +1,38 @@
+// Maps a request target to a file path inside the served folder, or says why not.
+// Contract: only origin-form targets (`/path?query`) are accepted; the path is
+// percent-decoded once; a NUL, a backslash, a `..` or `.` segment (also when it was
+// written `%2e%2e`), or bad percent-encoding is refused as 'bad' (400), never
+// normalized away, so nothing can climb out of the folder. Pure: no I/O.
+
+import { join, resolve, sep } from 'node:path';
+
+export type RequestPath =
+  | { kind: 'ok'; path: string; /** The URL path ends with `/`. */ isFolder: boolean; urlPath: string }
+  | { kind: 'bad'; reason: string };
+
+function decodePath(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+export function resolveRequestPath(root: string, target: string | undefined): RequestPath {
+  if (!target || !target.startsWith('/') || target.startsWith('//')) return { kind: 'bad', reason: 'not an origin-form path' };
+  const urlPath = target.split(/[?#]/, 1)[0];
+  const decoded = decodePath(urlPath);
+  if (decoded === undefined) return { kind: 'bad', reason: 'bad percent-encoding' };
+  if (decoded.includes('\0') || decoded.includes('\\')) return { kind: 'bad', reason: 'forbidden character' };
+  const segments = decoded.split('/').slice(1);
+  if (segments.some((segment) => segment === '..' || segment === '.')) return { kind: 'bad', reason: 'dot segment' };
+  const base = resolve(root);
+  const path = join(base, ...segments);
+  if (path !== base && !path.startsWith(base + sep)) return { kind: 'bad', reason: 'outside the folder' };
+  return { kind: 'ok', path, isFolder: decoded.endsWith('/'), urlPath };
+}
+
+/** True when `path` is `root` or inside it (both already real paths). */
+export function isInsideFolder(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}

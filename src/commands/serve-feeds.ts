@@ -1,0 +1,186 @@
+// `feedwright serve`: serves the published feeds folder over node:http, for local use and
+// for readers on a small host. Contract:
+// - GET and HEAD only (405 with Allow otherwise); `/` and folders serve their index.html
+//   (a folder without its trailing slash is redirected, so relative links work);
+// - Content-Type per file (rss.xml, atom.xml, feed.json, .opml, .html, ...);
+// - a strong ETag (hash of the bytes; the gzip variant has its own) and Last-Modified,
+//   304 on If-None-Match / If-Modified-Since; gzip when Accept-Encoding allows it, with
+//   Vary: Accept-Encoding;
+// - nothing outside the folder: dot segments (plain or %2e%2e), NUL, backslashes and
+//   bad encoding are 400, and a symlink leading out of the folder is 404;
+// - binds 127.0.0.1 unless told otherwise. close() ends open connections too.
+
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { FeedwrightError } from '../lib/errors.js';
+import type { Logger } from '../lib/log.js';
+import { acceptsGzip, findContentType, isCompressible, isNotModified } from './negotiate-response.js';
+import { isInsideFolder, resolveRequestPath } from './resolve-request-path.js';
+
+const gzipAsync = promisify(gzip);
+
+export interface ServeFeedsOptions {
+  dir: string;
+  port: number;
+  host?: string;
+  logger: Logger;
+}
+
+export interface FeedsServer {
+  server: Server;
+  /** `http://HOST:PORT/` */
+  url: string;
+  close(): Promise<void>;
+}
+
+interface Representation {
+  mtimeMs: number;
+  size: number;
+  contentType: string;
+  body: Buffer;
+  etag: string;
+  gzipEtag: string;
+  gzipped?: Buffer;
+}
+
+type Located = { kind: 'file'; path: string } | { kind: 'redirect'; location: string } | { kind: 'missing' };
+
+const MAX_CACHED_FILES = 256;
+
+function strongEtag(body: Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+async function locateFile(root: string, target: { path: string; isFolder: boolean; urlPath: string }): Promise<Located> {
+  try {
+    let path = target.path;
+    let info = await stat(path);
+    if (info.isDirectory()) {
+      if (!target.isFolder) return { kind: 'redirect', location: `${target.urlPath}/` };
+      path = join(path, 'index.html');
+      info = await stat(path);
+    }
+    if (!info.isFile()) return { kind: 'missing' };
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(path)]);
+    return isInsideFolder(realRoot, realFile) ? { kind: 'file', path } : { kind: 'missing' };
+  } catch {
+    return { kind: 'missing' };
+  }
+}
+
+function createRepresentationCache() {
+  const cache = new Map<string, Representation>();
+  return async function load(path: string): Promise<Representation> {
+    const info = await stat(path);
+    const cached = cache.get(path);
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
+    const body = await readFile(path);
+    const etag = strongEtag(body);
+    const rep: Representation = {
+      mtimeMs: info.mtimeMs,
+      size: body.length,
+      contentType: findContentType(path),
+      body,
+      etag,
+      gzipEtag: `${etag.slice(0, -1)}-gzip"`,
+    };
+    if (cache.size >= MAX_CACHED_FILES) cache.delete(cache.keys().next().value as string);
+    cache.set(path, rep);
+    return rep;
+  };
+}
+
+async function sendRepresentation(req: IncomingMessage, res: ServerResponse, rep: Representation): Promise<void> {
+  const compressible = isCompressible(rep.contentType);
+  const useGzip = compressible && acceptsGzip(req.headers['accept-encoding']);
+  const headers: Record<string, string | number> = {
+    etag: useGzip ? rep.gzipEtag : rep.etag,
+    'last-modified': new Date(rep.mtimeMs).toUTCString(),
+    'cache-control': 'no-cache',
+  };
+  if (compressible) headers.vary = 'Accept-Encoding';
+  const conditional = { ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] };
+  if (isNotModified(conditional, { etags: [rep.etag, rep.gzipEtag], mtimeMs: rep.mtimeMs })) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  if (useGzip) rep.gzipped ??= await gzipAsync(rep.body);
+  const body = useGzip ? (rep.gzipped as Buffer) : rep.body;
+  headers['content-type'] = rep.contentType;
+  headers['content-length'] = body.length;
+  headers['x-content-type-options'] = 'nosniff';
+  if (useGzip) headers['content-encoding'] = 'gzip';
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function createHandler(root: string, logger: Logger) {
+  const load = createRepresentationCache();
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendText(res, 405, 'Method not allowed\n', { allow: 'GET, HEAD' });
+      return;
+    }
+    const target = resolveRequestPath(root, req.url);
+    if (target.kind === 'bad') {
+      sendText(res, 400, 'Bad request\n');
+      return;
+    }
+    const found = await locateFile(root, target);
+    if (found.kind === 'redirect') sendText(res, 301, 'Moved permanently\n', { location: found.location });
+    else if (found.kind === 'missing') sendText(res, 404, 'Not found\n');
+    else await sendRepresentation(req, res, await load(found.path));
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolveListen, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(new FeedwrightError('IO', `Cannot listen on ${host}:${port}: ${error.code ?? error.message}`, { stage: 'cli', cause: error }));
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolveListen(server.address() as AddressInfo);
+    });
+  });
+}
+
+export async function serveFeeds(options: ServeFeedsOptions): Promise<FeedsServer> {
+  const root = resolve(options.dir);
+  const host = options.host ?? '127.0.0.1';
+  const logger = options.logger;
+  const handle = createHandler(root, logger);
+  const server = createServer((req, res) => {
+    handle(req, res)
+      .then(() => logger.debug('Request served', { method: req.method, path: req.url, status: res.statusCode }))
+      .catch((error: unknown) => {
+        logger.warn('Unable to serve request', { method: req.method, path: req.url, err: error });
+        if (!res.headersSent) sendText(res, 500, 'Internal server error\n');
+        else res.destroy();
+      });
+  });
+  const address = await listen(server, options.port, host);
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${shownHost}:${address.port}/`;
+  logger.info('Serving feeds', { dir: root, url });
+  return {
+    server,
+    url,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

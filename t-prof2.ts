@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { extractArticle } from './src/extract/extract-article.js';
+const dir = '../shared/corpus/articles';
+const gt = JSON.parse(readFileSync(dir + '/ground-truth.json', 'utf8'));
+const pages = Object.entries(gt).map(([id, e]: any) => ({ url: e.url, html: gunzipSync(readFileSync(resolve(dir, 'html', id + '.html.gz'))).toString('utf8') }));
+const s = performance.now();
+for (let r = 0; r < 4; r++) for (const p of pages) extractArticle({ html: p.html, url: p.url, siteRules: {} });
+console.log(((performance.now() - s) / 240).toFixed(2), 'ms/page');
