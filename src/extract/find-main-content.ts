@@ -8,24 +8,31 @@ import type { Element } from 'domhandler';
 import { classWeight, hintsOf, MAYBE_CANDIDATE, UNLIKELY_CANDIDATE } from './class-hints.js';
 import { isElement, linkDensity, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
+import { walkElements } from './walk-elements.js';
 
 const KEEP_TAGS = new Set(['html', 'body', 'article', 'main', 'a', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'code', 'pre']);
+const UNLIKELY_TAGS = new Set(['nav', 'aside', 'footer']);
 const UNLIKELY_ROLES = /^(menu|menubar|complementary|navigation|banner|contentinfo|search|alert|alertdialog|dialog)$/i;
 const SCORED_TAGS = new Set(['p', 'pre', 'td', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const LEAF_BLOCK_TAGS = new Set(['div', 'section', 'article', 'span', 'font', 'center']);
 const TAG_SCORE: Record<string, number> = { div: 5, article: 8, main: 5, section: 3, pre: 3, td: 3, blockquote: 3, ol: -3, ul: -3, dl: -3, li: -3, form: -3, address: -3, th: -5, h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5 };
 
+function isUnlikely(element: Element): boolean {
+  if (KEEP_TAGS.has(element.name)) return false;
+  if (UNLIKELY_TAGS.has(element.name) || UNLIKELY_ROLES.test(element.attribs.role ?? '')) return true;
+  if (!element.attribs.class && !element.attribs.id) return false;
+  const hints = hintsOf(element);
+  return UNLIKELY_CANDIDATE.test(hints) && !MAYBE_CANDIDATE.test(hints);
+}
+
 function removeUnlikely($: CheerioAPI, body: Element): void {
-  $(body).find('nav, aside, footer').remove();
-  $(body)
-    .find('[role]')
-    .filter((_, element) => UNLIKELY_ROLES.test(element.attribs.role ?? ''))
-    .remove();
-  $(body).find('[class], [id]').each((_, element) => {
-    if (KEEP_TAGS.has(element.name)) return;
-    const hints = hintsOf(element);
-    if (UNLIKELY_CANDIDATE.test(hints) && !MAYBE_CANDIDATE.test(hints)) $(element).remove();
+  const removed: Element[] = [];
+  walkElements(body, (element) => {
+    if (!isUnlikely(element)) return true;
+    removed.push(element);
+    return false;
   });
+  $(removed).remove();
 }
 
 function scoreParagraphs(body: Element, stats: Map<Element, NodeStats>): Map<Element, number> {

@@ -1,8 +1,6 @@
 // JSON-LD article objects: top-level objects, arrays and `@graph` members, flattened.
 // Broken JSON-LD (trailing commas, raw newlines, HTML comments) is tolerated or skipped.
 
-import type { CheerioAPI } from 'cheerio';
-
 export type JsonLdNode = Record<string, unknown>;
 
 const ARTICLE_TYPE = /(Article|Posting|Report)$/i;
@@ -48,11 +46,9 @@ export function isPageNode(node: JsonLdNode): boolean {
 }
 
 /** All JSON-LD objects of the page; articles first, then web pages, then the rest. */
-export function readJsonLd($: CheerioAPI): JsonLdNode[] {
+export function readJsonLd(sources: string[]): JsonLdNode[] {
   const nodes: JsonLdNode[] = [];
-  $('script[type="application/ld+json" i]').each((_, element) => {
-    flatten(parseLenient($(element).text()), nodes);
-  });
+  for (const source of sources) flatten(parseLenient(source), nodes);
   const rank = (node: JsonLdNode) => (isArticleNode(node) ? 0 : isPageNode(node) ? 1 : 2);
   return nodes.map((node, index) => ({ node, index })).sort((a, b) => rank(a.node) - rank(b.node) || a.index - b.index).map((entry) => entry.node);
 }

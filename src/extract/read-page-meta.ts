@@ -5,6 +5,8 @@ import type { CheerioAPI } from 'cheerio';
 import { collapseWhitespace } from './load-document.js';
 import { isArticleNode, isPageNode, readJsonLd } from './json-ld.js';
 import type { JsonLdNode } from './json-ld.js';
+import type { Element } from 'domhandler';
+import { walkElements } from './walk-elements.js';
 import { resolveUrl } from '../lib/url.js';
 
 export interface PageMeta {
@@ -26,40 +28,50 @@ export interface PageMeta {
   baseUrl: string;
 }
 
-function readMetaTags($: CheerioAPI): Map<string, string[]> {
-  const meta = new Map<string, string[]>();
-  $('meta').each((_, element) => {
-    const attribs = element.attribs;
-    const key = (attribs.property ?? attribs.name ?? attribs.itemprop ?? '').trim().toLowerCase();
-    const value = attribs.content ?? attribs.value;
-    if (!key || value === undefined || !value.trim()) return;
-    const list = meta.get(key);
-    if (list) list.push(value.trim());
-    else meta.set(key, [value.trim()]);
-  });
-  return meta;
+function addMeta(meta: Map<string, string[]>, element: Element): void {
+  const attribs = element.attribs;
+  const key = (attribs.property ?? attribs.name ?? attribs.itemprop ?? '').trim().toLowerCase();
+  const value = (attribs.content ?? attribs.value)?.trim();
+  if (!key || !value) return;
+  const list = meta.get(key);
+  if (list) list.push(value);
+  else meta.set(key, [value]);
 }
 
+/** One walk over the document collecting every metadata source. */
 export function readPageMeta($: CheerioAPI, finalUrl: string): PageMeta {
-  const baseHref = $('base[href]').first().attr('href');
-  const baseUrl = resolveUrl(baseHref, finalUrl) ?? finalUrl;
+  const meta = new Map<string, string[]>();
   const times: string[] = [];
-  $('time[datetime]').each((_, element) => {
-    const value = element.attribs.datetime?.trim();
-    if (value) times.push(value);
+  const scripts: Element[] = [];
+  let base: string | undefined;
+  let canonical: string | undefined;
+  let titleElement: Element | undefined;
+  let headingElement: Element | undefined;
+  walkElements($.root()[0]!, (element) => {
+    const { name, attribs } = element;
+    if (name === 'meta') addMeta(meta, element);
+    else if (name === 'time' && attribs.datetime?.trim()) times.push(attribs.datetime.trim());
+    else if (name === 'script') {
+      if (/^application\/ld\+json$/i.test(attribs.type?.trim() ?? '')) scripts.push(element);
+      return false;
+    } else if (name === 'link' && canonical === undefined && /(^|\s)canonical(\s|$)/i.test(attribs.rel ?? '')) canonical = attribs.href?.trim() || undefined;
+    else if (name === 'base' && base === undefined) base = attribs.href;
+    else if (name === 'title' && !titleElement) titleElement = element;
+    else if (name === 'h1' && !headingElement) headingElement = element;
+    return name !== 'style' && name !== 'svg';
   });
-  const title = collapseWhitespace($('title').first().text());
-  const heading = collapseWhitespace($('h1').first().text());
-  const graph = readJsonLd($);
+  const graph = readJsonLd(scripts.map((script) => $(script).text()));
+  const title = titleElement ? collapseWhitespace($(titleElement).text()) : '';
+  const heading = headingElement ? collapseWhitespace($(headingElement).text()) : '';
   return {
     jsonLd: graph.filter((node) => isArticleNode(node) || isPageNode(node)),
     graph,
-    meta: readMetaTags($),
-    canonicalLink: $('link[rel~="canonical" i][href]').first().attr('href')?.trim() || undefined,
+    meta,
+    canonicalLink: canonical,
     times,
     documentTitle: title || undefined,
     heading: heading || undefined,
-    baseUrl,
+    baseUrl: resolveUrl(base, finalUrl) ?? finalUrl,
   };
 }
 
