@@ -8,7 +8,7 @@
 import { load } from 'cheerio';
 import type { HttpClient } from '../fetch/http-client.js';
 import { FeedwrightError, describeError, isFeedwrightError } from '../lib/errors.js';
-import { resolveUrl } from '../lib/url.js';
+import { redactUrl, resolveUrl } from '../lib/url.js';
 import { parseFeed } from '../parse/parse-feed.js';
 import type { FetchResult, ParsedFeed } from '../types.js';
 
@@ -67,12 +67,12 @@ async function tryCandidates(pageUrl: string, candidates: string[], client: Http
       const result = await client.fetchResource(candidate, { kind: 'feed' });
       const parsed = tryParse(result);
       if (!(parsed instanceof FeedwrightError)) return describeFeed(result.finalUrl, parsed);
-      problems.push(`${candidate}: ${parsed.message}`);
+      problems.push(`${redactUrl(candidate)}: ${parsed.message}`);
     } catch (error) {
-      problems.push(`${candidate}: ${describeError(error)}`);
+      problems.push(`${redactUrl(candidate)}: ${describeError(error)}`);
     }
   }
-  throw new FeedwrightError('NOT_A_FEED', `No working feed found at ${pageUrl}: ${problems.join('; ')}`, {
+  throw new FeedwrightError('NOT_A_FEED', `No working feed found at ${redactUrl(pageUrl)}: ${problems.join('; ')}`, {
     stage: 'parse',
     url: pageUrl,
   });
@@ -85,11 +85,11 @@ export async function discoverFeed(url: string, client: HttpClient): Promise<Dis
   if (parsed.code !== 'NOT_A_FEED') throw parsed;
   if (!looksLikeHtml(result)) {
     const type = result.contentType ?? 'no content type';
-    throw new FeedwrightError('NOT_A_FEED', `${url} is neither a feed nor an HTML page (${type})`, { stage: 'parse', url });
+    throw new FeedwrightError('NOT_A_FEED', `${redactUrl(url)} is neither a feed nor an HTML page (${type})`, { stage: 'parse', url });
   }
   const candidates = findFeedLinks(result.body, result.finalUrl);
   if (candidates.length === 0) {
-    const message = `No feed found at ${url}: the page has no <link rel="alternate"> to an RSS, Atom or JSON feed`;
+    const message = `No feed found at ${redactUrl(url)}: the page has no <link rel="alternate"> to an RSS, Atom or JSON feed`;
     throw new FeedwrightError('NOT_A_FEED', message, { stage: 'parse', url });
   }
   return tryCandidates(url, candidates, client);

@@ -5,7 +5,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { collapseWhitespace } from './load-document.js';
-import { classWeight, NEGATIVE_HINT, POSITIVE_HINT, hintsOf } from './class-hints.js';
+import { classWeight, isJunkBlock } from './class-hints.js';
 import { linkDensity, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
 
@@ -14,16 +14,17 @@ const LIST_TAGS = new Set(['ul', 'ol', 'dl']);
 
 function shouldDrop(element: Element, stat: NodeStats, $: CheerioAPI): boolean {
   const weight = classWeight(element);
-  if (weight < 0) return true;
+  // Readability drops on weight + content score < 0; the score is approximated from text.
+  if (weight + stat.proseBlocks * 2 + stat.commas + stat.textLength / 100 < 0) return true;
   if (stat.commas >= 10) return false;
   const isList = LIST_TAGS.has(element.name);
   const density = linkDensity(stat);
   if (isList) return density > 0.5 && stat.textLength < 2000;
   if (element.name === 'table' || element.name === 'figure') return density > 0.5;
-  if (stat.images > 1 && stat.paragraphs / stat.images < 0.5 && !$(element).find('figure, figcaption').length) return true;
-  if (stat.listItems - 100 > stat.paragraphs) return true;
+  if (stat.images > 1 && stat.proseBlocks / stat.images < 0.5 && !$(element).find('figure, figcaption').length) return true;
+  if (stat.listItems - 100 > stat.proseBlocks) return true;
   if (stat.textLength < 25 && (stat.images === 0 || stat.images > 2) && !$(element).find('a[href*="youtu"], a[href*="vimeo"]').length) return true;
-  if (weight < 25 && density > 0.2 && stat.paragraphs < 2) return true;
+  if (weight < 25 && density > 0.2 && stat.proseBlocks < 2) return true;
   return weight >= 25 && density > 0.5;
 }
 
@@ -51,7 +52,7 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
   root.find('nav, aside, footer').remove();
   root
     .find('[class], [id]')
-    .filter((_, element) => NEGATIVE_HINT.test(hintsOf(element)) && !POSITIVE_HINT.test(hintsOf(element)) && element.name !== 'a')
+    .filter((_, element) => element.name !== 'a' && element !== root[0] && isJunkBlock(element))
     .remove();
   const normalizedTitle = title ? collapseWhitespace(title).toLowerCase() : undefined;
   root.find('h1, h2').each((_, element) => {

@@ -4,7 +4,7 @@
 // content-looking siblings. https://github.com/mozilla/readability (Readability.js)
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { Element, ParentNode } from 'domhandler';
 import { classWeight, hintsOf, MAYBE_CANDIDATE, UNLIKELY_CANDIDATE } from './class-hints.js';
 import { isElement, linkDensity, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
@@ -38,10 +38,14 @@ function removeUnlikely($: CheerioAPI, body: Element): void {
 function scoreParagraphs(body: Element, stats: Map<Element, NodeStats>): Map<Element, number> {
   const scores = new Map<Element, number>();
   for (const [element, stat] of stats) {
-    const scored = SCORED_TAGS.has(element.name) || (LEAF_BLOCK_TAGS.has(element.name) && !stat.hasBlock);
-    if (!scored || stat.textLength < 25) continue;
-    const score = 1 + stat.commas + Math.min(Math.floor(stat.textLength / 100), 3);
-    let ancestor = element.parent;
+    const paragraph = SCORED_TAGS.has(element.name) || (LEAF_BLOCK_TAGS.has(element.name) && !stat.hasBlock);
+    // Text sitting directly in a container with block children scores the container
+    // itself, as Readability's wrapping of phrasing content in <p> would.
+    const looseText = !paragraph && LEAF_BLOCK_TAGS.has(element.name) && stat.inlineLength >= 25;
+    const length = paragraph ? stat.textLength : looseText ? stat.inlineLength : 0;
+    if (length < 25) continue;
+    const score = 1 + (paragraph ? stat.commas : stat.inlineCommas) + Math.min(Math.floor(length / 100), 3);
+    let ancestor: ParentNode | null = looseText ? element : element.parent;
     for (let level = 0; level < 5 && ancestor && isElement(ancestor) && ancestor !== body.parent; level += 1) {
       if (!scores.has(ancestor)) scores.set(ancestor, (TAG_SCORE[ancestor.name] ?? 0) + classWeight(ancestor));
       const share = level === 0 ? 1 : level === 1 ? 2 : level * 3;

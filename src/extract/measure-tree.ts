@@ -11,6 +11,11 @@ export interface NodeStats {
   commas: number;
   /** True when some descendant is a block element. */
   hasBlock: boolean;
+  /** Text not inside a block child: phrasing content sitting directly in the element. */
+  inlineLength: number;
+  inlineCommas: number;
+  /** Paragraph-like blocks: <p>s, plus text runs of 100+ characters loose in a container (`<br>` prose). */
+  proseBlocks: number;
   /** Descendant <p>, <img> and <li> counts. */
   paragraphs: number;
   images: number;
@@ -46,20 +51,28 @@ export function measureTree(root: Element): Map<Element, NodeStats> {
       continue;
     }
     stack.pop();
-    const own: NodeStats = { textLength: 0, linkLength: 0, commas: 0, hasBlock: false, paragraphs: 0, images: 0, listItems: 0 };
+    const own: NodeStats = { textLength: 0, linkLength: 0, commas: 0, hasBlock: false, inlineLength: 0, inlineCommas: 0, proseBlocks: 0, paragraphs: 0, images: 0, listItems: 0 };
     for (const child of frame.element.children) {
       if (child.type === 'text') {
         const text = textStats(child.data);
         own.textLength += text.length;
         own.commas += text.commas;
+        own.inlineLength += text.length;
+        own.inlineCommas += text.commas;
       } else if (isElement(child)) {
         const sub = stats.get(child);
         if (!sub) continue;
         own.textLength += sub.textLength;
         own.linkLength += sub.linkLength;
         own.commas += sub.commas;
-        own.hasBlock ||= sub.hasBlock || BLOCK_TAGS.has(child.name);
+        const block = BLOCK_TAGS.has(child.name);
+        own.hasBlock ||= sub.hasBlock || block;
+        if (!block) {
+          own.inlineLength += sub.inlineLength;
+          own.inlineCommas += sub.inlineCommas;
+        }
         own.paragraphs += sub.paragraphs;
+        own.proseBlocks += sub.proseBlocks + (child.name === 'p' ? 1 : 0);
         own.images += sub.images;
         own.listItems += sub.listItems;
         const counted = COUNTED[child.name];
@@ -67,6 +80,7 @@ export function measureTree(root: Element): Map<Element, NodeStats> {
       }
     }
     if (frame.element.name === 'a') own.linkLength = own.textLength;
+    if (frame.element.name !== 'p' && own.inlineLength >= 100 && own.hasBlock) own.proseBlocks += Math.max(1, Math.round(own.inlineLength / 300));
     stats.set(frame.element, own);
   }
   return stats;

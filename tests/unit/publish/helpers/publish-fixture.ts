@@ -1,7 +1,7 @@
 // A fresh publish fixture per test: a temp folder with data/articles (written with the
 // store's own writer, plus a hand-written file) and a resolved configuration.
 
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { resolveConfig } from '../../../../src/config/load-config.js';
@@ -105,6 +105,7 @@ export async function makeFixture(
     categories: [{ name: 'Work' }, { name: 'Research' }, { name: 'Machine Learning' }],
   };
   const config = await resolveConfig(raw, { cwd: root, siteRules: {} });
+  await mkdir(config.paths.articles, { recursive: true });
   for (const article of articles) await writeArticle(config.paths.articles, article);
   await writeFile(join(config.paths.articles, 'written-by-hand.md'), HAND_WRITTEN);
   return {

@@ -1,0 +1,12 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { extractArticle } from './src/extract/extract-article.js';
+const dir = '../shared/corpus/articles';
+const gt = JSON.parse(readFileSync(dir + '/ground-truth.json', 'utf8'));
+const id = Object.keys(gt).find((k) => k.startsWith(process.argv[2]!))!;
+const html = gunzipSync(readFileSync(resolve(dir, 'html', id + '.html.gz'))).toString('utf8');
+const a = extractArticle({ html, url: gt[id].url, siteRules: {} });
+console.log(gt[id].url, html.length);
+console.log('--- TRUTH', gt[id].articleBody.length, '\n', gt[id].articleBody.slice(0, 500), '\n...', gt[id].articleBody.slice(-300));
+console.log('--- OURS', a.text.length, '\n', a.markdown.slice(0, Number(process.argv[3] ?? 1500)), '\n...', a.markdown.slice(-500));
