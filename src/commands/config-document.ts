@@ -39,7 +39,8 @@ function parseYaml(text: string, file: string): Document {
 
 function findSourcesPair(doc: Document): Pair | undefined {
   if (!isMap(doc.contents)) return undefined;
-  return doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'sources');
+  // Keys parsed from the file are Scalars; a key added by doc.set() is a plain string.
+  return doc.contents.items.find((pair) => (isScalar(pair.key) ? pair.key.value : pair.key) === 'sources');
 }
 
 function rangeOf(doc: Document): [number, number] | undefined {

@@ -171,6 +171,8 @@ export async function serveFeeds(options: ServeFeedsOptions): Promise<FeedsServe
       });
   });
   const address = await listen(server, options.port, host);
+  const folder = await stat(root).catch(() => undefined);
+  if (!folder?.isDirectory()) logger.warn('Feeds folder not found: nothing to serve until feeds are published', { dir: root });
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}/`;
   logger.info('Serving feeds', { dir: root, url });
