@@ -17,6 +17,8 @@ Commands:
   publish    publish feeds from the article files alone
   status     per source: last fetch, result, items, next fetch, failures
   validate   check the configuration (and the published outputs, if any)
+  serve      serve feeds/ over HTTP for a feed reader on this machine
+  sources    add, remove, import or export the configured sources
   help       this help; "feedwright help <command>" for one command
 
 ${GLOBAL_OPTIONS}`,
@@ -52,6 +54,28 @@ Per source: last fetch, result, items, next fetch and consecutive failures, from
 state file. --json prints the same as JSON for programs.
 
   --json   machine-readable output
+
+${GLOBAL_OPTIONS}`,
+  serve: `Usage: feedwright serve [--port N] [--host ADDRESS] [--config FILE]
+
+Serves the feeds folder over HTTP with the right content types, ETag, Last-Modified,
+304 Not Modified and gzip. Default address 127.0.0.1, port 8080. Ctrl-C stops it.
+
+  --port N         port to listen on (default 8080; 0 picks a free one)
+  --host ADDRESS   address to listen on (default 127.0.0.1)
+
+${GLOBAL_OPTIONS}`,
+  sources: `Usage: feedwright sources <add|remove|import|export> ... [--config FILE]
+
+  sources add URL [--name NAME] [--category NAME] [--no-full-text]
+      finds the feed (the URL itself, or a home page's <link rel=alternate>), fetches it
+      to check, and adds it to the configuration file, keeping the file's comments
+  sources remove NAME|URL
+      removes a source from the configuration file
+  sources import FILE.opml [--category NAME]
+      adds every feed of an OPML file (duplicates skipped)
+  sources export
+      prints the sources as OPML 2.0
 
 ${GLOBAL_OPTIONS}`,
   validate: `Usage: feedwright validate [--config FILE]

@@ -5,7 +5,11 @@
 
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
 import { HELP } from './cli-help.js';
+import { addSource, exportOpml, importOpml, removeSource } from './commands/manage-sources.js';
+import { serveFeeds } from './commands/serve-feeds.js';
+import { createHttpClient } from './fetch/http-client.js';
 import { runLockedCycle } from './commands/run-command.js';
 import { collectStatus, formatStatusTable } from './commands/status-command.js';
 import { validateProject } from './commands/validate-command.js';
@@ -25,6 +29,11 @@ const OPTIONS = {
   'no-publish': { type: 'boolean' },
   'no-initial-run': { type: 'boolean' },
   json: { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  name: { type: 'string' },
+  category: { type: 'string' },
+  'no-full-text': { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -72,12 +81,57 @@ const COMMANDS: Record<string, Command> = {
     process.stdout.write(`${result.lines.join('\n')}\n`);
     return result.ok ? 0 : 1;
   },
+  async serve({ values, logger, config }) {
+    const port = Number(values.port ?? 8080);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${values.port}" is not a port number`);
+    const served = await serveFeeds({ dir: (await config()).paths.feeds, port, host: values.host, logger: logger.child({ stage: 'serve' }) });
+    logger.info('Serving feeds', { url: served.url });
+    await new Promise<void>((resolve) => {
+      const stop = () => void served.close().then(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+  async sources(ctx) {
+    return runSourcesCommand(ctx);
+  },
   async help({ positionals }) {
     const topic = positionals[1];
     process.stdout.write(`${HELP[topic ?? 'main'] ?? HELP.main}\n`);
     return topic && !HELP[topic] ? 2 : 0;
   },
 };
+
+async function runSourcesCommand({ values, positionals, logger, config }: CommandContext): Promise<number> {
+  const [, action, argument] = positionals;
+  const file = values.config ?? DEFAULT_CONFIG_FILE;
+  const needs = (what: string) => {
+    if (!argument) throw new UsageError(`sources ${action} needs ${what} (see "feedwright sources --help")`);
+    return argument;
+  };
+  if (action === 'add') {
+    const loaded = await config();
+    const client = createHttpClient({ fetch: loaded.fetch, site: loaded.site, logger: logger.child({ stage: 'fetch' }) });
+    const input = { url: needs('a URL'), name: values.name, category: values.category, fullText: values['no-full-text'] ? false : undefined };
+    const added = await addSource(file, input, client);
+    process.stdout.write(`added source "${added.name}": ${added.url}\n`);
+  } else if (action === 'remove') {
+    await config();
+    const removed = await removeSource(file, needs('a source name or URL'));
+    process.stdout.write(`removed source "${removed.name}": ${removed.url}\n`);
+  } else if (action === 'import') {
+    await config();
+    const opml = await readFile(needs('an OPML file'), 'utf8');
+    const result = await importOpml(file, opml, { category: values.category });
+    process.stdout.write(`imported ${result.added.length} sources${result.skipped.length ? `, skipped ${result.skipped.length}: ${result.skipped.join('; ')}` : ''}\n`);
+  } else if (action === 'export') {
+    process.stdout.write(exportOpml(await config()));
+  } else {
+    throw new UsageError(`sources: unknown action "${action ?? ''}" (add, remove, import or export)`);
+  }
+  return 0;
+}
 
 function logLevel(values: Values): LogLevel {
   if (values.verbose) return 'debug';

@@ -19,7 +19,8 @@ function shouldDrop(element: Element, stat: NodeStats, $: CheerioAPI): boolean {
   if (stat.commas >= 10) return false;
   const isList = LIST_TAGS.has(element.name);
   const density = linkDensity(stat);
-  if (isList) return density > 0.5 && stat.textLength < 2000;
+  // Link lists go; so do galleries (an image per item, captions only).
+  if (isList) return (density > 0.5 && stat.textLength < 2000) || (stat.listItems >= 2 && stat.images >= stat.listItems);
   if (element.name === 'table' || element.name === 'figure') return density > 0.5;
   if (stat.images > 1 && stat.proseBlocks / stat.images < 0.5 && !$(element).find('figure, figcaption').length) return true;
   if (stat.listItems - 100 > stat.proseBlocks) return true;

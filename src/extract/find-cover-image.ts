@@ -10,7 +10,7 @@ export interface ImageCandidate {
   height?: number;
 }
 
-const JUNK_NAME = /(^|[\W_])(logo|icon|favicon|avatar|gravatar|sprite|spacer|blank|pixel|tracking|tracker|badge|placeholder|1x1)([\W_]|$)/i;
+const JUNK_NAME = /(^|[\W_])(logos?|icons?|favicons?|avatars?|gravatar|sprites?|spacer|blank|pixel|tracking|tracker|badges?|placeholder|1x1|emoji)([\W_]|$)/i;
 const IMAGE_EXTENSION = /\.(jpe?g|png|webp|avif|gif|bmp|tiff?|svg)$/i;
 
 function toSize(value: unknown): number | undefined {

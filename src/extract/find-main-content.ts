@@ -57,15 +57,29 @@ function scoreParagraphs(body: Element, stats: Map<Element, NodeStats>): Map<Ele
   return scores;
 }
 
-function pickTop(scores: Map<Element, number>, body: Element): Element {
-  let top: Element = body;
-  let best = -Infinity;
-  for (const [element, score] of scores) {
-    if (score > best) {
-      best = score;
-      top = element;
-    }
+function bestOf(scores: Map<Element, number>): Array<[Element, number]> {
+  return [...scores].sort((a, b) => b[1] - a[1]).slice(0, 5);
+}
+
+/** Readability's step: when 3+ near-best candidates share an ancestor, the ancestor is the article. */
+function findSharedAncestor(top: Element, ranked: Array<[Element, number]>, body: Element): Element {
+  const topScore = ranked[0]?.[1] ?? 0;
+  const alternatives = ranked.slice(1).filter(([, score]) => score >= topScore * 0.75).map(([element]) => element);
+  if (alternatives.length < 2 || top.name === 'article') return top;
+  for (let parent = top.parent; parent && isElement(parent) && parent !== body; parent = parent.parent) {
+    const contained = alternatives.filter((element) => {
+      for (let node = element.parent; node; node = node.parent) if (node === parent) return true;
+      return false;
+    });
+    if (contained.length >= 2) return parent;
   }
+  return top;
+}
+
+function pickTop(scores: Map<Element, number>, body: Element): Element {
+  const ranked = bestOf(scores);
+  let top = ranked[0]?.[0] ?? body;
+  top = findSharedAncestor(top, ranked, body);
   // Climb while the parent holds nothing else worth reading (Readability's "only child" step).
   while (top !== body && top.parent && isElement(top.parent) && top.parent !== body) {
     const siblings = top.parent.children.filter(isElement);
@@ -77,6 +91,8 @@ function pickTop(scores: Map<Element, number>, body: Element): Element {
 
 function isContentSibling(sibling: Element, top: Element, scores: Map<Element, number>, stats: Map<Element, NodeStats>): boolean {
   if (sibling === top) return true;
+  // Each <article> is a self-contained composition: a sibling article is another post.
+  if (sibling.name === 'article' && top.name === 'article') return false;
   const topScore = scores.get(top) ?? 0;
   const bonus = top.attribs.class && sibling.attribs.class === top.attribs.class ? topScore * 0.2 : 0;
   if ((scores.get(sibling) ?? -Infinity) + bonus >= Math.max(10, topScore * 0.2)) return true;
