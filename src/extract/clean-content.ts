@@ -50,7 +50,7 @@ export interface CleanOptions {
 /** Cleaning after a rule's own strip list or the generic choice. */
 export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: CleanOptions): void {
   const title = options.title;
-  root.find('nav, aside, footer').remove();
+  root.find('nav, aside, footer, figcaption, [class*="caption" i]').remove();
   root
     .find('[class], [id]')
     .filter((_, element) => element.name !== 'a' && element !== root[0] && isJunkBlock(element))

@@ -65,7 +65,7 @@ function bestOf(scores: Map<Element, number>): Array<[Element, number]> {
 function findSharedAncestor(top: Element, ranked: Array<[Element, number]>, body: Element): Element {
   const topScore = ranked[0]?.[1] ?? 0;
   const alternatives = ranked.slice(1).filter(([, score]) => score >= topScore * 0.75).map(([element]) => element);
-  if (alternatives.length < 2 || top.name === 'article') return top;
+  if (alternatives.length < 2) return top;
   for (let parent = top.parent; parent && isElement(parent) && parent !== body; parent = parent.parent) {
     const contained = alternatives.filter((element) => {
       for (let node = element.parent; node; node = node.parent) if (node === parent) return true;

@@ -33,10 +33,23 @@ export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
+/** Length with whitespace runs counted as one, and comma count, without allocating. */
 function textStats(data: string): { length: number; commas: number } {
-  const collapsed = data.replace(/\s+/g, ' ');
-  const commas = collapsed.match(/[,，、،]/g)?.length ?? 0;
-  return { length: collapsed === ' ' ? 0 : collapsed.length, commas };
+  let length = 0;
+  let commas = 0;
+  let inSpace = false;
+  for (let index = 0; index < data.length; index += 1) {
+    const code = data.charCodeAt(index);
+    if (code === 32 || (code >= 9 && code <= 13) || code === 160) {
+      if (!inSpace) length += 1;
+      inSpace = true;
+      continue;
+    }
+    inSpace = false;
+    length += 1;
+    if (code === 44 || code === 0xff0c || code === 0x3001 || code === 0x060c) commas += 1;
+  }
+  return { length: length === 1 && inSpace ? 0 : length, commas };
 }
 
 /** Stats for `root` and every element under it. */

@@ -13,6 +13,8 @@ export interface SiteFixture {
   items: number;
   /** Milliseconds each page waits before answering; change it between runs. */
   pageDelayMs: { value: number };
+  /** While set, every page waits for this promise before answering. */
+  hold: { until?: Promise<void> };
 }
 
 function page(index: number): string {
@@ -41,6 +43,7 @@ export function feedXml(origin: string, items: number): string {
 
 export async function startSiteFixture(items: number, extraConfig = ''): Promise<SiteFixture> {
   const pageDelayMs = { value: 0 };
+  const hold: { until?: Promise<void> } = {};
   const server = await startServer();
   server.route('/feed.xml', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
@@ -49,6 +52,7 @@ export async function startSiteFixture(items: number, extraConfig = ''): Promise
   for (let i = 0; i < items; i += 1) {
     server.route(`/story/${i}`, async (_req, res) => {
       await new Promise((resolve) => setTimeout(resolve, pageDelayMs.value));
+      await hold.until;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(page(i));
     });
@@ -68,7 +72,7 @@ tags:
   - { name: Funding, keywords: [funding] }
 ${extraConfig}`,
   );
-  return { server, dir, configFile, items, pageDelayMs };
+  return { server, dir, configFile, items, pageDelayMs, hold };
 }
 
 export function pageRequests(server: TestServer): number {

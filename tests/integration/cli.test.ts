@@ -69,10 +69,12 @@ describe('feedwright CLI', () => {
 
   test('two runs at once: the second exits at once with the lock message (exit 3)', async () => {
     const fixture = await site(12);
-    fixture.pageDelayMs.value = 400;
+    let release: () => void = () => undefined;
+    fixture.hold.until = new Promise<void>((resolve) => (release = resolve));
     const first = startCli(['run', '--config', fixture.configFile], fixture.dir);
     await waitFor(() => pageRequests(fixture.server) > 0, 20_000, 'the first run to fetch pages');
     const second = await runCli(['run', '--config', fixture.configFile], fixture.dir);
+    release();
     expect(second.code).toBe(3);
     expect(second.stderr).toMatch(/another feedwright run is in progress \(pid \d+, lock .*state\.json\.lock\)/);
     expect(await first.exit).toBe(0);
@@ -101,17 +103,22 @@ describe('feedwright CLI', () => {
     expect(leftovers).toEqual([]);
   });
 
-  test('SIGTERM to the daemon mid-cycle: the writes finish and it exits 0; the rest comes next run', async () => {
+  test('SIGTERM to the daemon mid-cycle: clean exit 0, lock released, the rest comes next run', async () => {
     const fixture = await site(12);
-    fixture.pageDelayMs.value = 300;
+    let release: () => void = () => undefined;
+    fixture.hold.until = new Promise<void>((resolve) => (release = resolve));
     const daemon = startCli(['start', '--config', fixture.configFile], fixture.dir);
     await waitFor(() => pageRequests(fixture.server) >= 2, 20_000, 'the daemon to fetch pages');
     daemon.child.kill('SIGTERM');
+    await waitFor(() => daemon.stderr().includes('Daemon stopping'), 10_000, 'the daemon to start stopping');
+    fixture.hold.until = undefined;
+    release();
     expect(await daemon.exit).toBe(0);
     expect(daemon.stderr()).toContain('msg="Daemon stopped"');
+    // Requests under way are cancelled; every file that was written is whole.
     const partial = await articlesIn(fixture);
     expect(partial.length).toBeLessThan(12);
-    fixture.pageDelayMs.value = 0;
+    await expect(readFile(join(fixture.dir, 'data/state.json.lock'), 'utf8')).rejects.toThrow();
     const rest = await runCli(['run', '--config', fixture.configFile], fixture.dir);
     expect(rest.code).toBe(0);
     expect(await articlesIn(fixture)).toHaveLength(12);
