@@ -7,6 +7,7 @@
 import type { ResolvedConfig, SourceConfig } from './config/schema.js';
 import { classifyArticle } from './classify/classify-article.js';
 import { createExtractor, type Extractor } from './extract/extractor-pool.js';
+import { findSiteRule } from './extract/apply-site-rule.js';
 import { extractFromFeed } from './extract/extract-article.js';
 import { createHttpClient, type HttpClient } from './fetch/http-client.js';
 import { describeError, FeedwrightError, isFeedwrightError } from './lib/errors.js';
@@ -83,7 +84,9 @@ function newReport(): RunReport {
 }
 
 async function extractItem(ctx: RunContext, source: SourceConfig, item: FeedItem): Promise<ExtractedArticle> {
-  if (!source.fullText || !item.url) return extractFromFeed(item, source.fullText ? 'item has no link' : undefined);
+  // The site's rule also cleans the feed's own copy of the article (same promos).
+  const rule = item.url ? findSiteRule(item.url, ctx.config.siteRules, source.rule)?.rule : source.rule;
+  if (!source.fullText || !item.url) return extractFromFeed(item, source.fullText ? 'item has no link' : undefined, rule);
   try {
     const page = await ctx.client.fetchResource(item.url, { kind: 'page', signal: ctx.signal });
     return await ctx.extractor.extract({
@@ -102,7 +105,7 @@ async function extractItem(ctx: RunContext, source: SourceConfig, item: FeedItem
       code,
       err: describeError(error),
     });
-    return extractFromFeed(item, `page: ${code}`);
+    return extractFromFeed(item, `page: ${code}`, rule);
   }
 }
 

@@ -21,6 +21,8 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 export const siteRuleSchema = z.strictObject({
   content: z.union([nonEmpty, z.array(nonEmpty).min(1)]),
   strip: z.array(nonEmpty).default([]),
+  /** Phrases (case-insensitive) that open a promo block: the block is removed with its container. */
+  stripText: z.array(nonEmpty).optional(),
   title: nonEmpty.optional(),
   date: nonEmpty.optional(),
 });

@@ -1,6 +1,7 @@
 // Per-site rules (data from config/site-rules.yaml or a source's own `rule`): the
 // content selectors are tried in order and the first that matches text wins (all its
-// matches, in document order); then the rule's strip selectors are removed.
+// matches, in document order); then the rule's strip selectors and stripText blocks are
+// removed.
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
@@ -9,6 +10,7 @@ import { hostKey } from '../lib/url.js';
 import type { ExtractionMethod } from '../types.js';
 import { collapseWhitespace } from './load-document.js';
 import { stripSelectors } from './clean-content.js';
+import { stripByText } from './strip-by-text.js';
 
 export interface ChosenRule {
   rule: SiteRule;
@@ -48,6 +50,7 @@ export function applySiteRule($: CheerioAPI, rule: SiteRule): Cheerio<Element> |
     const wrapper = $('<div></div>') as Cheerio<Element>;
     wrapper.append(outer);
     stripSelectors(wrapper, rule.strip);
+    stripByText($, wrapper, rule.stripText ?? []);
     return wrapper;
   }
   return undefined;

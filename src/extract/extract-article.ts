@@ -61,9 +61,9 @@ function chooseBody($: CheerioAPI, input: ExtractInput, baseUrl: string, title: 
   return { body, method: 'generic', ...(fallbackReason ? { fallbackReason } : {}) };
 }
 
-function preferFeed(chosen: ChosenBody, item: FeedItem | undefined): ChosenBody {
+function preferFeed(chosen: ChosenBody, item: FeedItem | undefined, rule: SiteRule | undefined): ChosenBody {
   if (!item) return chosen;
-  const feedBody = renderFeedBody(item);
+  const feedBody = renderFeedBody(item, rule);
   if (!feedBody.text || feedBody.text.length <= chosen.body.text.length) return chosen;
   const why = chosen.body.text ? 'page text shorter than feed content' : 'page yielded no text';
   return { body: feedBody, method: 'feed', fallbackReason: chosen.fallbackReason ? `${chosen.fallbackReason}; ${why}` : why };
@@ -76,7 +76,7 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   const title = findTitle(page, input.item, readRuleField($, chosenRule?.title));
   const published = findPublishedDate(page, input.item, readRuleField($, chosenRule?.date));
   prepareDocument($, page.baseUrl);
-  const chosen = preferFeed(chooseBody($, input, page.baseUrl, title), input.item);
+  const chosen = preferFeed(chooseBody($, input, page.baseUrl, title), input.item, chosenRule);
   const { body } = chosen;
   return {
     title: title ?? '',

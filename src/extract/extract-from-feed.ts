@@ -5,7 +5,9 @@ import type { Cheerio } from 'cheerio';
 import type { Element } from 'domhandler';
 import { canonicalizeUrl } from '../lib/url.js';
 import type { ExtractedArticle, FeedItem } from '../types.js';
-import { cleanContent } from './clean-content.js';
+import type { SiteRule } from '../config/schema.js';
+import { cleanContent, stripSelectors } from './clean-content.js';
+import { stripByText } from './strip-by-text.js';
 import { findCoverImage } from './find-cover-image.js';
 import { toIsoDate } from './find-published-date.js';
 import { collapseWhitespace, loadDocument } from './load-document.js';
@@ -16,20 +18,27 @@ import type { RenderedBody } from './render-body.js';
 
 const NO_PAGE: PageMeta = { jsonLd: [], graph: [], meta: new Map(), times: [], baseUrl: '' };
 
-/** The feed item's content (or summary) as a cleaned body. */
-export function renderFeedBody(item: FeedItem): RenderedBody {
+/**
+ * The feed item's content (or summary) as a cleaned body. The site's rule, when there is
+ * one, strips the same promos from the feed's copy as from the page.
+ */
+export function renderFeedBody(item: FeedItem, rule?: SiteRule): RenderedBody {
   const html = item.contentHtml?.trim() || item.summary?.trim() || '';
   if (!html) return { markdown: '', text: '', images: [] };
   const $ = loadDocument(`<body><div>${html}</div></body>`);
   const baseUrl = item.url ?? 'https://invalid.invalid/';
   prepareDocument($, baseUrl);
   const root = $('body > div').first() as Cheerio<Element>;
+  if (rule) {
+    stripSelectors(root, rule.strip);
+    stripByText($, root, rule.stripText ?? []);
+  }
   cleanContent($, root, { title: item.title, conditional: false });
   return renderBody($, root, baseUrl);
 }
 
-export function extractFromFeed(item: FeedItem, reason?: string): ExtractedArticle {
-  const body = renderFeedBody(item);
+export function extractFromFeed(item: FeedItem, reason?: string, rule?: SiteRule): ExtractedArticle {
+  const body = renderFeedBody(item, rule);
   const page = { ...NO_PAGE, baseUrl: item.url ?? '' };
   return {
     title: collapseWhitespace(item.title),
