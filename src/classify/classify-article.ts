@@ -15,6 +15,9 @@ import { hashId } from '../lib/hash.js';
 import type { Article, ExtractedArticle, FeedItem } from '../types.js';
 import { countKeyword, findKeyword } from './keyword-matcher.js';
 import { makeExcerpt } from './make-excerpt.js';
+import { stripMarkup } from './strip-markup.js';
+
+const MAX_TITLE_CHARS = 300;
 
 export type ClassifiedArticle = Omit<Article, 'slug'>;
 
@@ -92,7 +95,8 @@ function pickStockImage(category: CategoryConfig | undefined, key: string): stri
 
 export function classifyArticle(extracted: ExtractedArticle, item: FeedItem, context: ClassifyContext): ClassifiedArticle {
   const { config, source } = context;
-  const title = extracted.title || item.title;
+  // A headline is a line: a hostile 5 MB title is cut, not copied into every file and feed.
+  const title = makeExcerpt(stripMarkup(extracted.title || item.title) || stripMarkup(item.title) || 'Untitled', MAX_TITLE_CHARS);
   const defaultCategory = source.category ?? config.categories[0].name;
   const category = findCategory(config.categories, defaultCategory, title, extracted.text);
   const published = extracted.published ?? item.published ?? item.updated ?? context.now.toISOString();
@@ -101,7 +105,7 @@ export function classifyArticle(extracted: ExtractedArticle, item: FeedItem, con
   return {
     title,
     date: published.slice(0, 10),
-    excerpt: makeExcerpt(extracted.text),
+    excerpt: makeExcerpt(stripMarkup(extracted.text)),
     coverImage: extracted.coverImage ?? pickStockImage(categoryConfig, item.id),
     author: config.site.author,
     tags: findTags(config.tags, {
@@ -114,7 +118,7 @@ export function classifyArticle(extracted: ExtractedArticle, item: FeedItem, con
     category: category.name,
     source: sourceUrl,
     extra: {
-      originalAuthor: extracted.byline ?? item.authors[0],
+      originalAuthor: stripMarkup(extracted.byline ?? item.authors[0] ?? '') || undefined,
       published,
       sourceName: source.name,
       id: item.id,

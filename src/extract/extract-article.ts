@@ -24,6 +24,7 @@ import { findTitle } from './find-title.js';
 import { loadDocument } from './load-document.js';
 import { prepareDocument } from './prepare-document.js';
 import { readPageMeta } from './read-page-meta.js';
+import { escapeMarkdownHtml } from './escape-markdown-html.js';
 import { renderBody } from './render-body.js';
 import type { RenderedBody } from './render-body.js';
 
@@ -86,7 +87,7 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
     ...optional('coverImage', findCoverImage(page, input.item, body.images)),
     canonicalUrl: findCanonicalUrl(page, input.url),
     finalUrl: input.url,
-    markdown: body.markdown,
+    markdown: escapeMarkdownHtml(body.markdown),
     text: body.text,
     method: chosen.method,
     ...optional('rule', chosen.rule),

@@ -13,6 +13,7 @@ import { toIsoDate } from './find-published-date.js';
 import { collapseWhitespace, loadDocument } from './load-document.js';
 import { prepareDocument } from './prepare-document.js';
 import type { PageMeta } from './read-page-meta.js';
+import { escapeMarkdownHtml } from './escape-markdown-html.js';
 import { renderBody } from './render-body.js';
 import type { RenderedBody } from './render-body.js';
 
@@ -47,7 +48,7 @@ export function extractFromFeed(item: FeedItem, reason?: string, rule?: SiteRule
     coverImage: findCoverImage(page, item, body.images),
     canonicalUrl: item.url ? canonicalizeUrl(item.url) : undefined,
     finalUrl: item.url,
-    markdown: body.markdown,
+    markdown: escapeMarkdownHtml(body.markdown),
     text: body.text,
     method: 'feed',
     ...(reason ? { fallbackReason: reason } : {}),

@@ -12,7 +12,7 @@
 // Pure: no I/O. `url` is the final URL the document was fetched from (relative links).
 
 import type { ParsedFeed } from '../types.js';
-import { FeedwrightError, describeError } from '../lib/errors.js';
+import { FeedwrightError, describeError, isFeedwrightError } from '../lib/errors.js';
 import { parseJsonFeed } from './json-feed.js';
 import { normalizeXmlFeed } from './normalize-xml-feed.js';
 import { readWithRssParser } from './read-with-rss-parser.js';
@@ -39,7 +39,14 @@ export function parseFeed(text: string, options: ParseFeedOptions): ParsedFeed {
   if (root.kind !== 'feed') {
     throw new FeedwrightError('NOT_A_FEED', `Not a feed: ${root.reason}`, { stage: 'parse', url });
   }
-  return normalizeXmlFeed(readXml(body.slice(root.start), root, url, maxItems), url, maxItems);
+  try {
+    return normalizeXmlFeed(readXml(body.slice(root.start), root, url, maxItems), url, maxItems);
+  } catch (error) {
+    if (isFeedwrightError(error)) throw error;
+    // A library giving up on hostile input (e.g. a stack overflow on 5,000 nested
+    // elements) is an unreadable feed, not a crash.
+    throw new FeedwrightError('PARSE', `Unreadable <${root.name}> document: ${describeError(error)}`, { stage: 'parse', url, cause: error });
+  }
 }
 
 function readXml(xml: string, root: RootElement & { kind: 'feed' }, url: string, maxItems: number) {

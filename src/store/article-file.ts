@@ -37,7 +37,10 @@ export function serializeArticle(article: Article): string {
     if (value !== undefined && value !== '') data[key] = value;
   }
   const body = article.body.endsWith('\n') || article.body === '' ? article.body : `${article.body}\n`;
-  return matter.stringify(body, data);
+  // Handed as a file object: given a string, gray-matter first parses it, so a body that
+  // opens with `---` lines (a Markdown rule) would be read as front matter, its text lost
+  // and its keys merged into ours.
+  return matter.stringify({ content: body }, data);
 }
 
 function asString(value: unknown): string | undefined {

@@ -78,16 +78,60 @@ export function sourceState(state: RunState, url: string): SourceState {
   return state.sources[url];
 }
 
+/** At most one write per this interval during a run; flush() writes at once. */
+export const STATE_SAVE_INTERVAL_MS = 1000;
+
+export interface StateSaver {
+  /** Resolves once a write that began after this call is done; writes are spaced by the interval. */
+  save(): Promise<void>;
+  /** Like save, without waiting for the interval (end of a run). */
+  flush(): Promise<void>;
+}
+
 /**
- * Saves state atomically. Saves are chained so two never interleave, and each writes
- * the newest in-memory state.
+ * Saves state atomically. Saves are chained so two never interleave, each writes the
+ * newest in-memory state, and the calls that come while one waits share its write: a run
+ * of 1,000 sources over a state of 20,000 items used to serialize it 1,000 times (O(S x
+ * items)); now at most once a second. A crash loses at most that second: an article file
+ * written but not yet recorded is recognised by its `source` on the next run (store-article).
  */
-export function createStateSaver(path: string, state: RunState): { save(): Promise<void> } {
+export function createStateSaver(path: string, state: RunState, minIntervalMs = STATE_SAVE_INTERVAL_MS): StateSaver {
   let chain: Promise<void> = Promise.resolve();
+  let pending: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+  let urgent = false;
+  let lastWriteMs = Number.NEGATIVE_INFINITY;
+  const waitTurn = () =>
+    new Promise<void>((resolve) => {
+      const delayMs = lastWriteMs + minIntervalMs - performance.now();
+      if (urgent || delayMs <= 0) return resolve();
+      const timer = setTimeout(resolve, delayMs);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  const write = () => {
+    pending = undefined;
+    wake = undefined;
+    urgent = false;
+    lastWriteMs = performance.now();
+    return writeFileAtomic(path, `${JSON.stringify(state)}\n`);
+  };
+  const schedule = (): Promise<void> => {
+    if (pending) return pending;
+    const next = chain.then(waitTurn).then(write);
+    chain = next.catch(() => undefined);
+    pending = next;
+    return next;
+  };
   return {
-    save() {
-      chain = chain.then(() => writeFileAtomic(path, `${JSON.stringify(state)}\n`));
-      return chain;
+    save: schedule,
+    flush() {
+      const next = schedule();
+      urgent = true;
+      wake?.();
+      return next;
     },
   };
 }

@@ -14,30 +14,37 @@ import type { RunState } from './run-state.js';
 
 export type StoreOutcome = { written: true; slug: string; path: string } | { written: false; slug: string; reason: 'duplicate-url' };
 
-async function sourceOfFile(dir: string, slug: string): Promise<string | undefined | null> {
+/** The story a file holds (`source`, item `id`); null when there is no file, undefined when unreadable. */
+async function storyOfFile(dir: string, slug: string): Promise<{ source: string; id?: string } | undefined | null> {
   try {
-    const text = await readFile(articlePath(dir, slug), 'utf8');
-    return parseArticle(text, slug).source;
+    const article = parseArticle(await readFile(articlePath(dir, slug), 'utf8'), slug);
+    return { source: article.source, id: article.extra.id };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     return undefined;
   }
 }
 
-/** Reserves a slug whose file is free, or holds this very story (left by an interrupted run). */
-async function findFreeSlug(dir: string, title: string, source: string, reserved: Set<string>): Promise<string> {
+/**
+ * Reserves a slug whose file is free, or holds this very story (left by an interrupted
+ * run): the same source URL, or, for an item without one, the same item id. Two stories
+ * without a URL never share a file.
+ */
+async function findFreeSlug(dir: string, title: string, source: string, itemId: string, reserved: Set<string>): Promise<string> {
   const base = makeSlug(title);
-  const candidates = [base, makeUniqueSlug(base, hashId(source, 6)), makeUniqueSlug(base, hashId(source, 12))];
+  const seed = source || `item:${itemId}`;
+  const candidates = [base, makeUniqueSlug(base, hashId(seed, 6)), makeUniqueSlug(base, hashId(seed, 12))];
   for (const slug of candidates) {
     if (reserved.has(slug)) continue;
-    const existing = await sourceOfFile(dir, slug);
+    const existing = await storyOfFile(dir, slug);
+    const same = existing ? (source !== '' && existing.source === source) || existing.id === itemId : false;
     // Checked again after the await: a concurrent item may have reserved it meanwhile.
-    if ((existing === null || existing === source) && !reserved.has(slug)) {
+    if ((existing === null || same) && !reserved.has(slug)) {
       reserved.add(slug);
       return slug;
     }
   }
-  const last = makeUniqueSlug(base, hashId(`${source}\n${Date.now()}`, 12));
+  const last = makeUniqueSlug(base, hashId(`${seed}\n${Date.now()}`, 12));
   reserved.add(last);
   return last;
 }
@@ -56,7 +63,7 @@ export async function storeArticle(
 ): Promise<StoreOutcome> {
   const key = article.source;
   if (key && state.urls[key]) return recordDuplicate(state, itemId, state.urls[key]);
-  const slug = await findFreeSlug(dir, article.title, key, reserved);
+  const slug = await findFreeSlug(dir, article.title, key, itemId, reserved);
   try {
     // Checked again after the await: a concurrent item may have claimed this story meanwhile.
     if (key && state.urls[key]) return recordDuplicate(state, itemId, state.urls[key]);

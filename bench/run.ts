@@ -1,0 +1,82 @@
+// `npm run bench`: feedwright on a simulated web (bench/sim-web.ts), each scenario in its
+// own child process so peak RSS and CPU are the scenario's own. Prints a table, each
+// cycle's network bound with its formula, and the targets met or missed.
+//
+//   npm run bench                        every scenario (takes many minutes)
+//   npm run bench -- --quick             small sizes, a smoke run of every scenario
+//   npm run bench -- --only cold-5k,baseline-5k
+//   options: --seed N  --workers N (extraction workers; default: the pipeline's own)
+//            --cpu-prof (children write .cpuprofile files to the folder printed)
+//            --keep (keep the work folders)
+//
+// Scenarios: cold-5k (200 sources x 25 items, then the warm cycle), cold-20k (1,000 x 20,
+// then warm), publish-100k (an archive of 100,000 files made once by
+// scripts/make-archive.ts's articles and reused), baseline-5k (rss-parser + Readability, the same
+// 5,000 articles); --quick runs cold-quick, publish-quick and baseline-quick instead.
+
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureArchive } from './ensure-archive.js';
+import { checkTargets, formatTable, rowsOf } from './report-table.js';
+import { runScenario, type ScenarioPlan, type ScenarioResult } from './run-scenario.js';
+import type { WebOptions } from './sim-web.js';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '20240101' },
+    workers: { type: 'string' },
+    'cpu-prof': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+const seed = Number(values.seed);
+const CONCURRENCY = 16;
+const PER_HOST = 2;
+const TIMEOUT_MS = 3000;
+
+function webOf(sources: number, itemsPerSource: number): WebOptions {
+  return { seed, sources, itemsPerSource, minLatencyMs: 50, maxLatencyMs: 300, errorRate: 0.01, hangRate: 0.002, hangMs: 2 * TIMEOUT_MS };
+}
+
+function plansOf(): Array<() => Promise<ScenarioPlan>> {
+  const common = { concurrency: CONCURRENCY, perHostConcurrency: PER_HOST, timeoutMs: TIMEOUT_MS, keep: values.keep };
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  const childArgs = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'feedwright-bench-profiles')}`] : [];
+  const sized = (label: string, sources: number, items: number) => [
+    { id: `cold-${label}`, plan: async () => ({ ...common, label: `cold-${label}`, kind: 'feedwright' as const, web: webOf(sources, items), workers, childArgs }) },
+    { id: `baseline-${label}`, plan: async () => ({ ...common, label: `baseline-${label}`, kind: 'baseline' as const, web: webOf(sources, items), childArgs }) },
+  ];
+  const publish = (label: string, count: number) => ({
+    id: `publish-${label}`,
+    plan: async () => ({ ...common, label: `publish-${label}`, kind: 'publish' as const, archiveDir: await ensureArchive(count), childArgs }),
+  });
+  const all = [...sized('quick', 20, 5), ...sized('1k', 50, 20), publish('quick', 2_000), ...sized('5k', 200, 25), ...sized('20k', 1_000, 20), publish('100k', 100_000)];
+  const defaults = values.quick ? ['cold-quick', 'publish-quick', 'baseline-quick'] : ['cold-5k', 'cold-20k', 'publish-100k', 'baseline-5k'];
+  const wanted = values.only ? values.only.split(',').map((id) => id.trim()) : defaults;
+  const unknown = wanted.filter((id) => !all.some((entry) => entry.id === id));
+  if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${all.map((entry) => entry.id).join(', ')}`);
+  return wanted.map((id) => all.find((entry) => entry.id === id)!.plan);
+}
+
+const results: ScenarioResult[] = [];
+for (const plan of plansOf()) {
+  const resolved = await plan();
+  process.stderr.write(`running ${resolved.label} ...\n`);
+  const result = await runScenario(resolved);
+  results.push(result);
+  process.stderr.write(`${formatTable(rowsOf(result))}\n`);
+}
+
+console.log(`\nfeedwright bench (seed ${seed}; fetch.concurrency ${CONCURRENCY}, perHostConcurrency ${PER_HOST}, timeoutMs ${TIMEOUT_MS}; latency 50-300 ms; 1% of URLs 503 once, 0.2% hang once)\n`);
+console.log(formatTable(results.flatMap(rowsOf)));
+console.log('\nnetwork bound = max(sum of held latencies / C, slowest host: its feed + its pages / perHost)');
+for (const result of results) {
+  for (const [phase, bound] of Object.entries(result.bounds)) console.log(`  ${result.label} ${phase}: ${bound.formula}`);
+  for (const note of result.notes) console.log(`  ${result.label}: ${note}`);
+}
+console.log('\ntargets:');
+for (const line of checkTargets(results)) console.log(`  ${line}`);
