@@ -8,11 +8,29 @@ import { collapseWhitespace } from './load-document.js';
 import { classWeight, isJunkBlock } from './class-hints.js';
 import { linkDensity, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
+import { walkElements } from './walk-elements.js';
 
-const CONDITIONAL = 'div, section, ul, ol, table, figure, header, dl';
+// Tree walks with plain tests rather than selectors: css-select compiles each selector
+// on every call, which made cleaning cost more than the scoring before it.
+const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'table', 'figure', 'header', 'dl']);
 const LIST_TAGS = new Set(['ul', 'ol', 'dl']);
+const NEVER_CONTENT = new Set(['nav', 'aside', 'footer', 'figcaption']);
+const VIDEO_LINK = /youtu|vimeo/;
 
-function shouldDrop(element: Element, stat: NodeStats, $: CheerioAPI): boolean {
+/** True when some element under `root` passes `test`. */
+function hasDescendant(root: Element, test: (element: Element) => boolean): boolean {
+  let found = false;
+  walkElements(root, (element) => {
+    found ||= test(element);
+    return !found;
+  });
+  return found;
+}
+
+const isFigure = (element: Element) => element.name === 'figure' || element.name === 'figcaption';
+const isVideoLink = (element: Element) => element.name === 'a' && VIDEO_LINK.test(element.attribs.href ?? '');
+
+function shouldDrop(element: Element, stat: NodeStats): boolean {
   const weight = classWeight(element);
   // Readability drops on weight + content score < 0; the score is approximated from text.
   if (weight + stat.proseBlocks * 2 + stat.commas + stat.textLength / 100 < 0) return true;
@@ -22,9 +40,9 @@ function shouldDrop(element: Element, stat: NodeStats, $: CheerioAPI): boolean {
   // Link lists go; so do galleries (an image per item, captions only).
   if (isList) return (density > 0.5 && stat.textLength < 2000) || (stat.listItems >= 2 && stat.images >= stat.listItems);
   if (element.name === 'table' || element.name === 'figure') return density > 0.5;
-  if (stat.images > 1 && stat.proseBlocks / stat.images < 0.5 && !$(element).find('figure, figcaption').length) return true;
+  if (stat.images > 1 && stat.proseBlocks / stat.images < 0.5 && !hasDescendant(element, isFigure)) return true;
   if (stat.listItems - 100 > stat.proseBlocks) return true;
-  if (stat.textLength < 25 && (stat.images === 0 || stat.images > 2) && !$(element).find('a[href*="youtu"], a[href*="vimeo"]').length) return true;
+  if (stat.textLength < 25 && (stat.images === 0 || stat.images > 2) && !hasDescendant(element, isVideoLink)) return true;
   if (weight < 25 && density > 0.2 && stat.proseBlocks < 2) return true;
   return weight >= 25 && density > 0.5;
 }
@@ -47,23 +65,33 @@ export interface CleanOptions {
   conditional: boolean;
 }
 
+/** Never article text: navigation, asides, footers, captions, and promo / share / related blocks. */
+function isBoilerplate(element: Element): boolean {
+  if (NEVER_CONTENT.has(element.name) || /caption/i.test(element.attribs.class ?? '')) return true;
+  return element.name !== 'a' && isJunkBlock(element);
+}
+
 /** Cleaning after a rule's own strip list or the generic choice. */
 export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: CleanOptions): void {
-  const title = options.title;
-  root.find('nav, aside, footer, figcaption, [class*="caption" i]').remove();
-  root
-    .find('[class], [id]')
-    .filter((_, element) => element.name !== 'a' && element !== root[0] && isJunkBlock(element))
-    .remove();
-  const normalizedTitle = title ? collapseWhitespace(title).toLowerCase() : undefined;
-  root.find('h1, h2').each((_, element) => {
-    const text = collapseWhitespace($(element).text()).toLowerCase();
-    if (element.name === 'h1' || (normalizedTitle && text === normalizedTitle)) $(element).remove();
+  const top = root[0];
+  if (!top) return;
+  const normalizedTitle = options.title ? collapseWhitespace(options.title).toLowerCase() : undefined;
+  const removed: Element[] = [];
+  walkElements(top, (element) => {
+    const isRepeatedTitle = () => element.name === 'h2' && !!normalizedTitle && collapseWhitespace($(element).text()).toLowerCase() === normalizedTitle;
+    if (!isBoilerplate(element) && element.name !== 'h1' && !isRepeatedTitle()) return true;
+    removed.push(element);
+    return false;
   });
-  if (!options.conditional || !root[0]) return;
-  const stats = measureTree(root[0]);
-  root.find(CONDITIONAL).each((_, element) => {
-    const stat = stats.get(element);
-    if (stat && element !== root[0] && shouldDrop(element, stat, $)) $(element).remove();
+  $(removed).remove();
+  if (!options.conditional) return;
+  const stats = measureTree(top);
+  const dropped: Element[] = [];
+  walkElements(top, (element) => {
+    const stat = CONDITIONAL.has(element.name) ? stats.get(element) : undefined;
+    if (!stat || !shouldDrop(element, stat)) return true;
+    dropped.push(element);
+    return false;
   });
+  $(dropped).remove();
 }

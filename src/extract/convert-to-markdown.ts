@@ -4,6 +4,8 @@
 
 import TurndownService from 'turndown';
 import { strikethrough, tables } from 'turndown-plugin-gfm';
+import { buildTurndownTree } from './build-turndown-tree.js';
+import { loadDocument } from './load-document.js';
 
 let service: TurndownService | undefined;
 
@@ -20,7 +22,7 @@ function createService(): TurndownService {
   turndown.use([tables, strikethrough]);
   // Empty links and images without a source carry nothing.
   turndown.addRule('emptyLink', {
-    filter: (node) => node.nodeName === 'A' && !node.textContent?.trim() && !node.querySelector?.('img'),
+    filter: (node) => node.nodeName === 'A' && !node.textContent?.trim() && node.getElementsByTagName('img').length === 0,
     replacement: () => '',
   });
   // `- item`, not turndown's `-   item`; nested content indented to match.
@@ -59,5 +61,7 @@ export function tidyMarkdown(markdown: string): string {
 
 export function convertToMarkdown(html: string): string {
   service ??= createService();
-  return tidyMarkdown(service.turndown(html));
+  // turndown reads a DOM node as it reads its own parse of a string (see build-turndown-tree.ts).
+  const tree = buildTurndownTree(loadDocument(html).root()[0]!.children);
+  return tidyMarkdown(service.turndown(tree as unknown as HTMLElement));
 }

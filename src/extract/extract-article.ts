@@ -11,6 +11,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { SiteRule } from '../config/schema.js';
 import type { ExtractedArticle, ExtractionMethod, FeedItem } from '../types.js';
+import { describeError, FeedwrightError, isFeedwrightError } from '../lib/errors.js';
 import { applySiteRule, findSiteRule, readRuleField } from './apply-site-rule.js';
 import { cleanContent } from './clean-content.js';
 import { renderFeedBody } from './extract-from-feed.js';
@@ -70,7 +71,21 @@ function preferFeed(chosen: ChosenBody, item: FeedItem | undefined, rule: SiteRu
   return { body: feedBody, method: 'feed', fallbackReason: chosen.fallbackReason ? `${chosen.fallbackReason}; ${why}` : why };
 }
 
+/**
+ * The stage's entry: any failure is a FeedwrightError (EXTRACT), never a library's own
+ * error, so the caller falls back to the feed content (hostile pages can make turndown
+ * or dom-serializer overflow the stack or trip on a table row without a table).
+ */
 export function extractArticle(input: ExtractInput): ExtractedArticle {
+  try {
+    return extractArticleUnguarded(input);
+  } catch (error) {
+    if (isFeedwrightError(error)) throw error;
+    throw new FeedwrightError('EXTRACT', `Unable to extract the page: ${describeError(error)}`, { stage: 'extract', url: input.url, cause: error });
+  }
+}
+
+function extractArticleUnguarded(input: ExtractInput): ExtractedArticle {
   const $ = loadDocument(input.html);
   const page = readPageMeta($, input.url);
   const chosenRule = findSiteRule(input.url, input.siteRules, input.sourceRule)?.rule;

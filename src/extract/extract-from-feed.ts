@@ -38,8 +38,23 @@ export function renderFeedBody(item: FeedItem, rule?: SiteRule): RenderedBody {
   return renderBody($, root, baseUrl);
 }
 
+/**
+ * renderFeedBody, or, when the libraries under it give up on hostile markup (a stack
+ * overflow on thousands of nested elements, a table row without a table), the content's
+ * bare text: the item is still stored rather than failing again on every run.
+ */
+function renderFeedBodySafely(item: FeedItem, rule?: SiteRule): RenderedBody {
+  try {
+    return renderFeedBody(item, rule);
+  } catch {
+    const html = item.contentHtml || item.summary || '';
+    const text = collapseWhitespace(html.replace(/<!--[\s\S]*?-->|<[^>]*>/g, ' ').replace(/[<>]/g, ' '));
+    return { markdown: text.replace(/[\\`*_[\]#|~]/g, '\\$&'), text, images: [] };
+  }
+}
+
 export function extractFromFeed(item: FeedItem, reason?: string, rule?: SiteRule): ExtractedArticle {
-  const body = renderFeedBody(item, rule);
+  const body = renderFeedBodySafely(item, rule);
   const page = { ...NO_PAGE, baseUrl: item.url ?? '' };
   return {
     title: collapseWhitespace(item.title),

@@ -104,9 +104,19 @@ function isContentSibling(sibling: Element, top: Element, scores: Map<Element, n
   return stat.textLength > 0 && density === 0;
 }
 
+/** The first <body>, by a walk that stops there (a `body` selector would match over the whole page). */
+function findBody(root: ParentNode): Element | undefined {
+  let body: Element | undefined;
+  walkElements(root, (element) => {
+    if (element.name === 'body') body ??= element;
+    return body === undefined;
+  });
+  return body;
+}
+
 /** The article's main content, moved into a fresh <div>; undefined when the page has no body text. */
 export function findMainContent($: CheerioAPI): Cheerio<Element> | undefined {
-  const body = $('body')[0] ?? $.root().children().filter((_, node) => isElement(node))[0];
+  const body = findBody($.root()[0]!) ?? $.root().children().filter((_, node) => isElement(node))[0];
   if (!body || !isElement(body)) return undefined;
   removeUnlikely($, body);
   const stats = measureTree(body);

@@ -32,6 +32,16 @@ function isHidden(element: Element): boolean {
   );
 }
 
+/** <p>s under `root`, counting stops at `limit`. */
+function countParagraphs(root: Element, limit: number): number {
+  let count = 0;
+  walkElements(root, (element) => {
+    if (element.name === 'p') count += 1;
+    return count < limit;
+  });
+  return count;
+}
+
 /** Mutates the document: junk out, video embeds replaced by links. */
 export function prepareDocument($: CheerioAPI, baseUrl: string): void {
   const removed: Element[] = [];
@@ -54,7 +64,5 @@ export function prepareDocument($: CheerioAPI, baseUrl: string): void {
   for (const { element, url } of videos) $(element).replaceWith(`<p><a href="${url.replace(/"/g, '&quot;')}">Video</a></p>`);
   $(removed).remove();
   // ASP.NET pages wrap the whole page in one <form>: drop only forms that are forms.
-  $(forms)
-    .filter((_, element) => $(element).find('p').length < 3)
-    .remove();
+  $(forms.filter((form) => countParagraphs(form, 3) < 3)).remove();
 }

@@ -9,6 +9,7 @@ import type { ImageCandidate } from './find-cover-image.js';
 import { findImageSource, resolveContentUrls } from './resolve-content-urls.js';
 import { sanitizeContent } from './sanitize-content.js';
 import { stripMarkdown } from './strip-markdown.js';
+import { walkElements } from './walk-elements.js';
 
 export interface RenderedBody {
   markdown: string;
@@ -23,15 +24,17 @@ function toSize(value: string | undefined): number | undefined {
 }
 
 function collectImages($: CheerioAPI, root: Cheerio<Element>, baseUrl: string): ImageCandidate[] {
-  return root
-    .find('img')
-    .toArray()
-    .slice(0, 10)
-    .map((element) => ({
-      url: resolveUrl(findImageSource(element, $), baseUrl),
-      width: toSize(element.attribs.width),
-      height: toSize(element.attribs.height),
-    }));
+  const found: Element[] = [];
+  if (root[0]) {
+    walkElements(root[0], (element) => {
+      if (element.name === 'img') found.push(element);
+    });
+  }
+  return found.slice(0, 10).map((element) => ({
+    url: resolveUrl(findImageSource(element, $), baseUrl),
+    width: toSize(element.attribs.width),
+    height: toSize(element.attribs.height),
+  }));
 }
 
 export function renderBody($: CheerioAPI, root: Cheerio<Element>, baseUrl: string): RenderedBody {

@@ -5,6 +5,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { resolveUrl } from '../lib/url.js';
+import { walkElements } from './walk-elements.js';
 
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-orig-file'];
 const SRCSET = ['data-srcset', 'data-lazy-srcset', 'srcset'];
@@ -43,20 +44,34 @@ export function findImageSource(element: Element, $: CheerioAPI): string | undef
   return pickLargestSrcset(source.attr('data-srcset') ?? source.attr('srcset'));
 }
 
-/** Rewrites images and links under `root` in place. */
+/** Rewrites images and links under `root` in place, in one walk (no selector compiles). */
 export function resolveContentUrls($: CheerioAPI, root: Cheerio<Element>, baseUrl: string): void {
-  root.find('img').each((_, element) => {
+  const top = root[0];
+  if (!top) return;
+  const removed: Element[] = [];
+  const images: Element[] = [];
+  walkElements(top, (element) => {
+    if (element.name === 'img') images.push(element);
+    else if (element.name === 'source' && isInPicture(element)) removed.push(element);
+    else if (element.name === 'a') {
+      const href = resolveUrl(element.attribs.href, baseUrl);
+      if (href) element.attribs.href = href;
+      else delete element.attribs.href;
+    }
+  });
+  // Sources are read (for an <img> without its own) before they go.
+  for (const element of images) {
     const src = resolveUrl(findImageSource(element, $), baseUrl);
     if (!src) {
-      $(element).remove();
-      return;
+      removed.push(element);
+      continue;
     }
     element.attribs = { src, ...(element.attribs.alt ? { alt: element.attribs.alt } : {}), ...(element.attribs.title ? { title: element.attribs.title } : {}) };
-  });
-  root.find('picture source').remove();
-  root.find('a').each((_, element) => {
-    const href = resolveUrl(element.attribs.href, baseUrl);
-    if (href) element.attribs.href = href;
-    else delete element.attribs.href;
-  });
+  }
+  $(removed).remove();
+}
+
+function isInPicture(element: Element): boolean {
+  for (let node = element.parent; node && node.type !== 'root'; node = node.parent) if ((node as Element).name === 'picture') return true;
+  return false;
 }

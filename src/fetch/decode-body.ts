@@ -9,6 +9,7 @@
 // not valid UTF-8 is decoded as windows-1252, the usual truth, rather than U+FFFD soup.
 // Latin-1 and US-ASCII labels decode as windows-1252, as browsers do (WHATWG Encoding).
 
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export interface DecodedBody {
@@ -86,7 +87,9 @@ export function decodeBody(bytes: Buffer, contentType: string | undefined, kind:
 }
 
 function decodeWith(bytes: Buffer, charset: string): DecodedBody {
-  let text = iconv.decode(bytes, DECODE_AS[charset] ?? charset);
+  // UTF-8 (nearly every page) natively: iconv-lite's StringDecoder path cost ~3 ms per
+  // 140 KB page, more than the rest of the fetch (bench/).
+  let text = charset === 'utf-8' ? bytes.toString('utf8') : iconv.decode(bytes, DECODE_AS[charset] ?? charset);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, charset };
 }
@@ -158,13 +161,7 @@ export function normalizeCharset(label: string | undefined, sniffed?: Family): s
   return iconv.encodingExists(DECODE_AS[name] ?? name) ? name : undefined;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
+/** Validates without decoding (node:buffer isUtf8); a fatal TextDecoder built a string only to drop it. */
 export function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(bytes);
 }

@@ -23,11 +23,17 @@ export interface RawItem {
 }
 
 export const TITLE_FALLBACK_WORDS = 10;
+/** A headline longer than this is hostile or broken: cut, so no later stage copies megabytes. */
+export const MAX_TITLE_CHARS = 1_000;
+
+function limitTitle(title: string): string {
+  return title.length <= MAX_TITLE_CHARS ? title : title.slice(0, MAX_TITLE_CHARS).replace(/[\ud800-\udbff]$/, '');
+}
 
 export function finishItem(raw: RawItem): FeedItem {
   const url = raw.url ? canonicalizeUrl(raw.url) : undefined;
   const guid = raw.guid?.trim() || undefined;
-  const title = toPlainText(raw.title) || findFallbackTitle(raw, url);
+  const title = limitTitle(toPlainText(raw.title)) || findFallbackTitle(raw, url);
   const published = raw.published ?? raw.updated;
   const id = hashId(guid ? `guid:${guid}` : url ? `url:${url}` : `title:${title}|${published ?? ''}|${raw.summary ?? ''}`);
   const item: FeedItem = {

@@ -2,6 +2,7 @@
 //
 // - An item already in state is never written again (even if its file was deleted).
 // - The same canonical URL reached through two sources is one file.
+// - The same item reached through two sources at once is written once.
 // - The slug is stable once written: it is recorded in state; a file left by a crash
 //   between write and state save is recognised by its `source` and reused, not doubled.
 
@@ -12,7 +13,9 @@ import { articlePath, parseArticle, writeArticle } from './article-file.js';
 import { makeSlug, makeUniqueSlug } from './make-slug.js';
 import type { RunState } from './run-state.js';
 
-export type StoreOutcome = { written: true; slug: string; path: string } | { written: false; slug: string; reason: 'duplicate-url' };
+export type StoreOutcome =
+  | { written: true; slug: string; path: string }
+  | { written: false; slug: string; reason: 'duplicate-url' | 'duplicate-item' };
 
 /** The story a file holds (`source`, item `id`); null when there is no file, undefined when unreadable. */
 async function storyOfFile(dir: string, slug: string): Promise<{ source: string; id?: string } | undefined | null> {
@@ -63,6 +66,20 @@ export async function storeArticle(
 ): Promise<StoreOutcome> {
   const key = article.source;
   if (key && state.urls[key]) return recordDuplicate(state, itemId, state.urls[key]);
+  // The same item from two sources at once (no URL to dedupe on): the first stores it.
+  const claim = `item:${itemId}`;
+  const stored = state.items[itemId]?.slug;
+  if (stored || reserved.has(claim)) return { written: false, slug: stored ?? '', reason: 'duplicate-item' };
+  reserved.add(claim);
+  try {
+    return await claimAndWrite(dir, state, article, itemId, reserved);
+  } finally {
+    reserved.delete(claim);
+  }
+}
+
+async function claimAndWrite(dir: string, state: RunState, article: ClassifiedArticle, itemId: string, reserved: Set<string>): Promise<StoreOutcome> {
+  const key = article.source;
   const slug = await findFreeSlug(dir, article.title, key, itemId, reserved);
   try {
     // Checked again after the await: a concurrent item may have claimed this story meanwhile.

@@ -52,8 +52,11 @@ function dripPage(res: ServerResponse): void {
 export function installSizeRoutes(server: TestServer): void {
   const origin = server.origin;
   server.route('/huge.xml', (_req, res) => streamHugeFeed(origin, res, HUGE_FEED_BYTES));
-  server.route('/bomb.xml', (_req, res) => void res.writeHead(200, { ...XML, 'content-encoding': 'gzip' }).end(gzipBomb('<?xml version="1.0"?><rss version="2.0"><channel><title>Bomb</title>')));
-  server.route('/bomb-page', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipBomb('<html><body><p>')));
+  // Made once, before any request: compressing 64 MB would stall the server mid-run.
+  const feedBomb = gzipBomb('<?xml version="1.0"?><rss version="2.0"><channel><title>Bomb</title>');
+  const pageBomb = gzipBomb('<html><body><p>');
+  server.route('/bomb.xml', (_req, res) => void res.writeHead(200, { ...XML, 'content-encoding': 'gzip' }).end(feedBomb));
+  server.route('/bomb-page', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(pageBomb));
   server.route('/drip-page', (_req, res) => dripPage(res));
   server.route('/hostile-pages.xml', (_req, res) =>
     void res.writeHead(200, XML).end(rss(item(origin, 1, 'Bomb page', `${origin}/bomb-page`) + item(origin, 2, 'Drip page', `${origin}/drip-page`))),

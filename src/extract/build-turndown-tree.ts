@@ -1,0 +1,138 @@
+// The few DOM members turndown and turndown-plugin-gfm read and write, on plain objects
+// built from a domhandler tree. turndown takes a DOM node as well as a string; given a
+// string it parses it again with domino, which cost more than all the rest of the
+// conversion (npm run eval:extract). The input is sanitize-html's output, already parsed
+// by htmlparser2, so only HTML's one fix-up that changes text is redone: the newline
+// right after <pre> is not content.
+// Members: nodeType, nodeName, tagName, parentNode, childNodes, children, firstChild,
+// lastChild, previousSibling, nextSibling, data, nodeValue, textContent, className,
+// rows, outerHTML, getAttribute, getElementsByTagName, removeChild, cloneNode.
+
+import type { AnyNode } from 'domhandler';
+
+type TreeNode = TreeElement | TreeText;
+
+const VOID_TAGS = new Set(['AREA', 'BASE', 'BR', 'COL', 'EMBED', 'HR', 'IMG', 'INPUT', 'LINK', 'META', 'SOURCE', 'TRACK', 'WBR']);
+const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+export class TreeText {
+  readonly nodeType = 3;
+  readonly nodeName = '#text';
+  parentNode: TreeElement | null = null;
+  previousSibling: TreeNode | null = null;
+  nextSibling: TreeNode | null = null;
+  constructor(public data: string) {}
+  get nodeValue(): string {
+    return this.data;
+  }
+  get textContent(): string {
+    return this.data;
+  }
+  cloneNode(): TreeText {
+    return new TreeText(this.data);
+  }
+}
+
+export class TreeElement {
+  readonly nodeType = 1;
+  parentNode: TreeElement | null = null;
+  previousSibling: TreeNode | null = null;
+  nextSibling: TreeNode | null = null;
+  readonly childNodes: TreeNode[] = [];
+  constructor(readonly nodeName: string, private readonly attribs: Readonly<Record<string, string>>) {}
+  get tagName(): string {
+    return this.nodeName;
+  }
+  get firstChild(): TreeNode | null {
+    return this.childNodes[0] ?? null;
+  }
+  get lastChild(): TreeNode | null {
+    return this.childNodes[this.childNodes.length - 1] ?? null;
+  }
+  get children(): TreeElement[] {
+    return this.childNodes.filter((child): child is TreeElement => child.nodeType === 1);
+  }
+  get className(): string {
+    return this.attribs.class ?? '';
+  }
+  get textContent(): string {
+    let text = '';
+    for (const child of this.childNodes) text += child.textContent;
+    return text;
+  }
+  /** HTMLTableElement.rows: the head's rows, then the table's and its bodies', then the foot's. */
+  get rows(): TreeElement[] {
+    const rowsOf = (section: TreeElement) => section.children.filter((child) => child.nodeName === 'TR');
+    const sections = this.children;
+    return [
+      ...sections.filter((child) => child.nodeName === 'THEAD').flatMap(rowsOf),
+      ...sections.flatMap((child) => (child.nodeName === 'TR' ? [child] : child.nodeName === 'TBODY' ? rowsOf(child) : [])),
+      ...sections.filter((child) => child.nodeName === 'TFOOT').flatMap(rowsOf),
+    ];
+  }
+  get outerHTML(): string {
+    const name = this.nodeName.toLowerCase();
+    const attributes = Object.entries(this.attribs).map(([key, value]) => ` ${key}="${escapeAttribute(value)}"`).join('');
+    if (VOID_TAGS.has(this.nodeName)) return `<${name}${attributes}>`;
+    const inner = this.childNodes.map((child) => (child.nodeType === 1 ? child.outerHTML : escapeText(child.data))).join('');
+    return `<${name}${attributes}>${inner}</${name}>`;
+  }
+  getAttribute(name: string): string | null {
+    return Object.hasOwn(this.attribs, name) ? this.attribs[name]! : null;
+  }
+  getElementsByTagName(name: string): TreeElement[] {
+    const wanted = name.toUpperCase();
+    const found: TreeElement[] = [];
+    const stack = [...this.children].reverse();
+    while (stack.length > 0) {
+      const element = stack.pop()!;
+      if (element.nodeName === wanted) found.push(element);
+      const children = element.children;
+      for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index]!);
+    }
+    return found;
+  }
+  appendChild(child: TreeNode): void {
+    const last = this.lastChild;
+    if (last) last.nextSibling = child;
+    child.previousSibling = last;
+    child.nextSibling = null;
+    child.parentNode = this;
+    this.childNodes.push(child);
+  }
+  removeChild(child: TreeNode): TreeNode {
+    const index = this.childNodes.indexOf(child);
+    if (index < 0) throw new Error('not a child');
+    this.childNodes.splice(index, 1);
+    if (child.previousSibling) child.previousSibling.nextSibling = child.nextSibling;
+    if (child.nextSibling) child.nextSibling.previousSibling = child.previousSibling;
+    child.parentNode = child.previousSibling = child.nextSibling = null;
+    return child;
+  }
+  cloneNode(deep = false): TreeElement {
+    const copy = new TreeElement(this.nodeName, this.attribs);
+    if (deep) for (const child of this.childNodes) copy.appendChild(child.cloneNode(true));
+    return copy;
+  }
+}
+
+/** A turndown-ready root element holding `nodes` (a domhandler tree's top level). */
+export function buildTurndownTree(nodes: readonly AnyNode[]): TreeElement {
+  const root = new TreeElement('X-TURNDOWN', {});
+  const stack: Array<{ nodes: readonly AnyNode[]; parent: TreeElement }> = [{ nodes, parent: root }];
+  while (stack.length > 0) {
+    const { nodes: level, parent } = stack.pop()!;
+    for (const node of level) {
+      if (node.type === 'text') {
+        const data = parent.nodeName === 'PRE' && parent.childNodes.length === 0 ? node.data.replace(/^\r?\n/, '') : node.data;
+        if (data) parent.appendChild(new TreeText(data));
+      } else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
+        const element = new TreeElement(node.name.toUpperCase(), node.attribs);
+        parent.appendChild(element);
+        stack.push({ nodes: node.children, parent: element });
+      }
+    }
+  }
+  return root;
+}
