@@ -4,7 +4,7 @@
 
 import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage, PhaseMetrics, ScenarioSpec } from './child-protocol.js';
@@ -49,6 +49,7 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
     workers: plan.workers,
   };
   const bounds: Record<string, NetworkBound> = {};
+  const loadBefore = loadavg()[0];
   try {
     const child = fork(CHILD, [], { execArgv: ['--import', 'tsx', ...plan.childArgs], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let phase: string | undefined;
@@ -65,7 +66,9 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
       });
       child.on('exit', (code) => reject(new Error(`scenario ${plan.label} exited with ${code} before its result`)));
     });
-    return { label: plan.label, kind: plan.kind, phases: result.phases, bounds, notes: result.notes };
+    // Other work on the machine inflates wall times: say how busy it was.
+    const load = `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (cores: ${availableParallelism()})`;
+    return { label: plan.label, kind: plan.kind, phases: result.phases, bounds, notes: [...result.notes, load] };
   } finally {
     await web?.close();
     if (!plan.keep) await rm(workDir, { recursive: true, force: true });

@@ -8,6 +8,7 @@
 //   options: --seed N  --workers N (extraction workers; default: the pipeline's own)
 //            --cpu-prof (children write .cpuprofile files to the folder printed)
 //            --keep (keep the work folders)
+//            --node-option=--max-old-space-size=256 (passed to every scenario's node)
 //
 // Scenarios: cold-5k (200 sources x 25 items, then the warm cycle), cold-20k (1,000 x 20,
 // then warm), publish-100k (an archive of 100,000 files made once by
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'node-option': { type: 'string', multiple: true },
   },
 });
 
@@ -45,7 +47,8 @@ function webOf(sources: number, itemsPerSource: number): WebOptions {
 function plansOf(): Array<() => Promise<ScenarioPlan>> {
   const common = { concurrency: CONCURRENCY, perHostConcurrency: PER_HOST, timeoutMs: TIMEOUT_MS, keep: values.keep };
   const workers = values.workers === undefined ? undefined : Number(values.workers);
-  const childArgs = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'feedwright-bench-profiles')}`] : [];
+  const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'feedwright-bench-profiles')}`] : [];
+  const childArgs = [...profile, ...(values['node-option'] ?? [])];
   const sized = (label: string, sources: number, items: number) => [
     { id: `cold-${label}`, plan: async () => ({ ...common, label: `cold-${label}`, kind: 'feedwright' as const, web: webOf(sources, items), workers, childArgs }) },
     { id: `baseline-${label}`, plan: async () => ({ ...common, label: `baseline-${label}`, kind: 'baseline' as const, web: webOf(sources, items), childArgs }) },

@@ -202,7 +202,7 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   let done = 0;
   // At most fetch.concurrency sources in progress: their pages wait for the extractor in
   // memory, so starting every source at once held thousands of pages (1.5 GB at 5,000
-  // articles, bench/). The state save waits outside the slot (saves are spaced by a second).
+  // articles, bench/). The state save waits outside the slot (saves are spaced, run-state.ts).
   const sourceLimit = pLimit(config.fetch.concurrency);
   try {
     await Promise.all(

@@ -2,11 +2,12 @@
 // built from a domhandler tree. turndown takes a DOM node as well as a string; given a
 // string it parses it again with domino, which cost more than all the rest of the
 // conversion (npm run eval:extract). The input is sanitize-html's output, already parsed
-// by htmlparser2, so only HTML's one fix-up that changes text is redone: the newline
-// right after <pre> is not content.
-// Members: nodeType, nodeName, tagName, parentNode, childNodes, children, firstChild,
-// lastChild, previousSibling, nextSibling, data, nodeValue, textContent, className,
-// rows, outerHTML, getAttribute, getElementsByTagName, removeChild, cloneNode.
+// by htmlparser2, so only two of HTML's tree fix-ups are redone: the newline right after
+// <pre> is not content, and rows directly in a <table> go into an implied <tbody>.
+// Members (every one the two packages use): nodeType, nodeName, tagName, parentNode,
+// childNodes, children, firstChild, lastChild, lastElementChild, previousSibling,
+// nextSibling, data, nodeValue, textContent, className, rows, outerHTML, getAttribute,
+// getElementsByTagName, removeChild, cloneNode.
 
 import type { AnyNode } from 'domhandler';
 
@@ -49,6 +50,13 @@ export class TreeElement {
   }
   get lastChild(): TreeNode | null {
     return this.childNodes[this.childNodes.length - 1] ?? null;
+  }
+  get lastElementChild(): TreeElement | null {
+    for (let index = this.childNodes.length - 1; index >= 0; index -= 1) {
+      const child = this.childNodes[index]!;
+      if (child.nodeType === 1) return child;
+    }
+    return null;
   }
   get children(): TreeElement[] {
     return this.childNodes.filter((child): child is TreeElement => child.nodeType === 1);
@@ -117,19 +125,34 @@ export class TreeElement {
   }
 }
 
+/** Where a child of `parent` goes: a row directly in a table (and what follows it) into an implied <tbody>. */
+function placeFor(parent: TreeElement, node: AnyNode, implied: TreeElement | undefined): TreeElement | undefined {
+  if (parent.nodeName !== 'TABLE') return undefined;
+  const isRow = node.type === 'tag' && node.name === 'tr';
+  if (isRow && !implied) {
+    const body = new TreeElement('TBODY', {});
+    parent.appendChild(body);
+    return body;
+  }
+  return isRow || node.type === 'text' ? implied : undefined;
+}
+
 /** A turndown-ready root element holding `nodes` (a domhandler tree's top level). */
 export function buildTurndownTree(nodes: readonly AnyNode[]): TreeElement {
   const root = new TreeElement('X-TURNDOWN', {});
   const stack: Array<{ nodes: readonly AnyNode[]; parent: TreeElement }> = [{ nodes, parent: root }];
   while (stack.length > 0) {
     const { nodes: level, parent } = stack.pop()!;
+    let implied: TreeElement | undefined;
     for (const node of level) {
+      implied = placeFor(parent, node, implied);
+      const target = implied ?? parent;
       if (node.type === 'text') {
-        const data = parent.nodeName === 'PRE' && parent.childNodes.length === 0 ? node.data.replace(/^\r?\n/, '') : node.data;
-        if (data) parent.appendChild(new TreeText(data));
+        const data = target.nodeName === 'PRE' && target.childNodes.length === 0 ? node.data.replace(/^\r?\n/, '') : node.data;
+        if (data) target.appendChild(new TreeText(data));
       } else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
         const element = new TreeElement(node.name.toUpperCase(), node.attribs);
-        parent.appendChild(element);
+        target.appendChild(element);
         stack.push({ nodes: node.children, parent: element });
       }
     }

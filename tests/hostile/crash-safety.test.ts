@@ -5,7 +5,7 @@
 // deletes never comes back. A final clean run brings everything to the full set and
 // leaves no temp file behind.
 
-import { unlink } from 'node:fs/promises';
+import { rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCli, startCli } from '../helpers/cli.js';
@@ -19,7 +19,10 @@ const BUDGET_MS = 20_000;
 const MIN_KILLS = 8;
 
 let fixture: SiteFixture | undefined;
-afterAll(async () => fixture?.server.close());
+afterAll(async () => {
+  await fixture?.server.close();
+  if (fixture) await rm(fixture.dir, { recursive: true, force: true });
+});
 
 /**
  * Starts a run and kills it at a random moment of its life: start-up, fetching, extraction,

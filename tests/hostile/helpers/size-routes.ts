@@ -13,7 +13,7 @@ export const TITLE_BYTES = 5 * 1024 * 1024;
 const XML = { 'content-type': 'application/rss+xml; charset=utf-8' };
 
 function item(origin: string, index: number, title = `Item ${index}`, link = `${origin}/story/${index}`): string {
-  return `<item><title>${title}</title><link>${link}</link><guid>${origin}/guid/${index}</guid><description>Summary ${index} about funding.</description></item>`;
+  return `<item><title>${title}</title><link>${link}</link><guid>${link}#item-${index}</guid><description>Summary ${index} about funding.</description></item>`;
 }
 
 function rss(items: string): string {
