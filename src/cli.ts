@@ -1,5 +1,6 @@
 // The command line (DESIGN.md "Command line"): reads arguments, loads the configuration
 // once, runs one command and sets the exit status. Nothing else in feedwright exits.
+// Each command loads its modules when it runs, so `--help` and `status` start quickly.
 //   0 ok · 1 the cycle failed (every source failed) or a command failed
 //   2 bad configuration or usage · 3 another run holds the lock
 
@@ -7,18 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { HELP } from './cli-help.js';
-import { addSource, exportOpml, importOpml, removeSource } from './commands/manage-sources.js';
-import { serveFeeds } from './commands/serve-feeds.js';
-import { createHttpClient } from './fetch/http-client.js';
-import { runLockedCycle } from './commands/run-command.js';
-import { collectStatus, formatStatusTable } from './commands/status-command.js';
-import { validateProject } from './commands/validate-command.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from './config/load-config.js';
 import type { ResolvedConfig } from './config/schema.js';
 import { describeError, isFeedwrightError } from './lib/errors.js';
 import { createLogger, type Logger, type LogLevel } from './lib/log.js';
-import { publishFeeds } from './publish/publish-feeds.js';
-import { startDaemon } from './schedule/start-daemon.js';
 
 const OPTIONS = {
   config: { type: 'string' },
@@ -51,6 +44,7 @@ type Command = (ctx: CommandContext) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   async run({ values, logger, config }) {
+    const { runLockedCycle } = await import('./commands/run-command.js');
     const { exitCode } = await runLockedCycle(await config(), logger, {
       force: values.force,
       publish: !values['no-publish'],
@@ -59,6 +53,7 @@ const COMMANDS: Record<string, Command> = {
     return exitCode;
   },
   async start({ values, logger, config }) {
+    const { startDaemon } = await import('./schedule/start-daemon.js');
     const daemon = startDaemon(await config(), logger, { initialRun: !values['no-initial-run'] });
     const onSignal = (signal: NodeJS.Signals) => void daemon.stop(signal);
     process.once('SIGINT', onSignal);
@@ -67,16 +62,19 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
   async publish({ logger, config }) {
+    const { publishFeeds } = await import('./publish/publish-feeds.js');
     const report = await publishFeeds(await config(), logger.child({ stage: 'publish' }));
     logger.info('Publish finished', { count: report.articles, files: report.files, written: report.written.length, unchanged: report.unchanged, durationMs: report.durationMs });
     return 0;
   },
   async status({ values, config }) {
+    const { collectStatus, formatStatusTable } = await import('./commands/status-command.js');
     const rows = await collectStatus(await config());
     process.stdout.write(values.json ? `${JSON.stringify(rows, null, 2)}\n` : `${formatStatusTable(rows)}\n`);
     return 0;
   },
   async validate({ config }) {
+    const { validateProject } = await import('./commands/validate-command.js');
     const result = await validateProject(await config());
     process.stdout.write(`${result.lines.join('\n')}\n`);
     return result.ok ? 0 : 1;
@@ -84,6 +82,7 @@ const COMMANDS: Record<string, Command> = {
   async serve({ values, logger, config }) {
     const port = Number(values.port ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${values.port}" is not a port number`);
+    const { serveFeeds } = await import('./commands/serve-feeds.js');
     const served = await serveFeeds({ dir: (await config()).paths.feeds, port, host: values.host, logger: logger.child({ stage: 'serve' }) });
     logger.info('Serving feeds', { url: served.url });
     await new Promise<void>((resolve) => {
@@ -105,6 +104,7 @@ const COMMANDS: Record<string, Command> = {
 
 async function runSourcesCommand({ values, positionals, logger, config }: CommandContext): Promise<number> {
   const [, action, argument] = positionals;
+  const { addSource, exportOpml, importOpml, removeSource } = await import('./commands/manage-sources.js');
   const file = values.config ?? DEFAULT_CONFIG_FILE;
   const needs = (what: string) => {
     if (!argument) throw new UsageError(`sources ${action} needs ${what} (see "feedwright sources --help")`);
@@ -112,6 +112,7 @@ async function runSourcesCommand({ values, positionals, logger, config }: Comman
   };
   if (action === 'add') {
     const loaded = await config();
+    const { createHttpClient } = await import('./fetch/http-client.js');
     const client = createHttpClient({ fetch: loaded.fetch, site: loaded.site, logger: logger.child({ stage: 'fetch' }) });
     const input = { url: needs('a URL'), name: values.name, category: values.category, fullText: values['no-full-text'] ? false : undefined };
     const added = await addSource(file, input, client);

@@ -31,13 +31,14 @@ async function stateOf(fixture: SiteFixture) {
 }
 
 describe('feedwright CLI', () => {
-  test('--help works on every command', async () => {
+  test('--help works on every command', { timeout: 90_000 }, async () => {
     const fixture = await site(1);
-    for (const command of ['run', 'start', 'publish', 'status', 'validate']) {
-      const result = await runCli([command, '--help'], fixture.dir);
+    const commands = ['run', 'start', 'publish', 'status', 'validate', 'serve', 'sources'];
+    const results = await Promise.all(commands.map((command) => runCli([command, '--help'], fixture.dir)));
+    results.forEach((result, index) => {
       expect(result.code).toBe(0);
-      expect(result.stdout).toContain(`feedwright ${command}`);
-    }
+      expect(result.stdout).toContain(`feedwright ${commands[index]}`);
+    });
     const unknown = await runCli(['frobnicate'], fixture.dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
