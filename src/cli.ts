@@ -63,7 +63,11 @@ const COMMANDS: Record<string, Command> = {
   },
   async publish({ logger, config }) {
     const { publishFeeds } = await import('./publish/publish-feeds.js');
-    const report = await publishFeeds(await config(), logger.child({ stage: 'publish' }));
+    const { acquireRunLock } = await import('./schedule/run-lock.js');
+    const loaded = await config();
+    // The run lock: a publish never interleaves with a cycle's own publish.
+    const lock = await acquireRunLock(loaded.paths.lock);
+    const report = await publishFeeds(loaded, logger.child({ stage: 'publish' })).finally(() => lock.release());
     logger.info('Publish finished', { count: report.articles, files: report.files, written: report.written.length, unchanged: report.unchanged, durationMs: report.durationMs });
     return 0;
   },

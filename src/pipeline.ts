@@ -4,6 +4,7 @@
 // source or article: those are logged and counted in the report. It throws only when
 // the state file cannot be read or written.
 
+import { dirname } from 'node:path';
 import pLimit from 'p-limit';
 import type { ResolvedConfig, SourceConfig } from './config/schema.js';
 import { classifyArticle } from './classify/classify-article.js';
@@ -12,6 +13,7 @@ import { findSiteRule } from './extract/apply-site-rule.js';
 import { extractFromFeed } from './extract/extract-article.js';
 import { createHttpClient, type HttpClient } from './fetch/http-client.js';
 import { describeError, FeedwrightError, isFeedwrightError } from './lib/errors.js';
+import { removeStaleTempFiles } from './lib/fs.js';
 import type { Logger } from './lib/log.js';
 import { parseFeed } from './parse/parse-feed.js';
 import { publishFeeds, type PublishReport } from './publish/publish-feeds.js';
@@ -190,6 +192,8 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   const now = options.now ?? (() => new Date());
   const logger = options.logger;
   const state = await loadState(config.paths.state);
+  // Temp files of a run that was killed mid-write; the lock says no other run is writing.
+  for (const dir of new Set([dirname(config.paths.state), config.paths.articles])) await removeStaleTempFiles(dir);
   const saver = createStateSaver(config.paths.state, state);
   const client = options.client ?? createHttpClient({ fetch: config.fetch, site: config.site, logger: logger.child({ stage: 'fetch' }) });
   const extractor = options.extractor ?? createExtractor({ workers: defaultWorkers() });

@@ -2,8 +2,9 @@
 // so a reader (or a crash) never sees half a file.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
+import { isProcessAlive } from './process.js';
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
@@ -43,4 +44,29 @@ export async function readFileIfExists(path: string): Promise<string | undefined
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes temp files that a killed process left behind in `dir` (and its subfolders):
+ * those of writeFileAtomic whose writer's PID is no longer running. Returns how many.
+ */
+export async function removeStaleTempFiles(dir: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir, { recursive: true });
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const match = TEMP_FILE.exec(basename(name));
+    if (!match || isProcessAlive(Number(match[1]))) continue;
+    await unlink(join(dir, name)).then(
+      () => (removed += 1),
+      () => undefined,
+    );
+  }
+  return removed;
 }

@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
 import type { ResolvedConfig } from '../config/schema.js';
 import { describeError, FeedwrightError } from '../lib/errors.js';
-import { writeFileIfChanged } from '../lib/fs.js';
+import { removeStaleTempFiles, writeFileIfChanged } from '../lib/fs.js';
 import type { Logger } from '../lib/log.js';
 import { readArticleFile } from '../store/article-file.js';
 import { buildItemModel } from './build-item-model.js';
@@ -127,6 +127,7 @@ async function writeOutputs(dir: string, outputs: Output[]): Promise<Output[]> {
 export async function publishFeeds(config: ResolvedConfig, logger: Logger): Promise<PublishReport> {
   const started = performance.now();
   const log = logger.child({ stage: 'publish' });
+  await removeStaleTempFiles(config.paths.feeds);
   const { metas, skipped } = await scanArticles(config.paths.articles, log);
   const scopes = selectFeedScopes(config, metas);
   const items = await loadItems(scopes, config.site, log);

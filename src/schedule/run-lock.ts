@@ -5,21 +5,11 @@
 import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { FeedwrightError } from '../lib/errors.js';
+import { isProcessAlive } from '../lib/process.js';
 
 export interface RunLock {
   path: string;
   release(): Promise<void>;
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function tryCreate(path: string): Promise<boolean> {
@@ -48,7 +38,7 @@ export async function acquireRunLock(path: string): Promise<RunLock> {
       return { path, release: () => unlink(path).catch(() => undefined) };
     }
     const owner = await readOwner(path);
-    if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
+    if (owner !== undefined && owner !== process.pid && isProcessAlive(owner)) {
       throw new FeedwrightError('LOCKED', `another feedwright run is in progress (pid ${owner}, lock ${path})`, {
         stage: 'schedule',
       });
