@@ -196,7 +196,7 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   for (const dir of new Set([dirname(config.paths.state), config.paths.articles])) await removeStaleTempFiles(dir);
   const saver = createStateSaver(config.paths.state, state);
   const client = options.client ?? createHttpClient({ fetch: config.fetch, site: config.site, logger: logger.child({ stage: 'fetch' }) });
-  const extractor = options.extractor ?? createExtractor({ workers: defaultWorkers() });
+  const extractor = options.extractor ?? createExtractor({ workers: config.extract.workers });
   const report = newReport();
   const ctx: RunContext = { config, state, client, extractor, logger, now, report, reservedSlugs: new Set(), saveState: () => saver.save(), signal: options.signal };
   const sources = config.sources.filter((source) => source.enabled);
@@ -235,9 +235,6 @@ async function publishSafely(config: ResolvedConfig, logger: Logger): Promise<Pu
   }
 }
 
-function defaultWorkers(): number {
-  return 1;
-}
 
 /** DESIGN.md's exit rule: a run fails only when every due source failed. */
 export function isRunFailed(report: RunReport): boolean {

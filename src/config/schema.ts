@@ -92,6 +92,12 @@ export const configSchema = z.strictObject({
       maxItemsPerSource: z.number().int().min(1).default(100),
     })
     .prefault({}),
+  extract: z
+    .strictObject({
+      /** Worker threads that extract pages off the event loop; 0 extracts inline. */
+      workers: z.number().int().min(0).max(16).default(1),
+    })
+    .prefault({}),
   sources: z.array(sourceSchema).default([]),
   categories: z.array(categorySchema).min(1, 'needs at least one category'),
   tags: z.array(tagSchema).default([]),
