@@ -1,6 +1,8 @@
 // Sanitized HTML to Markdown: turndown with GFM tables and strikethrough, ATX headings,
 // `-` bullets, fenced code; then whitespace tidied (no blank-line runs, no trailing
 // spaces, no whitespace-only lines like the tab junk in DESIGN.md's example).
+// The HTML is parsed with htmlparser2 (as the page was) and handed to turndown as a small
+// DOM tree, so turndown does not parse it again with domino (build-turndown-tree.ts).
 
 import TurndownService from 'turndown';
 import { strikethrough, tables } from 'turndown-plugin-gfm';
