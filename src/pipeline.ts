@@ -206,13 +206,15 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   let done = 0;
   // At most fetch.concurrency sources in progress: their pages wait for the extractor in
   // memory, so starting every source at once held thousands of pages (1.5 GB at 5,000
-  // articles, bench/). The state save waits outside the slot (saves are spaced, run-state.ts).
+  // articles, bench/). State saves after each source are spaced (run-state.ts) and not
+  // waited for: the flush below writes the final state and reports a write failure.
   const sourceLimit = pLimit(config.fetch.concurrency);
+  let saveError: unknown;
   try {
     await Promise.all(
       due.map(async (source) => {
         await sourceLimit(() => processSource(ctx, source));
-        await ctx.saveState();
+        ctx.saveState().catch((error: unknown) => (saveError ??= error));
         done += 1;
         options.onProgress?.({ sourcesDone: done, sourcesTotal: due.length, articlesWritten: report.articlesWritten });
       }),
@@ -221,6 +223,7 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
     if (!options.extractor) await extractor.close();
   }
   await saver.flush();
+  if (saveError) logger.warn('A state save failed during the run; the final save succeeded', { err: describeError(saveError) });
   if (options.publish !== false) report.publish = await publishSafely(config, logger);
   report.durationMs = Date.now() - startedMs;
   return report;
@@ -234,7 +237,6 @@ async function publishSafely(config: ResolvedConfig, logger: Logger): Promise<Pu
     return undefined;
   }
 }
-
 
 /** DESIGN.md's exit rule: a run fails only when every due source failed. */
 export function isRunFailed(report: RunReport): boolean {
