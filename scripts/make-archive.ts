@@ -7,6 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createRandom } from '../bench/seeded-random.js';
 import { hashId } from '../src/lib/hash.js';
 import { writeArticle } from '../src/store/article-file.js';
 import type { Article } from '../src/types.js';
@@ -18,18 +19,6 @@ const WORDS = (
   'researchers benchmark release open weights policy regulators safety evaluation customers ' +
   'enterprise deal partnership revenue quarter announced company said according statement'
 ).split(' ');
-
-/** A small deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(next: () => number): string {
   const length = 8 + Math.floor(next() * 14);
@@ -53,7 +42,7 @@ function makeBody(index: number, next: () => number): string {
 }
 
 export function makeArticle(index: number): Article {
-  const next = random(index + 1);
+  const next = createRandom(index + 1);
   const day = new Date(Date.UTC(2020, 0, 1) + index * 3_600_000 * 3);
   const slug = `${day.toISOString().slice(0, 10)}-synthetic-article-${hashId(String(index), 8)}`;
   const category = CATEGORIES[index % CATEGORIES.length];

@@ -7,20 +7,8 @@ import { hashId } from '../lib/hash.js';
 import { canonicalizeUrl } from '../lib/url.js';
 import { firstWords, toPlainText } from './text.js';
 
-/** One entry as a reader found it: URLs already absolute, text not yet cleaned. */
-export interface RawItem {
-  guid?: string;
-  url?: string;
-  title?: string;
-  published?: string;
-  updated?: string;
-  authors: string[];
-  categories: string[];
-  summary?: string;
-  contentHtml?: string;
-  media: MediaRef[];
-  enclosures: MediaRef[];
-}
+/** One entry as a reader found it: URLs already absolute, text not yet cleaned, no id yet. */
+export type RawItem = Omit<FeedItem, 'id' | 'title'> & { title?: string };
 
 export const TITLE_FALLBACK_WORDS = 10;
 /** A headline longer than this is hostile or broken: cut, so no later stage copies megabytes. */

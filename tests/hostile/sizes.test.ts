@@ -4,7 +4,6 @@
 // Timings and memory are measured by scripts/hostile-sizes.ts, not asserted here.
 
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/lib/log.js';
 import { runOnce, type RunReport } from '../../src/pipeline.js';

@@ -3,7 +3,7 @@
 // refused, the result still loads.
 import { readFile, rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { addSource, exportOpml, importOpml, removeSource } from '../../src/commands/manage-sources.js';
+import { addSource, removeSource } from '../../src/commands/manage-sources.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { HttpClient } from '../../src/fetch/http-client.js';
 import type { TestServer } from '../helpers/server.js';
