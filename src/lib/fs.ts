@@ -49,13 +49,14 @@ export async function readFileIfExists(path: string): Promise<string | undefined
 const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /**
- * Removes temp files that a killed process left behind in `dir` (and its subfolders):
- * those of writeFileAtomic whose writer's PID is no longer running. Returns how many.
+ * Removes temp files that a killed process left behind in `dir` (and its subfolders when
+ * `recursive`): those of writeFileAtomic whose writer's PID is no longer running.
+ * Returns how many.
  */
-export async function removeStaleTempFiles(dir: string): Promise<number> {
+export async function removeStaleTempFiles(dir: string, options: { recursive?: boolean } = {}): Promise<number> {
   let names: string[];
   try {
-    names = await readdir(dir, { recursive: true });
+    names = await readdir(dir, { recursive: options.recursive ?? false });
   } catch {
     return 0;
   }

@@ -127,7 +127,7 @@ async function writeOutputs(dir: string, outputs: Output[]): Promise<Output[]> {
 export async function publishFeeds(config: ResolvedConfig, logger: Logger): Promise<PublishReport> {
   const started = performance.now();
   const log = logger.child({ stage: 'publish' });
-  await removeStaleTempFiles(config.paths.feeds);
+  await removeStaleTempFiles(config.paths.feeds, { recursive: true });
   const { metas, skipped } = await scanArticles(config.paths.articles, log);
   const scopes = selectFeedScopes(config, metas);
   const items = await loadItems(scopes, config.site, log);

@@ -43,7 +43,8 @@ describe('atomic files', () => {
     const stale = [`.rss.xml.${dead}.0a1b2c3d.tmp`, join('category', 'work', `.atom.xml.${dead}.deadbeef.tmp`)];
     const live = `.feed.json.${process.pid}.12345678.tmp`;
     for (const name of [...stale, live, 'rss.xml', 'notes.tmp']) await writeFile(join(dir, name), 'x');
-    expect(await removeStaleTempFiles(dir)).toBe(2);
+    expect(await removeStaleTempFiles(dir)).toBe(1);
+    expect(await removeStaleTempFiles(dir, { recursive: true })).toBe(1);
     const left = (await readdir(dir, { recursive: true })).sort();
     expect(left).toEqual([live, 'category', join('category', 'work'), 'notes.tmp', 'rss.xml'].sort());
     await writeFileAtomic(join(dir, 'rss.xml'), 'new');
