@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/lib/log.js';
 import { publishFeeds } from '../../src/publish/publish-feeds.js';
+import { reply, startServer } from '../helpers/server.js';
 import { listArticleFiles, readArticleFile } from '../../src/store/article-file.js';
 import { projectRoot } from '../helpers/paths.js';
 import { makeFixture, type PublishFixture } from '../unit/publish/helpers/publish-fixture.js';
@@ -47,12 +48,14 @@ function readWithFeedparser(paths: string[]): ReaderResult[] {
 
 describe('python3-feedparser reads every output', () => {
   test('site-wide and category feeds: not bozo, every entry complete', async () => {
-    fixture = await makeFixture({ websubHub: 'https://hub.example.org/' });
+    const hub = await startServer({ '/hub': reply('', {}, 204) });
+    fixture = await makeFixture({ websubHub: hub.url('/hub') });
     await publishFeeds(fixture.config, silentLogger);
     const articles = await Promise.all((await listArticleFiles(fixture.articlesDir)).map(readArticleFile));
     const dirs = [fixture.feedsDir, join(fixture.feedsDir, 'category', 'research')];
     const paths = dirs.flatMap((dir) => ['rss.xml', 'atom.xml', 'feed.json'].map((name) => join(dir, name)));
     const results = readWithFeedparser(paths);
+    await hub.close();
     expect(results.map((result) => [result.reader.split(' ')[0], result.version])).toEqual([
       ['feedparser', 'rss20'],
       ['feedparser', 'atom10'],

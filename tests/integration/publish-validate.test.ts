@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/lib/log.js';
 import { publishFeeds } from '../../src/publish/publish-feeds.js';
 import {
@@ -18,9 +18,18 @@ import {
   type JsonFeed,
 } from '../unit/publish/helpers/feed-rules.js';
 import { listFiles, makeFixture, type PublishFixture } from '../unit/publish/helpers/publish-fixture.js';
+import { reply, startServer, type TestServer } from '../helpers/server.js';
 
-const HUB = 'https://hub.example.org/';
 let fixture: PublishFixture | undefined;
+// A local hub: the published links name it, and the publish pings it (never the internet).
+let hub: TestServer;
+let HUB = '';
+
+beforeAll(async () => {
+  hub = await startServer({ '/hub': reply('', {}, 204) });
+  HUB = hub.url('/hub');
+});
+afterAll(() => hub.close());
 
 afterEach(async () => {
   await fixture?.cleanup();
