@@ -33,12 +33,31 @@ describe('run lock', () => {
     try {
       await writeFile(path, `${sleeper.pid}\n`);
       await expect(acquireRunLock(path)).rejects.toMatchObject({ code: 'LOCKED', message: new RegExp(`pid ${sleeper.pid}`) });
+      // A lock that another process holds by now is not ours to remove.
+      await lock.release();
+      expect((await readFile(path, 'utf8')).trim()).toBe(String(sleeper.pid));
     } finally {
       sleeper.kill();
     }
+    await writeFile(path, `${process.pid}\n`);
     await lock.release();
     await expect(readFile(path, 'utf8')).rejects.toThrow();
   });
+
+  test('many contenders for one stale lock: exactly one wins', async () => {
+    const path = await lockPath();
+    await writeFile(path, `${await deadPid()}\n`);
+    const script = `import('${new URL('../../../src/schedule/run-lock.ts', import.meta.url).href}').then(m => m.acquireRunLock(process.argv[1])).then(() => { console.log('won'); setTimeout(() => {}, 1500); }, (e) => console.log(e.code))`;
+    const runs = Array.from({ length: 4 }, () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '-e', script, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      return new Promise<string>((resolve) => child.on('exit', () => resolve(out.trim())));
+    });
+    const results = await Promise.all(runs);
+    expect(results.filter((result) => result === 'won')).toHaveLength(1);
+    expect(results.filter((result) => result === 'LOCKED')).toHaveLength(3);
+  }, 30_000);
 
   test('a stale lock left by a dead process is taken over', async () => {
     const path = await lockPath();
