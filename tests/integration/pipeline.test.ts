@@ -88,7 +88,9 @@ describe('runOnce end to end', () => {
     const a = article as Article;
     expect(a.title).toBe('Can an AI be properly considered an inventor?');
     expect(a.date).toBe('2022-02-11');
-    expect(a.source).toBe('https://techcrunch.com/2022/02/11/can-an-ai-be-properly-considered-an-inventor/');
+    // The page's canonical names techcrunch.com, but it was served from another host, so the
+    // item's own link is kept, without its tracking parameters.
+    expect(a.source).toBe(server.url(PAGE_2022));
     expect(a.category).toBe('Policy');
     expect(a.tags[0]).toBe('Ai');
     expect(a.tags.at(-1)).toBe('Policy');
@@ -106,7 +108,7 @@ describe('runOnce end to end', () => {
     const a = (await articles()).find((entry) => entry.title.startsWith('GoBee Bike')) as Article;
     expect(a).toBeDefined();
     expect(a.date).toBe('2018-02-25');
-    expect(a.source).toBe('https://techcrunch.com/2018/02/25/gobee-bike-throws-in-the-towel-on-france/');
+    expect(a.source).toBe(server.url(PAGE_2018));
     expect(a.tags).toContain('Transportation');
     expect(a.extra.extraction).toBe('site-rule');
     expect(a.body).toMatch(/GoBee/);
