@@ -22,9 +22,13 @@ interface Task {
   reject: (error: Error) => void;
 }
 
+/** A page that keeps a worker busy longer than this is abandoned and its worker replaced. */
+export const EXTRACT_TIMEOUT_MS = 30_000;
+
 interface Slot {
   worker: Worker;
   task?: Task;
+  timer?: NodeJS.Timeout;
 }
 
 function startWorker(): Worker {
@@ -42,7 +46,7 @@ function failure(task: Task, message: string, cause?: unknown): FeedwrightError 
   return new FeedwrightError('EXTRACT', message, { stage: 'extract', url: task.request.input.url, cause });
 }
 
-function createPool(size: number): Extractor {
+function createPool(size: number, timeoutMs: number): Extractor {
   const queue: Task[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
@@ -51,8 +55,16 @@ function createPool(size: number): Extractor {
   const dispatch = () => {
     for (const slot of slots) {
       if (slot.task || queue.length === 0) continue;
-      slot.task = queue.shift()!;
-      slot.worker.postMessage(slot.task.request);
+      const task = queue.shift()!;
+      slot.task = task;
+      slot.timer = setTimeout(() => {
+        // A hung page: fail it and replace the worker (its exit handler respawns).
+        if (slot.task !== task) return;
+        slot.task = undefined;
+        task.reject(failure(task, `Extraction took longer than ${timeoutMs} ms`));
+        void slot.worker.terminate();
+      }, timeoutMs);
+      slot.worker.postMessage(task.request);
     }
   };
 
@@ -61,6 +73,7 @@ function createPool(size: number): Extractor {
     slot.worker.on('message', (reply: WorkerReply) => {
       const task = slot.task;
       slot.task = undefined;
+      clearTimeout(slot.timer);
       if (task && 'article' in reply) task.resolve(reply.article);
       else if (task && 'error' in reply) task.reject(failure(task, reply.error));
       dispatch();
@@ -70,6 +83,7 @@ function createPool(size: number): Extractor {
       slot.task = undefined;
     });
     slot.worker.on('exit', () => {
+      clearTimeout(slot.timer);
       if (slot.task) slot.task.reject(failure(slot.task, 'Extraction worker exited'));
       slot.task = undefined;
       const index = slots.indexOf(slot);
@@ -99,8 +113,8 @@ function createPool(size: number): Extractor {
   };
 }
 
-export function createExtractor(options: { workers: number }): Extractor {
-  if (options.workers > 0) return createPool(Math.floor(options.workers));
+export function createExtractor(options: { workers: number; timeoutMs?: number }): Extractor {
+  if (options.workers > 0) return createPool(Math.floor(options.workers), options.timeoutMs ?? EXTRACT_TIMEOUT_MS);
   return {
     extract: async (input) => extractArticle(input),
     close: async () => undefined,

@@ -32,3 +32,9 @@ test('a closed pool rejects new work', async () => {
   await extractor.close();
   await expect(extractor.extract(inputs[0]!)).rejects.toMatchObject({ code: 'EXTRACT' });
 });
+
+test('a page that keeps a worker busy too long fails with EXTRACT and the worker is replaced', async () => {
+  extractor = createExtractor({ workers: 1, timeoutMs: 1 });
+  await expect(extractor.extract(inputs[1]!)).rejects.toMatchObject({ code: 'EXTRACT', message: /took longer than 1 ms/ });
+  await expect(extractor.extract(inputs[0]!)).rejects.toMatchObject({ code: 'EXTRACT' });
+});
