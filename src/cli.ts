@@ -55,7 +55,8 @@ const COMMANDS: Record<string, Command> = {
   async start({ values, logger, config }) {
     const { startDaemon } = await import('./schedule/start-daemon.js');
     const daemon = startDaemon(await config(), logger, { initialRun: !values['no-initial-run'] });
-    const onSignal = (signal: NodeJS.Signals) => void daemon.stop(signal);
+    const onSignal = (signal: NodeJS.Signals) =>
+      void daemon.stop(signal).catch((error: unknown) => logger.error('Daemon did not stop cleanly', { err: describeError(error) }));
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     await daemon.done;
@@ -90,7 +91,11 @@ const COMMANDS: Record<string, Command> = {
     const served = await serveFeeds({ dir: (await config()).paths.feeds, port, host: values.host, logger: logger.child({ stage: 'serve' }) });
     logger.info('Serving feeds', { url: served.url });
     await new Promise<void>((resolve) => {
-      const stop = () => void served.close().then(resolve);
+      const stop = () =>
+        void served.close().then(resolve, (error: unknown) => {
+          logger.error('Server did not close cleanly', { err: describeError(error) });
+          resolve();
+        });
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

@@ -54,6 +54,8 @@ export interface RunReport {
   duplicates: number;
   feedFallbacks: number;
   publish?: PublishReport;
+  /** Set when publishing was attempted and failed (the outputs were not updated). */
+  publishFailed?: boolean;
   durationMs: number;
 }
 
@@ -224,7 +226,10 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   }
   await saver.flush();
   if (saveError) logger.warn('A state save failed during the run; the final save succeeded', { err: describeError(saveError) });
-  if (options.publish !== false) report.publish = await publishSafely(config, logger);
+  if (options.publish !== false) {
+    report.publish = await publishSafely(config, logger);
+    report.publishFailed = report.publish === undefined;
+  }
   report.durationMs = Date.now() - startedMs;
   return report;
 }
@@ -238,7 +243,10 @@ async function publishSafely(config: ResolvedConfig, logger: Logger): Promise<Pu
   }
 }
 
-/** DESIGN.md's exit rule: a run fails only when every due source failed. */
+/**
+ * DESIGN.md's exit rule: a run fails when every due source failed; and when the feeds
+ * could not be published, since readers would not see what the run stored.
+ */
 export function isRunFailed(report: RunReport): boolean {
-  return report.sourcesDue > 0 && report.sourcesFailed === report.sourcesDue;
+  return (report.sourcesDue > 0 && report.sourcesFailed === report.sourcesDue) || report.publishFailed === true;
 }

@@ -16,7 +16,7 @@ export function summaryFields(report: RunReport): Record<string, unknown> {
     articleErrors: report.articlesFailed,
     duplicates: report.duplicates,
     feedFallbacks: report.feedFallbacks,
-    published: report.publish ? report.publish.written.length : 0,
+    published: report.publishFailed ? 'failed' : report.publish ? report.publish.written.length : 0,
     durationMs: report.durationMs,
   };
 }
@@ -55,7 +55,9 @@ export async function runLockedCycle(
     });
     progress.end();
     const failed = isRunFailed(report);
-    (failed ? logger.error : logger.info)(failed ? 'Run failed: every source failed' : 'Run finished', summaryFields(report));
+    const message = !failed ? 'Run finished' : report.publishFailed ? 'Run failed: feeds not published' : 'Run failed: every source failed';
+    // The summary line is written whatever the log level (cron runs with --quiet).
+    (failed ? logger.error : logger.summary)(message, summaryFields(report));
     return { report, exitCode: failed ? 1 : 0 };
   } finally {
     progress.end();

@@ -17,6 +17,8 @@ export interface Logger {
   info(msg: string, fields?: LogFields): void;
   warn(msg: string, fields?: LogFields): void;
   error(msg: string, fields?: LogFields): void;
+  /** An INFO line written at every level but silent: the summary at the end of a cycle. */
+  summary(msg: string, fields?: LogFields): void;
   child(fields: LogFields): Logger;
   isEnabled(level: LogLevel): boolean;
 }
@@ -44,8 +46,8 @@ export function createLogger(
   const level = options.level ?? 'info';
   const sink = options.sink ?? { write: (line: string) => process.stderr.write(`${line}\n`) };
   const base = options.fields ?? {};
-  const emit = (at: LogLevel, msg: string, fields?: LogFields) => {
-    if (RANK[at] < RANK[level]) return;
+  const emit = (at: LogLevel, msg: string, fields?: LogFields, always = false) => {
+    if (RANK[at] < RANK[level] && !(always && level !== 'silent')) return;
     sink.write(formatLine(at, msg, { ...base, ...fields }));
   };
   return {
@@ -54,6 +56,7 @@ export function createLogger(
     info: (msg, fields) => emit('info', msg, fields),
     warn: (msg, fields) => emit('warn', msg, fields),
     error: (msg, fields) => emit('error', msg, fields),
+    summary: (msg, fields) => emit('info', msg, fields, true),
     child: (fields) => createLogger({ level, sink, fields: { ...base, ...fields } }),
     isEnabled: (at) => RANK[at] >= RANK[level],
   };

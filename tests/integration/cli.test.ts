@@ -68,6 +68,16 @@ describe('feedwright CLI', () => {
     expect(table.stdout).toMatch(/Example News\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+ok\s+3\s+3/);
   });
 
+  test('every source failing is exit 1; the summary line is there even with --quiet', async () => {
+    const fixture = await site(1);
+    fixture.server.route('/feed.xml', (_req, res) => void res.writeHead(500).end('down'));
+    const result = await runCli(['run', '--quiet', '--config', fixture.configFile], fixture.dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/level=WARN msg="Unable to fetch feed" source="Example News" .*code=HTTP_STATUS status=500/);
+    expect(result.stderr).toMatch(/level=ERROR msg="Run failed: every source failed" sources=1 ok=0 notModified=0 failed=1/);
+    expect(result.stderr).not.toContain('msg="Run started"');
+  });
+
   test('two runs at once: the second exits at once with the lock message (exit 3)', async () => {
     const fixture = await site(12);
     let release: () => void = () => undefined;
