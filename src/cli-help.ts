@@ -4,7 +4,8 @@ export const GLOBAL_OPTIONS = `Options for every command:
   --config FILE   configuration file (default: config/feedwright.yaml)
   --verbose       debug log lines
   --quiet         warnings and errors only
-  --help          this help`;
+  --help          this help
+  --version       print feedwright's version`;
 
 export const HELP: Record<string, string> = {
   main: `feedwright: fetch feeds, extract clean Markdown articles, publish RSS, Atom and JSON Feed.

@@ -12,12 +12,14 @@ import { DEFAULT_CONFIG_FILE, loadConfig } from './config/load-config.js';
 import type { ResolvedConfig } from './config/schema.js';
 import { describeError, isFeedwrightError } from './lib/errors.js';
 import { createLogger, type Logger, type LogLevel } from './lib/log.js';
+import { VERSION } from './lib/version.js';
 
 const OPTIONS = {
   config: { type: 'string' },
   verbose: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
   force: { type: 'boolean' },
   'no-publish': { type: 'boolean' },
   'no-initial-run': { type: 'boolean' },
@@ -165,9 +167,17 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError(`${describeError(error)} (see "feedwright --help")`);
     }
     const { values, positionals } = parsed;
+    if (values.version) {
+      process.stdout.write(`feedwright ${VERSION}\n`);
+      return 0;
+    }
     const name = positionals[0] ?? 'help';
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}" (see "feedwright --help")`);
+    const maxPositionals = name === 'sources' ? 3 : name === 'help' ? 2 : 1;
+    if (positionals.length > maxPositionals) {
+      throw new UsageError(`${name}: unexpected argument "${positionals[maxPositionals]}" (see "feedwright ${name} --help")`);
+    }
     if (values.help) {
       process.stdout.write(`${HELP[name] ?? HELP.main}\n`);
       return 0;

@@ -20,7 +20,7 @@ async function checkArticles(dir: string, lines: string[]): Promise<boolean> {
   for (const file of files) {
     try {
       const article = await readArticleFile(file);
-      if (!article.title || !article.date) bad.push(`${file}: missing title or date`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(article.date)) bad.push(`${file}: date is missing or not YYYY-MM-DD`);
     } catch (error) {
       bad.push(describeError(error));
     }

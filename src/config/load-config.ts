@@ -88,12 +88,16 @@ function checkReferences(config: z.output<typeof configSchema>, file: string): v
   if (!cron.validate(config.schedule)) throw invalid(file, 'schedule', `"${config.schedule}" is not a valid cron expression`);
 }
 
-export async function loadSiteRules(file: string): Promise<Record<string, SiteRule>> {
+/**
+ * Site rules by host. A missing file means no rules only when `optional` (the default
+ * path); a rules file the configuration names must exist.
+ */
+export async function loadSiteRules(file: string, options: { optional?: boolean } = {}): Promise<Record<string, SiteRule>> {
   let raw: unknown;
   try {
     raw = await readYaml(file);
   } catch (error) {
-    if (error instanceof FeedwrightError && error.code === 'CONFIG_NOT_FOUND') return {};
+    if (options.optional && error instanceof FeedwrightError && error.code === 'CONFIG_NOT_FOUND') return {};
     throw error;
   }
   const rules = parseWith(z.record(z.string(), siteRuleSchema), raw, file);
@@ -132,7 +136,7 @@ export async function resolveConfig(
       rules: rulesFile,
       lock: parsed.paths.lock ? resolve(cwd, parsed.paths.lock) : `${state}.lock`,
     },
-    siteRules: context.siteRules ?? (await loadSiteRules(rulesFile)),
+    siteRules: context.siteRules ?? (await loadSiteRules(rulesFile, { optional: raw.paths?.rules === undefined })),
   };
   return deepFreeze(resolved);
 }

@@ -2,7 +2,7 @@
 // the server's Cache-Control max-age / Expires and the feed's own <ttl> / sy:updatePeriod
 // (capped at a day, so a bogus header cannot silence a source). A failure backs off
 // exponentially from 5 minutes, capped at fetch.maxBackoffMinutes, and never sooner than
-// a Retry-After. 410 Gone disables the source. `run --force` ignores all of it.
+// a Retry-After (itself capped at fetch.maxBackoffMinutes). 410 Gone disables the source. `run --force` ignores all of it.
 
 import type { FeedwrightError } from '../lib/errors.js';
 import type { SourceState } from '../store/run-state.js';
@@ -30,8 +30,10 @@ export function nextAfterSuccess(now: Date, settings: ScheduleSettings, maxAgeSe
 }
 
 export function nextAfterFailure(now: Date, failures: number, settings: ScheduleSettings, retryAfterMs?: number): string {
-  const backoffMs = Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1), settings.maxBackoffMinutes * MINUTE_MS);
-  return new Date(now.getTime() + Math.max(backoffMs, retryAfterMs ?? 0)).toISOString();
+  const capMs = settings.maxBackoffMinutes * MINUTE_MS;
+  const backoffMs = Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1), capMs);
+  // A server's Retry-After is honoured up to the same cap, so no header silences a source for good.
+  return new Date(now.getTime() + Math.max(backoffMs, Math.min(retryAfterMs ?? 0, capMs))).toISOString();
 }
 
 export function recordFailure(state: SourceState, error: FeedwrightError | undefined, message: string, now: Date, settings: ScheduleSettings): void {

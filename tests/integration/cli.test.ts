@@ -39,9 +39,16 @@ describe('feedwright CLI', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`feedwright ${commands[index]}`);
     });
-    const unknown = await runCli(['frobnicate'], fixture.dir);
+    const [unknown, extra, version] = await Promise.all([
+      runCli(['frobnicate'], fixture.dir),
+      runCli(['run', 'now'], fixture.dir),
+      runCli(['--version'], fixture.dir),
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain('run: unexpected argument "now"');
+    expect(version.stdout).toMatch(/^feedwright \d+\.\d+\.\d+\n$/);
   });
 
   test('a bad configuration stops before any fetch, naming file and key (exit 2)', async () => {

@@ -58,7 +58,7 @@ describe('fetchResource statuses', () => {
   test('sends a User-Agent naming feedwright and the site', async () => {
     server.route('/feed', reply(RSS, RSS_TYPE));
     await createTestClient().fetchResource(server.url('/feed'), { kind: 'feed' });
-    expect(server.requests[0].headers['user-agent']).toBe('feedwright/0.1 (+https://aivibe.example; AIVibe)');
+    expect(server.requests[0].headers['user-agent']).toBe('feedwright/0.1.0 (+https://aivibe.example; AIVibe)');
     await createTestClient({ userAgent: 'custom-agent/2' }).fetchResource(server.url('/feed'), { kind: 'feed' });
     expect(server.requests[1].headers['user-agent']).toBe('custom-agent/2');
   });

@@ -72,6 +72,13 @@ describe('loadConfig', () => {
     await expect(loadConfig('nope.yaml', { cwd: tmpdir() })).rejects.toMatchObject({ code: 'CONFIG_NOT_FOUND', message: /nope\.yaml: file not found/ });
   });
 
+  test('a rules file the configuration names must exist; the default one may be absent', async () => {
+    const { dir, file } = await configFile(`${VALID}\npaths: { rules: my-rules.yaml }\n`);
+    await expect(loadConfig(file, { cwd: dir })).rejects.toThrow(/my-rules\.yaml: file not found/);
+    const plain = await configFile(VALID);
+    expect((await loadConfig(plain.file, { cwd: plain.dir })).siteRules).toEqual({});
+  });
+
   test('a bad site rule names the rules file and host', async () => {
     const { dir, file } = await configFile(VALID);
     await writeFile(join(dir, 'site-rules.yaml'), 'www.example.com:\n  strip: [nav]\n');

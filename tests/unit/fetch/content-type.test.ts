@@ -39,10 +39,10 @@ describe('looksLikeHtml', () => {
 describe('request headers', () => {
   test('the User-Agent names feedwright and the site, and stays sendable', () => {
     expect(buildUserAgent(undefined, { title: 'AIVibe', url: 'https://aivibe.example' })).toBe(
-      'feedwright/0.1 (+https://aivibe.example; AIVibe)',
+      'feedwright/0.1.0 (+https://aivibe.example; AIVibe)',
     );
     expect(buildUserAgent(undefined, { title: 'AI — Vibe', url: 'https://x.example' })).toBe(
-      'feedwright/0.1 (+https://x.example; AI Vibe)',
+      'feedwright/0.1.0 (+https://x.example; AI Vibe)',
     );
     expect(buildUserAgent('mine/1', { title: 'AIVibe', url: 'https://aivibe.example' })).toBe('mine/1');
   });

@@ -27,8 +27,9 @@ describe('source schedule', () => {
     expect(nextAfterFailure(now, failures, settings)).toBe(expected);
   });
 
-  test('Retry-After longer than the backoff wins', () => {
+  test('Retry-After longer than the backoff wins, up to the backoff cap', () => {
     expect(nextAfterFailure(now, 1, settings, 30 * 60_000)).toBe(plus(30));
+    expect(nextAfterFailure(now, 1, settings, 365 * 86_400_000)).toBe(plus(60));
   });
 
   test('410 Gone disables the source; --force still fetches it', () => {
