@@ -87,8 +87,13 @@ export function findTags(
   return out;
 }
 
-function pickStockImage(category: CategoryConfig | undefined, key: string): string {
-  const images = category?.coverImages ?? [];
+/**
+ * The category's stock images, else every category's (so an article always has a cover when
+ * any stock image is configured); one picked by the item's id, stable across runs.
+ */
+function pickStockImage(categories: readonly CategoryConfig[], category: CategoryConfig | undefined, key: string): string {
+  const own = category?.coverImages ?? [];
+  const images = own.length > 0 ? own : categories.flatMap((entry) => entry.coverImages);
   if (images.length === 0) return '';
   return images[Number.parseInt(hashId(key, 8), 16) % images.length];
 }
@@ -106,7 +111,7 @@ export function classifyArticle(extracted: ExtractedArticle, item: FeedItem, con
     title,
     date: published.slice(0, 10),
     excerpt: makeExcerpt(stripMarkup(extracted.text)),
-    coverImage: extracted.coverImage ?? pickStockImage(categoryConfig, item.id),
+    coverImage: extracted.coverImage ?? pickStockImage(config.categories, categoryConfig, item.id),
     author: config.site.author,
     tags: findTags(config.tags, {
       title,

@@ -109,6 +109,13 @@ describe('classifyArticle', () => {
     });
   });
 
+  test('a category without stock images borrows one from the others', () => {
+    const bare = { ...context, config: { ...context.config, categories: [{ name: 'Work', keywords: [], coverImages: [] }, categories[1]] } };
+    const article = classifyArticle(extracted, item, bare);
+    expect(article.category).toBe('Work');
+    expect(['https://img.example/p1.jpg', 'https://img.example/p2.jpg']).toContain(article.coverImage);
+  });
+
   test('the page cover wins over the stock image; no date at all takes the run date', () => {
     const article = classifyArticle(
       { ...extracted, coverImage: 'https://news.example/lead.jpg' },
