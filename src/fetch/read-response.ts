@@ -3,6 +3,7 @@
 // NOT_HTML). The body is only read for a 2xx that passed the cheap checks on its head.
 
 import type { IncomingHttpHeaders } from 'node:http';
+import type { FetchResult } from '../types.js';
 import { parseMaxAgeSec, parseRetryAfterMs } from './cache-policy.js';
 import { isHtmlMediaType, looksLikeHtml, parseMediaType } from './content-type.js';
 import { decodeBody } from './decode-body.js';
@@ -24,17 +25,7 @@ export interface ReadResponseOptions {
 
 export type ResponseOutcome =
   | { type: 'redirect'; location: string }
-  | {
-      type: 'done';
-      status: number;
-      notModified: boolean;
-      contentType?: string;
-      charset?: string;
-      etag?: string;
-      lastModified?: string;
-      maxAgeSec?: number;
-      body: string;
-    };
+  | ({ type: 'done' } & Omit<FetchResult, 'url' | 'finalUrl' | 'durationMs'>);
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];

@@ -1,20 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { removeStaleTempFiles, writeFileAtomic, writeFileIfChanged } from '../../../src/lib/fs.js';
+import { tempDirs } from '../../helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'feedwright-fs-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('fs');
 
 async function deadPid(): Promise<number> {
   const child = spawn(process.execPath, ['-e', '0']);

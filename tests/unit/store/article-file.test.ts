@@ -1,21 +1,12 @@
-import { readFile, mkdtemp, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { listArticleFiles, parseArticle, readArticleFile, serializeArticle, writeArticle } from '../../../src/store/article-file.js';
 import type { Article } from '../../../src/types.js';
 import { exampleArticle } from '../../helpers/paths.js';
+import { tempDirs } from '../../helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'feedwright-article-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('article');
 
 describe('the article file', () => {
   test('the reference example parses and is written back byte for byte', async () => {

@@ -1,22 +1,13 @@
-import { mkdtemp, readdir, rm, unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { ClassifiedArticle } from '../../../src/classify/classify-article.js';
 import { readArticleFile } from '../../../src/store/article-file.js';
 import { emptyState, loadState, createStateSaver } from '../../../src/store/run-state.js';
 import { storeArticle } from '../../../src/store/store-article.js';
+import { tempDirs } from '../../helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'feedwright-store-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('store');
 
 function article(title: string, source: string): ClassifiedArticle {
   return {
