@@ -143,6 +143,7 @@ async function processSource(ctx: RunContext, source: SourceConfig): Promise<voi
   const st = sourceState(ctx.state, source.url);
   const log = ctx.logger.child({ source: source.name });
   const started = ctx.now();
+  const startedMs = Date.now();
   try {
     const result = await ctx.client.fetchResource(source.url, { kind: 'feed', etag: st.etag, lastModified: st.lastModified });
     const settings = ctx.config.fetch;
@@ -170,18 +171,23 @@ async function processSource(ctx: RunContext, source: SourceConfig): Promise<voi
       Object.assign(st, { etag: undefined, lastModified: undefined, nextFetchAt: undefined });
     }
     ctx.report.sourcesOk += 1;
-    log.info('Feed processed', { url: source.url, status: result.status, count: items.length, new: fresh.length, durationMs: Date.now() - started.getTime() });
+    log.info('Feed processed', { url: source.url, status: result.status, count: items.length, newItems: fresh.length, durationMs: Date.now() - startedMs });
   } catch (error) {
     const known = isFeedwrightError(error) ? error : undefined;
     recordFailure(st, known, describeError(error), started, ctx.config.fetch);
     ctx.report.sourcesFailed += 1;
-    log.warn(known?.code === 'GONE' ? 'Feed is gone (410), source disabled' : 'Unable to fetch feed', {
+    log.warn(failureMessage(known), {
       url: source.url,
       code: known?.code ?? 'UNKNOWN',
       status: known?.status,
       err: describeError(error),
     });
   }
+}
+
+function failureMessage(error: FeedwrightError | undefined): string {
+  if (error?.code === 'GONE') return 'Feed is gone (410), source disabled';
+  return error?.stage === 'parse' ? 'Unable to parse feed' : 'Unable to fetch feed';
 }
 
 function dedupeById(items: FeedItem[]): FeedItem[] {
