@@ -174,13 +174,13 @@ describe('articles', () => {
   test('a hand-written file (minimal front matter, unquoted date) is published like any other', async () => {
     fixture = await makeFixture();
     await publishFeeds(fixture.config, silentLogger);
-    const feed = JSON.parse(await output('category/work/feed.json'));
+    const feed = JSON.parse(await output('category/business/feed.json'));
     const item = feed.items.find((entry: { url: string }) => entry.url === 'https://aivibe.example/posts/written-by-hand');
     expect(item).toMatchObject({
       title: 'Written by hand',
       date_published: '2025-10-30T00:00:00.000Z',
       image: 'https://cdn.example.com/hand.webp',
-      tags: ['Work', 'Editorial'],
+      tags: ['Business', 'Editorial'],
       id: expect.stringMatching(/^urn:uuid:[0-9a-f-]{36}$/),
     });
     expect(item.content_html).toContain('<strong>by hand</strong>');
@@ -192,7 +192,7 @@ describe('articles', () => {
     const urls = (name: string) => output(name).then((text) => JSON.parse(text).items.map((item: { url: string }) => item.url.split('/').pop()));
     expect(await urls('feed.json')).toEqual(['lambda-deal', 'chips-research']);
     expect(await urls('category/research/feed.json')).toEqual(['chips-research', 'policy-update']);
-    expect(await urls('category/work/feed.json')).toEqual(['lambda-deal', 'written-by-hand']);
+    expect(await urls('category/business/feed.json')).toEqual(['lambda-deal', 'written-by-hand']);
     expect(JSON.parse(await output('category/machine-learning/feed.json')).items).toEqual([]);
   });
 

@@ -23,7 +23,7 @@ describe('publish reads bodies of selected items only', () => {
     const articles = Array.from({ length: 60 }, (_, index) =>
       makeArticle({
         slug: `a-${String(index).padStart(2, '0')}`,
-        category: index % 2 === 0 ? 'Work' : 'Research',
+        category: index % 2 === 0 ? 'Business' : 'Research',
         extra: { published: new Date(Date.UTC(2026, 0, 1, index)).toISOString() },
         body: `Body ${index}\n\n${'word '.repeat(2000)}\n`,
       }),
@@ -34,7 +34,7 @@ describe('publish reads bodies of selected items only', () => {
     const report = await publishFeeds(fixture.config, silentLogger);
     expect(report.articles).toBe(61);
     const slugs = read.mock.calls.map(([path]) => path.split(/[\\/]/).pop()).sort();
-    // all newer than the hand-written file. site-wide: 59, 58, 57; Work: 58, 56, 54; Research: 59, 57, 55; Machine Learning: none.
+    // all newer than the hand-written file. site-wide: 59, 58, 57; Business: 58, 56, 54; Research: 59, 57, 55; Machine Learning: none.
     expect(slugs).toEqual(['a-54.md', 'a-55.md', 'a-56.md', 'a-57.md', 'a-58.md', 'a-59.md']);
   });
 });

@@ -16,8 +16,8 @@ const FILES: Record<string, string> = {
   'feed.json': '{"version":"https://jsonfeed.org/version/1.1","title":"A","items":[]}',
   'sources.opml': '<?xml version="1.0"?><opml version="2.0"><body/></opml>',
   'index.html': '<!doctype html><title>Feeds</title>',
-  'category/work/rss.xml': RSS.replace('AIVibe', 'Work'),
-  'category/work/index.html': '<!doctype html><title>Work</title>',
+  'category/business/rss.xml': RSS.replace('AIVibe', 'Business'),
+  'category/business/index.html': '<!doctype html><title>Business</title>',
 };
 
 interface RawResponse {
@@ -80,7 +80,7 @@ describe('serveFeeds', () => {
     ['/feed.json', 'application/feed+json; charset=utf-8'],
     ['/sources.opml', 'text/x-opml; charset=utf-8'],
     ['/index.html', 'text/html; charset=utf-8'],
-    ['/category/work/rss.xml', 'application/rss+xml; charset=utf-8'],
+    ['/category/business/rss.xml', 'application/rss+xml; charset=utf-8'],
   ])('%s is served as %s', async (path, type) => {
     const response = await fetch(`${origin}${path}`);
     expect(response.status).toBe(200);
@@ -90,10 +90,10 @@ describe('serveFeeds', () => {
 
   test('/ and folders serve their index.html; a folder without its slash is redirected', async () => {
     expect(await (await fetch(`${origin}/`)).text()).toBe(FILES['index.html']);
-    expect(await (await fetch(`${origin}/category/work/`)).text()).toBe(FILES['category/work/index.html']);
-    const bare = await send(origin, '/category/work');
+    expect(await (await fetch(`${origin}/category/business/`)).text()).toBe(FILES['category/business/index.html']);
+    const bare = await send(origin, '/category/business');
     expect(bare.status).toBe(301);
-    expect(bare.headers.location).toBe('/category/work/');
+    expect(bare.headers.location).toBe('/category/business/');
   });
 
   test('sends a strong ETag and Last-Modified, and 304 for If-None-Match', async () => {

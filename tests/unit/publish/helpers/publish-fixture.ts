@@ -35,7 +35,7 @@ export function makeArticle(overrides: Partial<Article> & { slug: string }): Art
     coverImage: `https://cdn.example.com/covers/${overrides.slug}.jpg`,
     author: 'AIVibe',
     tags: ['Ai'],
-    category: 'Work',
+    category: 'Business',
     source: `https://news.example.com/${overrides.slug}`,
     extra: {},
     body: `Body of ${overrides.slug}.\n`,
@@ -51,7 +51,7 @@ export function sampleArticles(): Article[] {
       title: 'Lambda & Microsoft <sign> a ]]> deal\u0001\u000B',
       excerpt: 'Lambda deepened its relationship with Microsoft \u0002through a deal.',
       coverImage: 'https://images.unsplash.com/photo-1677442136019-21780ecad995?w=400&h=200&fit=crop',
-      tags: ['Ai', 'Openai', 'Work'],
+      tags: ['Ai', 'Openai', 'Business'],
       extra: { originalAuthor: 'Jane Reporter', published: '2025-11-03T14:30:00.000Z', sourceName: 'TechCrunch' },
       body:
         'Lambda deepened its relationship with Microsoft.\n\n<script>alert(1)</script>\n\n' +
@@ -82,7 +82,7 @@ export function sampleArticles(): Article[] {
 export const HAND_WRITTEN = `---
 title: Written by hand
 date: 2025-10-30
-category: Work
+category: Business
 tags: [Editorial]
 coverImage: https://cdn.example.com/hand.webp
 ---
@@ -98,11 +98,11 @@ export async function makeFixture(
     site: { ...SITE, ...site } as RawConfig['site'],
     paths: { articles: 'data/articles', feeds: 'feeds', state: 'data/state.json' },
     sources: [
-      { name: 'TechCrunch AI', url: 'https://techcrunch.com/category/artificial-intelligence/feed/', category: 'Work' },
+      { name: 'TechCrunch AI', url: 'https://techcrunch.com/category/artificial-intelligence/feed/', category: 'Business' },
       { name: 'Papers & Notes', url: 'https://papers.example.com/feed.xml', category: 'Research' },
       { name: 'Misc', url: 'https://misc.example.com/atom' },
     ],
-    categories: [{ name: 'Work' }, { name: 'Research' }, { name: 'Machine Learning' }],
+    categories: [{ name: 'Business' }, { name: 'Research' }, { name: 'Machine Learning' }],
   };
   const config = await resolveConfig(raw, { cwd: root, siteRules: {} });
   await mkdir(config.paths.articles, { recursive: true });
