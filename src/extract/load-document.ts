@@ -4,10 +4,9 @@
 
 import { load } from 'cheerio/slim';
 import type { CheerioAPI } from 'cheerio/slim';
-import { FastTokenizer } from './fast-tokenizer.js';
 
 export function loadDocument(html: string): CheerioAPI {
-  return load(html, { xml: { xmlMode: false, decodeEntities: true, encodeEntities: 'utf8', lowerCaseAttributeNames: true, Tokenizer: FastTokenizer } });
+  return load(html, { xml: { xmlMode: false, decodeEntities: true, encodeEntities: 'utf8', lowerCaseAttributeNames: true } });
 }
 
 /** Whitespace runs (including non-breaking spaces) collapsed to one space, trimmed. */
