@@ -1,10 +1,15 @@
 // Scores the GENERIC extractor (no site rules, no feed item) against the article corpus
 // in ../shared/corpus/articles with the Zyte article-extraction benchmark's method, and
-// Mozilla Readability (on linkedom) over the same pages in the same run: one process, one
-// thread, passes taking turns; pages per second of the first pass, the median and the best
-// pass (the one least slowed by other processes on a shared machine).
+// Mozilla Readability (on linkedom) over the same pages in the same run. Speed is measured
+// two ways, both single-threaded and over the same pages:
+// - shared process: both in one process, whole passes taking turns, a forced garbage
+//   collection before each pass (each pays for its own garbage; the forced collection
+//   also slows the first pages after it);
+// - own process: each extractor alone in a child process, as in feedwright's extraction
+//   worker, steady state without forced collections; children alternate (A, B, A, B).
 //   npm run eval:extract [-- --worst 10 --rounds 5]
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +20,6 @@ import { Readability } from '@mozilla/readability';
 import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../src/extract/extract-article.js';
-import { stripMarkdown } from '../src/extract/strip-markdown.js';
 
 interface Page {
   id: string;
@@ -128,6 +132,42 @@ function summarize(name: string, run: Run): string {
   return `| ${name.padEnd(22)} | ${f1.toFixed(3)} | ${precision.toFixed(3)} | ${recall.toFixed(3)} | ${speed(run.passes[0]!)} | ${speed(median(run.passes))} | ${speed(Math.max(...run.passes))} |`;
 }
 
+type Engine = 'ours' | 'readability';
+
+const ENGINES: Record<Engine, (page: Page) => string> = {
+  // `text` is the extractor's own plain text of its Markdown body (Markdown syntax
+  // stripped, as the benchmark asks), so nothing is stripped twice.
+  ours: (page) => extractArticle({ html: page.html, url: page.url, siteRules: {} }).text,
+  readability: (page) => {
+    const { document } = parseHTML(page.html);
+    return new Readability(document as unknown as Document).parse()?.textContent ?? '';
+  },
+};
+
+/** Child mode: one engine, warmed on 5 pages, then `rounds` timed passes; prints pages/s as JSON. */
+function runChild(engine: Engine, rounds: number): void {
+  const pages = loadPages();
+  const extract = ENGINES[engine];
+  for (const page of pages.slice(0, 5)) extract(page);
+  const passes: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const started = performance.now();
+    for (const page of pages) extract(page);
+    passes.push(pages.length / ((performance.now() - started) / 1000));
+  }
+  process.stdout.write(`${JSON.stringify(passes)}\n`);
+}
+
+function runIsolated(rounds: number): Record<Engine, number[]> {
+  const script = fileURLToPath(import.meta.url);
+  const passes: Record<Engine, number[]> = { ours: [], readability: [] };
+  for (const engine of ['ours', 'readability', 'ours', 'readability'] as Engine[]) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', script, '--child', engine, '--rounds', String(rounds)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    passes[engine].push(...(JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as number[]));
+  }
+  return passes;
+}
+
 function main(): void {
   const option = (name: string, fallback: number) => {
     const index = process.argv.indexOf(name);
@@ -136,22 +176,28 @@ function main(): void {
   const worst = option('--worst', 0);
   const rounds = Math.max(1, option('--rounds', 5));
   const pages = loadPages();
-  const [ours, readability] = runBoth(pages, rounds, [
-    (page) => stripMarkdown(extractArticle({ html: page.html, url: page.url, siteRules: {} }).markdown),
-    (page) => {
-      const { document } = parseHTML(page.html);
-      return new Readability(document as unknown as Document).parse()?.textContent ?? '';
-    },
-  ]) as [Run, Run];
-  console.log(`${pages.length} pages, ${rounds} timed passes each, taking turns, garbage collected before each`);
+  const [ours, readability] = runBoth(pages, rounds, [ENGINES.ours, ENGINES.readability]) as [Run, Run];
+  console.log(`${pages.length} pages; shared process: ${rounds} timed passes each, taking turns, garbage collected before each`);
   console.log('| extractor              | F1    | P     | R     | pass 1/s | median/s | best/s   |');
   console.log('| ---------------------- | ----- | ----- | ----- | -------- | -------- | -------- |');
   console.log(summarize('feedwright generic', ours));
   console.log(summarize('Readability (linkedom)', readability));
   const ratio = (pick: (run: Run) => number) => (pick(ours) / pick(readability)).toFixed(2);
   console.log(`speed ratio: ${ratio((run) => run.passes[0]!)}x first pass, ${ratio((run) => median(run.passes))}x median, ${ratio((run) => Math.max(...run.passes))}x best`);
+  const isolated = runIsolated(rounds);
+  const oursMedian = median(isolated.ours);
+  const readabilityMedian = median(isolated.readability);
+  console.log(
+    `own process, steady state (${isolated.ours.length} passes each): feedwright ${oursMedian.toFixed(1)}/s, Readability ${readabilityMedian.toFixed(1)}/s median; ratio ${(oursMedian / readabilityMedian).toFixed(2)}x`,
+  );
   const sorted = [...ours.scores].sort((a, b) => a.precision + a.recall - (b.precision + b.recall)).slice(0, worst);
   for (const score of sorted) console.log(`${score.id.slice(0, 12)} P=${score.precision.toFixed(3)} R=${score.recall.toFixed(3)} fp=${score.fp.toFixed(3)} fn=${score.fn.toFixed(3)}`);
 }
 
-main();
+const childIndex = process.argv.indexOf('--child');
+if (childIndex >= 0) {
+  const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] ?? 5);
+  runChild(process.argv[childIndex + 1] as Engine, rounds);
+} else {
+  main();
+}
