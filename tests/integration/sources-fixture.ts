@@ -1,12 +1,12 @@
 // Shared fixtures of the sources tests: a commented configuration written to a temp
 // folder, a test server with feeds and pages, and an HTTP client allowed to reach it.
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configSchema } from '../../src/config/schema.js';
 import { createHttpClient, type HttpClient } from '../../src/fetch/http-client.js';
 import { silentLogger } from '../../src/lib/log.js';
 import { reply, startServer, type TestServer } from '../helpers/server.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 export const COMMENTED_CONFIG = `# feedwright configuration for AIVibe
 site:
@@ -39,11 +39,14 @@ tags:
 export const SOURCES_START = COMMENTED_CONFIG.indexOf('sources:');
 export const SOURCES_END = COMMENTED_CONFIG.indexOf('\n# Categories') + 1;
 
-export async function writeTempConfig(text = COMMENTED_CONFIG): Promise<{ dir: string; file: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'feedwright-sources-'));
-  const file = join(dir, 'feedwright.yaml');
-  await writeFile(file, text);
-  return { dir, file };
+/** A function writing a config into a fresh temp folder (removed after each test); returns its path. */
+export function tempConfigs(): (text?: string) => Promise<string> {
+  const tempDir = tempDirs('sources');
+  return async (text = COMMENTED_CONFIG) => {
+    const file = join(await tempDir(), 'feedwright.yaml');
+    await writeFile(file, text);
+    return file;
+  };
 }
 
 export function rssFeed(title: string, items = 2): string {

@@ -1,18 +1,16 @@
 // addSource / removeSource / importOpml / exportOpml on a temp copy of a commented
 // configuration: comments and the bytes outside `sources:` survive, duplicates are
 // refused, the result still loads.
-import { readFile, rm } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addSource, removeSource } from '../../src/commands/manage-sources.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { HttpClient } from '../../src/fetch/http-client.js';
 import type { TestServer } from '../helpers/server.js';
-import { COMMENTED_CONFIG, SOURCES_END, SOURCES_START, createLocalClient, startNewsServer, writeTempConfig } from './sources-fixture.js';
+import { COMMENTED_CONFIG, SOURCES_END, SOURCES_START, createLocalClient, startNewsServer, tempConfigs } from './sources-fixture.js';
 
 let server: TestServer;
 let client: HttpClient;
-const dirs: string[] = [];
-
 beforeAll(async () => {
   server = await startNewsServer();
   client = createLocalClient();
@@ -22,15 +20,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function tempConfig(text = COMMENTED_CONFIG): Promise<string> {
-  const { dir, file } = await writeTempConfig(text);
-  dirs.push(dir);
-  return file;
-}
+const tempConfig = tempConfigs();
 
 /** The file's text must equal the original outside the sources list. */
 function expectOutsideSourcesKept(text: string): void {

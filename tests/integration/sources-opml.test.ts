@@ -1,22 +1,12 @@
 // importOpml / exportOpml on temp configurations: nested outlines, category mapping,
 // duplicates skipped, comments kept, and an export → import round trip.
-import { readFile, rm } from 'node:fs/promises';
-import { afterEach, describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
 import { exportOpml, importOpml } from '../../src/commands/manage-sources.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { COMMENTED_CONFIG, SOURCES_END, SOURCES_START, writeTempConfig } from './sources-fixture.js';
+import { COMMENTED_CONFIG, SOURCES_END, SOURCES_START, tempConfigs } from './sources-fixture.js';
 
-const dirs: string[] = [];
-
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function tempConfig(text = COMMENTED_CONFIG): Promise<string> {
-  const { dir, file } = await writeTempConfig(text);
-  dirs.push(dir);
-  return file;
-}
+const tempConfig = tempConfigs();
 
 const OPML = `<?xml version="1.0" encoding="UTF-8"?>
 <opml version="1.0">

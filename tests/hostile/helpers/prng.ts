@@ -1,5 +1,7 @@
-// A small seeded PRNG (mulberry32) so every hostile test is reproducible: the same seed
-// gives the same mutations, kill points and inputs on every machine.
+// A small seeded PRNG (the bench's mulberry32) so every hostile test is reproducible: the
+// same seed gives the same mutations, kill points and inputs on every machine.
+
+import { createRandom } from '../../../bench/seeded-random.js';
 
 export interface Prng {
   /** A float in [0, 1). */
@@ -10,14 +12,7 @@ export interface Prng {
 }
 
 export function createPrng(seed: number): Prng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createRandom(seed);
   const int = (max: number): number => Math.floor(next() * max);
   return { next, int, pick: (items) => items[int(items.length)] };
 }

@@ -1,14 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { projectRoot } from '../../helpers/paths.js';
+import { tempDirs } from '../../helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const tempDir = tempDirs('config');
 
 const VALID = `
 site: { title: T, url: https://t.example, author: T }
@@ -19,8 +17,7 @@ categories:
 `;
 
 async function configFile(text: string): Promise<{ dir: string; file: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'feedwright-config-'));
-  dirs.push(dir);
+  const dir = await tempDir();
   const file = join(dir, 'feedwright.yaml');
   await writeFile(file, text);
   return { dir, file };

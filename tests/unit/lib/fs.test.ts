@@ -1,17 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { removeStaleTempFiles, writeFileAtomic, writeFileIfChanged } from '../../../src/lib/fs.js';
+import { deadPid } from '../../helpers/dead-pid.js';
 import { tempDirs } from '../../helpers/temp-dirs.js';
 
 const tempDir = tempDirs('fs');
-
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '0']);
-  await new Promise((resolve) => child.on('exit', resolve));
-  return child.pid as number;
-}
 
 describe('atomic files', () => {
   test('writeFileIfChanged leaves identical bytes (and the mtime) alone', async () => {

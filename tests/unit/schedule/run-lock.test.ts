@@ -1,27 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { acquireRunLock } from '../../../src/schedule/run-lock.js';
+import { deadPid } from '../../helpers/dead-pid.js';
+import { tempDirs } from '../../helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const tempDir = tempDirs('lock');
 
 async function lockPath(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'feedwright-lock-'));
-  dirs.push(dir);
-  return join(dir, 'state.json.lock');
-}
-
-/** The PID of a process that has exited. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '0']);
-  const pid = child.pid as number;
-  await new Promise((resolve) => child.on('exit', resolve));
-  return pid;
+  return join(await tempDir(), 'state.json.lock');
 }
 
 describe('run lock', () => {
