@@ -1,6 +1,8 @@
 // The raw XML shape both readers produce (xml2js's: attributes under `$`, text under `_`,
 // children as arrays by tag name) and small accessors over it. Nothing here leaves parse/.
 
+import { escapeHtml } from './text.js';
+
 export type XAttrs = Record<string, string>;
 export interface XElement {
   $?: XAttrs;
@@ -64,7 +66,7 @@ export function asElement(node: XNode | undefined): XElement | undefined {
 }
 
 function escapeXml(text: string, attribute = false): string {
-  const out = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const out = escapeHtml(text);
   return attribute ? out.replace(/"/g, '&quot;') : out;
 }
 
