@@ -93,9 +93,9 @@ async function extractItem(ctx: RunContext, source: SourceConfig, item: FeedItem
   const rule = item.url ? findSiteRule(item.url, ctx.config.siteRules, source.rule)?.rule : source.rule;
   if (!source.fullText || !item.url) return extractFromFeed(item, source.fullText ? 'item has no link' : undefined, rule);
   try {
-    const page = await ctx.client.fetchResource(item.url, { kind: 'page', signal: ctx.signal });
+    const page = await ctx.client.fetchResource(item.url, { kind: 'page', raw: true, signal: ctx.signal });
     return await ctx.extractor.extract({
-      html: page.body,
+      html: page.raw ?? page.body,
       url: page.finalUrl,
       item,
       siteRules: ctx.config.siteRules,

@@ -1,6 +1,13 @@
 // The plain objects that move between pipeline stages (STYLE.md "Shape"). Library
 // types (rss-parser's items, cheerio nodes, got responses) never cross a stage boundary.
 
+/** An undecoded body (decode-body.ts turns it into text). */
+export interface RawBody {
+  bytes: Uint8Array;
+  /** The raw Content-Type header, charset parameter included. */
+  contentType?: string;
+}
+
 /** What `fetch` returns for one URL. */
 export interface FetchResult {
   /** The URL asked for. */
@@ -16,8 +23,10 @@ export interface FetchResult {
   lastModified?: string;
   /** Seconds from Cache-Control max-age or Expires, when the server gave one. */
   maxAgeSec?: number;
-  /** The decoded body; empty when notModified. */
+  /** The decoded body; empty when notModified, or when the caller asked for `raw`. */
   body: string;
+  /** With `raw`: the body's bytes and its Content-Type header, left to the caller to decode. */
+  raw?: RawBody;
   /** True on 304 Not Modified: nothing to parse. */
   notModified: boolean;
   durationMs: number;

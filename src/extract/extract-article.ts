@@ -10,7 +10,8 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { SiteRule } from '../config/schema.js';
-import type { ExtractedArticle, ExtractionMethod, FeedItem } from '../types.js';
+import type { ExtractedArticle, ExtractionMethod, FeedItem, RawBody } from '../types.js';
+import { decodeBody } from '../fetch/decode-body.js';
 import { describeError, FeedwrightError, isFeedwrightError } from '../lib/errors.js';
 import { applySiteRule, findSiteRule, readRuleField } from './apply-site-rule.js';
 import { cleanContent } from './clean-content.js';
@@ -30,7 +31,8 @@ import { renderBody } from './render-body.js';
 import type { RenderedBody } from './render-body.js';
 
 export interface ExtractInput {
-  html: string;
+  /** The page's text, or its bytes as fetched (decoded here, off the fetching thread). */
+  html: string | RawBody;
   /** Final URL after redirects. */
   url: string;
   item?: FeedItem;
@@ -85,8 +87,14 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   }
 }
 
+function pageText(html: string | RawBody): string {
+  if (typeof html === 'string') return html;
+  const bytes = Buffer.from(html.bytes.buffer, html.bytes.byteOffset, html.bytes.byteLength);
+  return decodeBody(bytes, html.contentType, 'page').text;
+}
+
 function extractArticleUnguarded(input: ExtractInput): ExtractedArticle {
-  const $ = loadDocument(input.html);
+  const $ = loadDocument(pageText(input.html));
   const page = readPageMeta($, input.url);
   const chosenRule = findSiteRule(input.url, input.siteRules, input.sourceRule)?.rule;
   const title = findTitle(page, input.item, readRuleField($, chosenRule?.title));

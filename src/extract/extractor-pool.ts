@@ -42,6 +42,15 @@ function startWorker(): Worker {
   return new Worker(bootstrap, { eval: true });
 }
 
+/** A page's bytes move to the worker instead of being copied, when their buffer is theirs alone. */
+function transferList(request: WorkerRequest): ArrayBuffer[] {
+  const { html } = request.input;
+  if (typeof html === 'string') return [];
+  const { buffer, byteOffset, byteLength } = html.bytes;
+  // Small Buffers share Node's allocation pool: moving that would empty other Buffers.
+  return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : [];
+}
+
 function failure(task: Task, message: string, cause?: unknown): FeedwrightError {
   return new FeedwrightError('EXTRACT', message, { stage: 'extract', url: task.request.input.url, cause });
 }
@@ -64,7 +73,7 @@ function createPool(size: number, timeoutMs: number): Extractor {
         task.reject(failure(task, `Extraction took longer than ${timeoutMs} ms`));
         void slot.worker.terminate();
       }, timeoutMs);
-      slot.worker.postMessage(task.request);
+      slot.worker.postMessage(task.request, transferList(task.request));
     }
   };
 

@@ -32,6 +32,11 @@ export interface FetchOptions {
   etag?: string;
   lastModified?: string;
   maxBytes?: number;
+  /**
+   * Leave a 2xx body undecoded (`raw`, `body` empty): pages go to the extraction worker
+   * as bytes, so their text, often over V8's large-object size, never lands in this heap.
+   */
+  raw?: boolean;
   signal?: AbortSignal;
 }
 
@@ -166,5 +171,5 @@ async function attemptOnce(context: ClientContext, url: URL, options: FetchOptio
   const maxBytes = options.maxBytes ?? (options.kind === 'feed' ? config.maxFeedBytes : config.maxPageBytes);
   const headers = buildRequestHeaders(context.userAgent, options);
   const response = await sendRequest(url.href, { ...context.request, headers, signal: options.signal });
-  return readResponse(response, url.href, { kind: options.kind, maxBytes, etag: options.etag, lastModified: options.lastModified });
+  return readResponse(response, url.href, { kind: options.kind, maxBytes, raw: options.raw, etag: options.etag, lastModified: options.lastModified });
 }

@@ -18,6 +18,8 @@ export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 30
 export interface ReadResponseOptions {
   kind: ResourceKind;
   maxBytes: number;
+  /** Return the bytes undecoded (see FetchOptions.raw). */
+  raw?: boolean;
   /** Validators sent with the request, reported back on a 304 the server sent bare. */
   etag?: string;
   lastModified?: string;
@@ -93,15 +95,9 @@ async function readSuccess(response: OpenResponse, url: string, options: ReadRes
   if (options.kind === 'page' && contentType === undefined && !looksLikeHtml(bytes)) {
     throw fetchError('NOT_HTML', 'Expected an HTML page, got an untyped body that is not HTML', url, { status });
   }
+  const head = { type: 'done', status, notModified: false, contentType, ...validators(headers) } as const;
+  if (options.raw) return { ...head, body: '', raw: { bytes, contentType: rawType } };
   const decoded = decodeBody(bytes, rawType, options.kind);
   if (decoded.text.trim() === '') throw fetchError('EMPTY', 'Response body is blank', url, { status });
-  return {
-    type: 'done',
-    status,
-    notModified: false,
-    contentType,
-    charset: decoded.charset,
-    body: decoded.text,
-    ...validators(headers),
-  };
+  return { ...head, charset: decoded.charset, body: decoded.text };
 }

@@ -115,6 +115,28 @@ describe('fetchResource kinds and bodies', () => {
     expect(result).toMatchObject({ contentType: 'text/html', body: HTML });
   });
 
+  test('raw: the body comes back as the bytes sent, with the Content-Type header, undecoded', async () => {
+    // "Привет" in windows-1251, declared only in the header: decoding is left to the caller.
+    const bytes = Buffer.concat([Buffer.from('<html><body><p>'), Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), Buffer.from('</p></body></html>')]);
+    const header = 'text/html; charset=windows-1251';
+    server.route('/raw', reply(bytes, { 'content-type': header }));
+    const result = await createTestClient().fetchResource(server.url('/raw'), { kind: 'page', raw: true });
+    expect(result).toMatchObject({ status: 200, contentType: 'text/html', body: '' });
+    expect(result.charset).toBeUndefined();
+    expect(result.raw?.contentType).toBe(header);
+    expect(Buffer.from(result.raw!.bytes).equals(bytes)).toBe(true);
+  });
+
+  test('raw: the head checks still apply (NOT_HTML, TOO_LARGE, EMPTY)', async () => {
+    server.route('/doc.pdf', reply('%PDF-1.4 fake', { 'content-type': 'application/pdf' }));
+    server.route('/big', reply(HTML.repeat(10), { 'content-type': 'text/html' }));
+    server.route('/empty', reply('', { 'content-type': 'text/html' }));
+    const client = createTestClient();
+    await expect(client.fetchResource(server.url('/doc.pdf'), { kind: 'page', raw: true })).rejects.toMatchObject({ code: 'NOT_HTML' });
+    await expect(client.fetchResource(server.url('/big'), { kind: 'page', raw: true, maxBytes: HTML.length })).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    await expect(client.fetchResource(server.url('/empty'), { kind: 'page', raw: true })).rejects.toMatchObject({ code: 'EMPTY' });
+  });
+
   test('a PDF as kind page is NOT_HTML', async () => {
     server.route('/doc.pdf', reply('%PDF-1.4 fake', { 'content-type': 'application/pdf' }));
     const error = await rejectionOf(createTestClient().fetchResource(server.url('/doc.pdf'), { kind: 'page' }));
