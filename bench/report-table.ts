@@ -82,7 +82,10 @@ export function checkTargets(results: ScenarioResult[]): string[] {
     if (!ours) continue;
     const speedup = result.phases.cold.wallMs / ours.phases.cold.wallMs;
     const cpuRatio = result.phases.cold.cpuMs / ours.phases.cold.cpuMs;
-    lines.push(`${verdict(speedup >= 5)} ${ours.label} vs ${result.label}: ${speedup.toFixed(2)}x faster in wall time, ${cpuRatio.toFixed(2)}x less CPU (target >= 5x)`);
+    // No client beats the network bound: the baseline's wall over it is the most any could show.
+    const bound = ours.bounds.cold;
+    const ceiling = bound ? `; a client at the network bound would be ${(result.phases.cold.wallMs / bound.boundMs).toFixed(2)}x` : '';
+    lines.push(`${verdict(speedup >= 5)} ${ours.label} vs ${result.label}: ${speedup.toFixed(2)}x faster in wall time, ${cpuRatio.toFixed(2)}x less CPU (target >= 5x${ceiling})`);
   }
   return lines;
 }

@@ -6,6 +6,7 @@
 //   npm run bench -- --quick             small sizes, a smoke run of every scenario
 //   npm run bench -- --only cold-5k,baseline-5k
 //   options: --seed N  --workers N (extraction workers; default: the pipeline's own)
+//            --concurrency N (fetch.concurrency of feedwright and of the baseline; default 16)
 //            --cpu-prof (children write .cpuprofile files to the folder printed)
 //            --keep (keep the work folders)
 //            --node-option=--max-old-space-size=256 (passed to every scenario's node)
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20240101' },
     workers: { type: 'string' },
+    concurrency: { type: 'string', default: '16' },
     'cpu-prof': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'node-option': { type: 'string', multiple: true },
@@ -36,7 +38,9 @@ const { values } = parseArgs({
 });
 
 const seed = Number(values.seed);
-const CONCURRENCY = 16;
+// DESIGN.md's default fetch.concurrency unless told otherwise; the baseline gets the same.
+const CONCURRENCY = Number(values.concurrency);
+if (!Number.isInteger(CONCURRENCY) || CONCURRENCY < 1) throw new Error(`--concurrency must be a positive integer, not ${values.concurrency}`);
 const PER_HOST = 2;
 const TIMEOUT_MS = 3000;
 
