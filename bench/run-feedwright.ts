@@ -6,6 +6,7 @@
 import pLimit from 'p-limit';
 import { createExtractor } from '../src/extract/extractor-pool.js';
 import { createHttpClient } from '../src/fetch/http-client.js';
+import { limitHeapGrowth } from '../src/lib/heap.js';
 import { createLogger, type Logger } from '../src/lib/log.js';
 import { runOnce, type RunReport } from '../src/pipeline.js';
 import { publishFeeds } from '../src/publish/publish-feeds.js';
@@ -34,6 +35,7 @@ function runCounts(report: RunReport): Record<string, number> {
 }
 
 export async function runFeedwrightScenario(spec: ScenarioSpec): Promise<{ phases: Record<string, PhaseMetrics>; notes: string[] }> {
+  limitHeapGrowth(); // as the CLI does (src/cli.ts)
   const config = await buildConfig(spec);
   const warnings = new Map<string, number>();
   const logger = quietLogger(warnings);

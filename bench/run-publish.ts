@@ -3,12 +3,14 @@
 
 import { join } from 'node:path';
 import { resolveConfig } from '../src/config/load-config.js';
+import { limitHeapGrowth } from '../src/lib/heap.js';
 import { publishFeeds } from '../src/publish/publish-feeds.js';
 import { markPhase, measurePhase, readPeakRss, type PhaseMetrics, type ScenarioSpec } from './child-protocol.js';
 import { buildRawConfig } from './bench-config.js';
 import { quietLogger } from './run-feedwright.js';
 
 export async function runPublishScenario(spec: ScenarioSpec): Promise<{ phases: Record<string, PhaseMetrics>; notes: string[] }> {
+  limitHeapGrowth(); // as the CLI does (src/cli.ts)
   const raw = buildRawConfig(spec);
   raw.paths = { ...raw.paths, articles: spec.archiveDir ?? join(spec.workDir, 'articles') };
   raw.categories = ['Work', 'Research', 'Policy', 'Products', 'Culture'].map((name) => ({ name, coverImages: [`https://images.example.com/${name}.jpg`] }));

@@ -11,6 +11,7 @@ import { HELP } from './cli-help.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from './config/load-config.js';
 import type { ResolvedConfig } from './config/schema.js';
 import { describeError, isFeedwrightError } from './lib/errors.js';
+import { limitHeapGrowth } from './lib/heap.js';
 import { createLogger, type Logger, type LogLevel } from './lib/log.js';
 import { VERSION } from './lib/version.js';
 
@@ -193,6 +194,7 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Runs the CLI with the process's arguments and sets the exit status. */
 export async function runCli(): Promise<void> {
+  limitHeapGrowth();
   process.exitCode = await main(process.argv.slice(2));
 }
 

@@ -1,5 +1,6 @@
-// The extract stage: one fetched, decoded article page in, one ExtractedArticle out.
-// Pure and synchronous (the pool runs it off the event loop).
+// The extract stage: one fetched article page in (its text, or its bytes and Content-Type,
+// decoded here), one ExtractedArticle out. Pure and synchronous (the pool runs it off the
+// event loop).
 //
 // Body: the source's own rule, then the host table (only for the final URL's host),
 // then the generic extractor; the feed item's own content when the page yields
