@@ -111,17 +111,19 @@ function renderOutputs(config: ResolvedConfig, scopes: FeedScope[], items: Map<s
   return outputs;
 }
 
+/**
+ * Writes the outputs side by side: each write ends with an fsync, and one after another
+ * they cost a disk flush each (seconds after a big run on a slow disk). Every write is
+ * settled before a failure is reported, so none is left running.
+ */
 async function writeOutputs(dir: string, outputs: Output[]): Promise<Output[]> {
-  const changed: Output[] = [];
-  for (const output of outputs) {
-    const path = join(dir, ...output.file.split('/'));
-    try {
-      if (await writeFileIfChanged(path, output.data)) changed.push(output);
-    } catch (error) {
-      throw new FeedwrightError('IO', `Unable to write ${path}`, { stage: 'publish', cause: error });
-    }
+  const results = await Promise.allSettled(outputs.map((output) => writeFileIfChanged(join(dir, ...output.file.split('/')), output.data)));
+  const failed = results.findIndex((result) => result.status === 'rejected');
+  if (failed >= 0) {
+    const path = join(dir, ...outputs[failed].file.split('/'));
+    throw new FeedwrightError('IO', `Unable to write ${path}`, { stage: 'publish', cause: (results[failed] as PromiseRejectedResult).reason });
   }
-  return changed;
+  return outputs.filter((_output, index) => (results[index] as PromiseFulfilledResult<boolean>).value);
 }
 
 export async function publishFeeds(config: ResolvedConfig, logger: Logger): Promise<PublishReport> {

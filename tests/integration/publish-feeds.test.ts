@@ -1,7 +1,7 @@
 // publishFeeds end to end on a temp folder: the gaps feed 6 leaves (each with its test),
 // content safety, determinism and unchanged-file handling, hand-written files.
 
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createLogger, silentLogger } from '../../src/lib/log.js';
@@ -167,6 +167,21 @@ describe('output you can diff', () => {
       if (!changed.includes(file)) expect({ file, mtime: after.get(file) }).toEqual({ file, mtime: before.get(file) });
     }
     expect(report.unchanged).toBe(report.files - changed.length);
+  });
+});
+
+describe('write failures', () => {
+  test('an output that cannot be written fails the publish with IO and its path; the other writes finish first', async () => {
+    fixture = await makeFixture();
+    // A file where the research category's folder must go.
+    await mkdir(join(fixture.feedsDir, 'category'), { recursive: true });
+    await writeFile(join(fixture.feedsDir, 'category', 'research'), 'in the way');
+    const error = await publishFeeds(fixture.config, silentLogger).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'IO', stage: 'publish', message: expect.stringContaining(join('category', 'research')) });
+    const files = await listFiles(fixture.feedsDir);
+    expect(files).toEqual(expect.arrayContaining(['rss.xml', 'atom.xml', 'feed.json', 'index.html', 'category/business/rss.xml']));
+    expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    expect(JSON.parse(await output('feed.json')).items).toHaveLength(4);
   });
 });
 
