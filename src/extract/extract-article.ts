@@ -12,7 +12,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { SiteRule } from '../config/schema.js';
 import type { ExtractedArticle, ExtractionMethod, FeedItem, RawBody } from '../types.js';
-import { decodeBody } from '../fetch/decode-body.js';
+import { decodeBodyPieces } from '../fetch/decode-body.js';
 import { describeError, FeedwrightError, isFeedwrightError } from '../lib/errors.js';
 import { applySiteRule, findSiteRule, readRuleField } from './apply-site-rule.js';
 import { cleanContent } from './clean-content.js';
@@ -88,14 +88,15 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   }
 }
 
-function pageText(html: string | RawBody): string {
-  if (typeof html === 'string') return html;
+/** A page given as bytes is decoded a piece at a time into the parser (decode-body.ts). */
+function loadPage(html: string | RawBody): CheerioAPI {
+  if (typeof html === 'string') return loadDocument(html);
   const bytes = Buffer.from(html.bytes.buffer, html.bytes.byteOffset, html.bytes.byteLength);
-  return decodeBody(bytes, html.contentType, 'page').text;
+  return loadDocument(decodeBodyPieces(bytes, html.contentType, 'page').pieces);
 }
 
 function extractArticleUnguarded(input: ExtractInput): ExtractedArticle {
-  const $ = loadDocument(pageText(input.html));
+  const $ = loadPage(input.html);
   const page = readPageMeta($, input.url);
   const chosenRule = findSiteRule(input.url, input.siteRules, input.sourceRule)?.rule;
   const title = findTitle(page, input.item, readRuleField($, chosenRule?.title));

@@ -4,9 +4,23 @@
 
 import { load } from 'cheerio/slim';
 import type { CheerioAPI } from 'cheerio/slim';
+import { DomHandler } from 'domhandler';
+import { Parser } from 'htmlparser2';
 
-export function loadDocument(html: string): CheerioAPI {
-  return load(html, { xml: { xmlMode: false, decodeEntities: true, encodeEntities: 'utf8', lowerCaseAttributeNames: true } });
+const PARSER_OPTIONS = { xmlMode: false, decodeEntities: true, encodeEntities: 'utf8', lowerCaseAttributeNames: true } as const;
+
+/**
+ * The page's tree, from its text or from its text in pieces (decodeBodyPieces): htmlparser2
+ * takes pieces as they come, with the options cheerio gives it for a whole string, so both
+ * build the same tree.
+ */
+export function loadDocument(html: string | Iterable<string>): CheerioAPI {
+  if (typeof html === 'string') return load(html, { xml: PARSER_OPTIONS });
+  const handler = new DomHandler(undefined, PARSER_OPTIONS);
+  const parser = new Parser(handler, PARSER_OPTIONS);
+  for (const piece of html) parser.write(piece);
+  parser.end();
+  return load(handler.root, { xml: PARSER_OPTIONS });
 }
 
 /** Whitespace runs (including non-breaking spaces) collapsed to one space, trimmed. */

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
-import { decodeBody } from '../../../src/fetch/decode-body.js';
+import { decodeBody, decodeBodyPieces, PIECE_BYTES } from '../../../src/fetch/decode-body.js';
 
 const xml = (encoding: string | undefined, body: string) =>
   `<?xml version="1.0"${encoding ? ` encoding="${encoding}"` : ''}?><rss><channel><title>${body}</title></channel></rss>`;
@@ -94,5 +94,36 @@ describe('decodeBody', () => {
     const [before, after] = xml('iso-8859-1', 'don#t').split('#');
     const body = Buffer.concat([Buffer.from(before), Buffer.from([0x92]), Buffer.from(after)]);
     expect(decodeBody(body, undefined, 'feed').text).toContain('don\u2019t');
+  });
+});
+
+describe('decodeBodyPieces', () => {
+  const page = (charsetMeta: string, body: string) => `<html><head>${charsetMeta}</head><body><p>${body}</p></body></html>`;
+  // Each case through piece sizes that cut multi-byte characters at every offset.
+  test.each([
+    ['utf-8 with 2-, 3- and 4-byte characters', Buffer.from(page('', 'Zürich — 日本語 😀 '.repeat(20))), 'text/html'],
+    ['utf-8 behind a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page('', 'Ça va ✓'.repeat(9)))]), 'text/html'],
+    ['windows-1251 from the header', iconv.encode(page('', 'Привет, мир. '.repeat(15)), 'windows-1251'), 'text/html; charset=windows-1251'],
+    ['shift_jis from <meta>', iconv.encode(page('<meta charset="shift_jis">', '日本語のテキスト。'.repeat(15)), 'shift_jis'), 'text/html'],
+    ['gb18030 from the header', iconv.encode(page('', '中文文本，'.repeat(15)), 'gb18030'), 'text/html; charset=gbk'],
+    ['utf-16le behind a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(page('', 'Zürich 日本 '.repeat(15)), 'utf-16le')]), 'text/html'],
+    ['invalid utf-8 read as windows-1252', Buffer.concat([Buffer.from('<p>caf'), Buffer.from([0xe9, 0x20, 0x93, 0x71, 0x94]), Buffer.from('</p>'.repeat(30))]), 'text/html'],
+  ])('%s: the pieces join to decodeBody\'s text, whatever their size', (_name, bytes, contentType) => {
+    const whole = decodeBody(bytes, contentType, 'page');
+    for (const size of [1, 2, 3, 5, 7, 64, PIECE_BYTES]) {
+      const decoded = decodeBodyPieces(bytes, contentType, 'page', size);
+      const pieces = [...decoded.pieces];
+      expect(decoded.charset).toBe(whole.charset);
+      expect(pieces.join('')).toBe(whole.text);
+      expect(pieces.every((piece) => piece.length > 0)).toBe(true);
+      if (size < 64) expect(pieces.length).toBeGreaterThan(1);
+    }
+  });
+
+  test('a page is cut into pieces of at most PIECE_BYTES bytes', () => {
+    const bytes = Buffer.from(page('', 'x'.repeat(3 * PIECE_BYTES)));
+    const pieces = [...decodeBodyPieces(bytes, 'text/html', 'page').pieces];
+    expect(pieces).toHaveLength(Math.ceil(bytes.length / PIECE_BYTES));
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBe(PIECE_BYTES);
   });
 });
