@@ -117,11 +117,11 @@ function renderOutputs(config: ResolvedConfig, scopes: FeedScope[], items: Map<s
  * settled before a failure is reported, so none is left running.
  */
 async function writeOutputs(dir: string, outputs: Output[]): Promise<Output[]> {
-  const results = await Promise.allSettled(outputs.map((output) => writeFileIfChanged(join(dir, ...output.file.split('/')), output.data)));
+  const paths = outputs.map((output) => join(dir, ...output.file.split('/')));
+  const results = await Promise.allSettled(outputs.map((output, index) => writeFileIfChanged(paths[index], output.data)));
   const failed = results.findIndex((result) => result.status === 'rejected');
   if (failed >= 0) {
-    const path = join(dir, ...outputs[failed].file.split('/'));
-    throw new FeedwrightError('IO', `Unable to write ${path}`, { stage: 'publish', cause: (results[failed] as PromiseRejectedResult).reason });
+    throw new FeedwrightError('IO', `Unable to write ${paths[failed]}`, { stage: 'publish', cause: (results[failed] as PromiseRejectedResult).reason });
   }
   return outputs.filter((_output, index) => (results[index] as PromiseFulfilledResult<boolean>).value);
 }
