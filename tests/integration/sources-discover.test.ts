@@ -1,26 +1,14 @@
 // discoverFeed against the local test server: a direct feed, a page's alternate links
 // (RSS preferred, relative hrefs, a broken first candidate), and pages without a feed.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { discoverFeed, findFeedLinks } from '../../src/commands/discover-feed.js';
-import type { HttpClient } from '../../src/fetch/http-client.js';
 import { isFeedwrightError } from '../../src/lib/errors.js';
-import type { TestServer } from '../helpers/server.js';
-import { createLocalClient, startNewsServer } from './sources-fixture.js';
+import { useNewsServer } from './sources-fixture.js';
 
-let server: TestServer;
-let client: HttpClient;
-
-beforeAll(async () => {
-  server = await startNewsServer();
-  client = createLocalClient();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const news = useNewsServer();
 
 async function discoveryError(url: string): Promise<Error> {
-  const error = await discoverFeed(url, client).then(
+  const error = await discoverFeed(url, news.client).then(
     () => undefined,
     (caught: unknown) => caught,
   );
@@ -30,46 +18,46 @@ async function discoveryError(url: string): Promise<Error> {
 
 describe('discoverFeed', () => {
   test('a feed URL is the feed itself', async () => {
-    const found = await discoverFeed(server.url('/feed.xml'), client);
-    expect(found).toEqual({ feedUrl: server.url('/feed.xml'), title: 'News Daily', format: 'rss 2.0', items: 3 });
+    const found = await discoverFeed(news.server.url('/feed.xml'), news.client);
+    expect(found).toEqual({ feedUrl: news.server.url('/feed.xml'), title: 'News Daily', format: 'rss 2.0', items: 3 });
   });
 
   test('a JSON Feed URL is the feed itself', async () => {
-    const found = await discoverFeed(server.url('/feed.json'), client);
-    expect(found).toMatchObject({ feedUrl: server.url('/feed.json'), title: 'News JSON', items: 1 });
+    const found = await discoverFeed(news.server.url('/feed.json'), news.client);
+    expect(found).toMatchObject({ feedUrl: news.server.url('/feed.json'), title: 'News JSON', items: 1 });
     expect(found.format).toMatch(/^json/);
   });
 
   test('a home page leads to its RSS alternate before its JSON one, relative href resolved', async () => {
-    const found = await discoverFeed(server.url('/'), client);
-    expect(found).toMatchObject({ feedUrl: server.url('/feed.xml'), title: 'News Daily', items: 3 });
+    const found = await discoverFeed(news.server.url('/'), news.client);
+    expect(found).toMatchObject({ feedUrl: news.server.url('/feed.xml'), title: 'News Daily', items: 3 });
   });
 
   test('an application/json alternate is taken when it is the only one', async () => {
-    const found = await discoverFeed(server.url('/json-only'), client);
-    expect(found.feedUrl).toBe(server.url('/feed.json'));
+    const found = await discoverFeed(news.server.url('/json-only'), news.client);
+    expect(found.feedUrl).toBe(news.server.url('/feed.json'));
   });
 
   test('a candidate that does not parse is passed over for the next one', async () => {
-    const found = await discoverFeed(server.url('/broken-first'), client);
-    expect(found).toMatchObject({ feedUrl: server.url('/other.xml'), title: 'Other News' });
+    const found = await discoverFeed(news.server.url('/broken-first'), news.client);
+    expect(found).toMatchObject({ feedUrl: news.server.url('/other.xml'), title: 'Other News' });
   });
 
   test('a page without a feed is NOT_A_FEED naming the URL', async () => {
-    const error = await discoveryError(server.url('/no-feed'));
+    const error = await discoveryError(news.server.url('/no-feed'));
     expect(error).toMatchObject({ code: 'NOT_A_FEED' });
-    expect(error.message).toContain(server.url('/no-feed'));
+    expect(error.message).toContain(news.server.url('/no-feed'));
     expect(error.message).toContain('rel="alternate"');
   });
 
   test('a resource that is neither feed nor page is NOT_A_FEED', async () => {
-    const error = await discoveryError(server.url('/image.png'));
+    const error = await discoveryError(news.server.url('/image.png'));
     expect(error).toMatchObject({ code: 'NOT_A_FEED' });
-    expect(error.message).toContain(server.url('/image.png'));
+    expect(error.message).toContain(news.server.url('/image.png'));
   });
 
   test('a missing page keeps the fetch error', async () => {
-    const error = await discoveryError(server.url('/missing'));
+    const error = await discoveryError(news.server.url('/missing'));
     expect(error).toMatchObject({ code: 'HTTP_STATUS', status: 404 });
   });
 });

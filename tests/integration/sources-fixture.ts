@@ -1,6 +1,7 @@
 // Shared fixtures of the sources tests: a commented configuration written to a temp
 // folder, a test server with feeds and pages, and an HTTP client allowed to reach it.
 import { writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import { configSchema } from '../../src/config/schema.js';
 import { createHttpClient, type HttpClient } from '../../src/fetch/http-client.js';
@@ -88,4 +89,17 @@ export function createLocalClient(): HttpClient {
     logger: silentLogger,
     retryBaseDelayMs: 5,
   });
+}
+
+/** The news server and a client allowed to reach it, started once for the test file. */
+export function useNewsServer(): { server: TestServer; client: HttpClient } {
+  const context = {} as { server: TestServer; client: HttpClient };
+  beforeAll(async () => {
+    context.server = await startNewsServer();
+    context.client = createLocalClient();
+  });
+  afterAll(async () => {
+    await context.server?.close();
+  });
+  return context;
 }

@@ -2,23 +2,12 @@
 // configuration: comments and the bytes outside `sources:` survive, duplicates are
 // refused, the result still loads.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { addSource, removeSource } from '../../src/commands/manage-sources.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import type { HttpClient } from '../../src/fetch/http-client.js';
-import type { TestServer } from '../helpers/server.js';
-import { COMMENTED_CONFIG, SOURCES_END, SOURCES_START, createLocalClient, startNewsServer, tempConfigs } from './sources-fixture.js';
+import { COMMENTED_CONFIG, SOURCES_END, SOURCES_START, tempConfigs, useNewsServer } from './sources-fixture.js';
 
-let server: TestServer;
-let client: HttpClient;
-beforeAll(async () => {
-  server = await startNewsServer();
-  client = createLocalClient();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const news = useNewsServer();
 
 const tempConfig = tempConfigs();
 
@@ -35,20 +24,20 @@ async function sourcesOf(file: string) {
 describe('addSource', () => {
   test('discovers the feed of a page and appends it, keeping comments and the rest of the file', async () => {
     const file = await tempConfig();
-    const added = await addSource(file, { url: server.url('/') }, client);
-    expect(added).toEqual({ name: 'News Daily', url: server.url('/feed.xml') });
+    const added = await addSource(file, { url: news.server.url('/') }, news.client);
+    expect(added).toEqual({ name: 'News Daily', url: news.server.url('/feed.xml') });
     const text = await readFile(file, 'utf8');
     expectOutsideSourcesKept(text);
     expect(text).toContain("  # TechCrunch's AI category\n  - name: TechCrunch AI\n");
     expect(text).toContain('# aligned comment');
-    expect((await sourcesOf(file)).at(-1)).toEqual({ name: 'News Daily', url: server.url('/feed.xml'), category: 'Work' });
+    expect((await sourcesOf(file)).at(-1)).toEqual({ name: 'News Daily', url: news.server.url('/feed.xml'), category: 'Work' });
   });
 
   test('takes the given name, category (any case) and fullText', async () => {
     const file = await tempConfig();
-    await addSource(file, { url: server.url('/other.xml'), name: 'Other', category: 'research', fullText: false }, client);
+    await addSource(file, { url: news.server.url('/other.xml'), name: 'Other', category: 'research', fullText: false }, news.client);
     const config = await loadConfig(file);
-    expect(config.sources.at(-1)).toMatchObject({ name: 'Other', url: server.url('/other.xml'), category: 'Research', fullText: false });
+    expect(config.sources.at(-1)).toMatchObject({ name: 'Other', url: news.server.url('/other.xml'), category: 'Research', fullText: false });
     expectOutsideSourcesKept(await readFile(file, 'utf8'));
   });
 
@@ -58,24 +47,24 @@ describe('addSource', () => {
     ['an unknown category', { url: 'https://new.example/feed', category: 'Sports' }, /"Sports" is not a configured category \(configured: Work, Research\)/],
   ])('refuses %s before fetching anything, leaving the file alone', async (_label, input, message) => {
     const file = await tempConfig();
-    const seen = server.requests.length;
-    await expect(addSource(file, input, client)).rejects.toThrow(message);
-    expect(server.requests.length).toBe(seen);
+    const seen = news.server.requests.length;
+    await expect(addSource(file, input, news.client)).rejects.toThrow(message);
+    expect(news.server.requests.length).toBe(seen);
     expect(await readFile(file, 'utf8')).toBe(COMMENTED_CONFIG);
   });
 
   test('refuses a page whose feed is already configured, and a feed title already taken', async () => {
     const file = await tempConfig();
-    await addSource(file, { url: server.url('/feed.xml') }, client);
+    await addSource(file, { url: news.server.url('/feed.xml') }, news.client);
     const after = await readFile(file, 'utf8');
-    await expect(addSource(file, { url: server.url('/') }, client)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
-    await expect(addSource(file, { url: server.url('/feed.json'), name: 'News Daily' }, client)).rejects.toThrow(/already exists/);
+    await expect(addSource(file, { url: news.server.url('/') }, news.client)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    await expect(addSource(file, { url: news.server.url('/feed.json'), name: 'News Daily' }, news.client)).rejects.toThrow(/already exists/);
     expect(await readFile(file, 'utf8')).toBe(after);
   });
 
   test('a page without a feed is NOT_A_FEED and changes nothing', async () => {
     const file = await tempConfig();
-    await expect(addSource(file, { url: server.url('/no-feed') }, client)).rejects.toMatchObject({ code: 'NOT_A_FEED' });
+    await expect(addSource(file, { url: news.server.url('/no-feed') }, news.client)).rejects.toMatchObject({ code: 'NOT_A_FEED' });
     expect(await readFile(file, 'utf8')).toBe(COMMENTED_CONFIG);
   });
 
@@ -84,8 +73,8 @@ describe('addSource', () => {
     const emptyFlow = `${COMMENTED_CONFIG.slice(0, SOURCES_START)}sources: []   # none yet\n${COMMENTED_CONFIG.slice(SOURCES_END)}`;
     for (const original of [without, emptyFlow]) {
       const file = await tempConfig(original);
-      await addSource(file, { url: server.url('/feed.xml') }, client);
-      expect(await sourcesOf(file)).toEqual([{ name: 'News Daily', url: server.url('/feed.xml'), category: 'Work' }]);
+      await addSource(file, { url: news.server.url('/feed.xml') }, news.client);
+      expect(await sourcesOf(file)).toEqual([{ name: 'News Daily', url: news.server.url('/feed.xml'), category: 'Work' }]);
       const text = await readFile(file, 'utf8');
       expect(text.startsWith(COMMENTED_CONFIG.slice(0, SOURCES_START))).toBe(true);
       expect(text).toContain('keywords: [enterprise, startup]   # flow list stays flow');
