@@ -101,7 +101,7 @@ function pickStockImage(categories: readonly CategoryConfig[], category: Categor
 export function classifyArticle(extracted: ExtractedArticle, item: FeedItem, context: ClassifyContext): ClassifiedArticle {
   const { config, source } = context;
   // A headline is a line: a hostile 5 MB title is cut, not copied into every file and feed.
-  const title = makeExcerpt(stripMarkup(extracted.title || item.title) || stripMarkup(item.title) || 'Untitled', MAX_TITLE_CHARS);
+  const title = makeExcerpt(stripMarkup(extracted.title) || stripMarkup(item.title) || 'Untitled', MAX_TITLE_CHARS);
   const defaultCategory = source.category ?? config.categories[0].name;
   const category = findCategory(config.categories, defaultCategory, title, extracted.text);
   const published = extracted.published ?? item.published ?? item.updated ?? context.now.toISOString();

@@ -6,7 +6,14 @@ export const EXCERPT_LENGTH = 150;
 
 export function makeExcerpt(text: string, length = EXCERPT_LENGTH): string {
   const collapsed = text.replace(/\s+/g, ' ').trim();
-  const chars = Array.from(collapsed);
-  if (chars.length <= length) return collapsed;
-  return `${chars.slice(0, length).join('')}...`;
+  // UTF-16 units are never fewer than code points: a short text needs no counting.
+  if (collapsed.length <= length) return collapsed;
+  let taken = 0;
+  let end = 0;
+  for (const char of collapsed) {
+    if (taken === length) return `${collapsed.slice(0, end)}...`;
+    taken += 1;
+    end += char.length;
+  }
+  return collapsed;
 }

@@ -35,6 +35,12 @@ function select($: CheerioAPI, selector: string): Cheerio<Element> | undefined {
   }
 }
 
+/** Removes what the rule says to strip (`strip` selectors, `stripText` blocks) under `root`. */
+export function stripRuleBlocks($: CheerioAPI, root: Cheerio<Element>, rule: SiteRule): void {
+  stripSelectors(root, rule.strip);
+  stripByText($, root, rule.stripText ?? []);
+}
+
 /** The rule's content moved into a fresh <div>, stripped; undefined when no selector matches text. */
 export function applySiteRule($: CheerioAPI, rule: SiteRule): Cheerio<Element> | undefined {
   const selectors = Array.isArray(rule.content) ? rule.content : [rule.content];
@@ -49,8 +55,7 @@ export function applySiteRule($: CheerioAPI, rule: SiteRule): Cheerio<Element> |
     });
     const wrapper = $('<div></div>') as Cheerio<Element>;
     wrapper.append(outer);
-    stripSelectors(wrapper, rule.strip);
-    stripByText($, wrapper, rule.stripText ?? []);
+    stripRuleBlocks($, wrapper, rule);
     return wrapper;
   }
   return undefined;

@@ -14,7 +14,7 @@ import type { SiteRule } from '../config/schema.js';
 import type { ExtractedArticle, ExtractionMethod, FeedItem, RawBody } from '../types.js';
 import { decodeBodyPieces } from '../fetch/decode-body.js';
 import { describeError, FeedwrightError, isFeedwrightError } from '../lib/errors.js';
-import { applySiteRule, findSiteRule, readRuleField } from './apply-site-rule.js';
+import { applySiteRule, findSiteRule, readRuleField, type ChosenRule } from './apply-site-rule.js';
 import { cleanContent } from './clean-content.js';
 import { renderFeedBody } from './extract-from-feed.js';
 import { findByline } from './find-byline.js';
@@ -27,7 +27,6 @@ import { findTitle } from './find-title.js';
 import { loadDocument } from './load-document.js';
 import { prepareDocument } from './prepare-document.js';
 import { readPageMeta } from './read-page-meta.js';
-import { escapeMarkdownHtml } from './escape-markdown-html.js';
 import { renderBody } from './render-body.js';
 import type { RenderedBody } from './render-body.js';
 
@@ -48,8 +47,7 @@ interface ChosenBody {
   fallbackReason?: string;
 }
 
-function chooseBody($: CheerioAPI, input: ExtractInput, baseUrl: string, title: string | undefined): ChosenBody {
-  const chosen = findSiteRule(input.url, input.siteRules, input.sourceRule);
+function chooseBody($: CheerioAPI, chosen: ChosenRule | undefined, baseUrl: string, title: string | undefined): ChosenBody {
   let fallbackReason: string | undefined;
   if (chosen) {
     const content = applySiteRule($, chosen.rule);
@@ -98,11 +96,12 @@ function loadPage(html: string | RawBody): CheerioAPI {
 function extractArticleUnguarded(input: ExtractInput): ExtractedArticle {
   const $ = loadPage(input.html);
   const page = readPageMeta($, input.url);
-  const chosenRule = findSiteRule(input.url, input.siteRules, input.sourceRule)?.rule;
+  const found = findSiteRule(input.url, input.siteRules, input.sourceRule);
+  const chosenRule = found?.rule;
   const title = findTitle(page, input.item, readRuleField($, chosenRule?.title));
   const published = findPublishedDate(page, input.item, readRuleField($, chosenRule?.date));
   prepareDocument($, page.baseUrl);
-  const chosen = preferFeed(chooseBody($, input, page.baseUrl, title), input.item, chosenRule);
+  const chosen = preferFeed(chooseBody($, found, page.baseUrl, title), input.item, chosenRule);
   const { body } = chosen;
   return {
     title: title ?? '',
@@ -112,7 +111,7 @@ function extractArticleUnguarded(input: ExtractInput): ExtractedArticle {
     ...optional('coverImage', findCoverImage(page, input.item, body.images)),
     canonicalUrl: findCanonicalUrl(page, input.url),
     finalUrl: input.url,
-    markdown: escapeMarkdownHtml(body.markdown),
+    markdown: body.markdown,
     text: body.text,
     method: chosen.method,
     ...optional('rule', chosen.rule),

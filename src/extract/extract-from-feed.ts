@@ -6,14 +6,13 @@ import type { Element } from 'domhandler';
 import { canonicalizeUrl } from '../lib/url.js';
 import type { ExtractedArticle, FeedItem } from '../types.js';
 import type { SiteRule } from '../config/schema.js';
-import { cleanContent, stripSelectors } from './clean-content.js';
-import { stripByText } from './strip-by-text.js';
+import { stripRuleBlocks } from './apply-site-rule.js';
+import { cleanContent } from './clean-content.js';
 import { findCoverImage } from './find-cover-image.js';
 import { toIsoDate } from './find-published-date.js';
 import { collapseWhitespace, loadDocument } from './load-document.js';
 import { prepareDocument } from './prepare-document.js';
 import type { PageMeta } from './read-page-meta.js';
-import { escapeMarkdownHtml } from './escape-markdown-html.js';
 import { renderBody } from './render-body.js';
 import type { RenderedBody } from './render-body.js';
 
@@ -30,10 +29,7 @@ export function renderFeedBody(item: FeedItem, rule?: SiteRule): RenderedBody {
   const baseUrl = item.url ?? 'https://invalid.invalid/';
   prepareDocument($, baseUrl);
   const root = $('body > div').first() as Cheerio<Element>;
-  if (rule) {
-    stripSelectors(root, rule.strip);
-    stripByText($, root, rule.stripText ?? []);
-  }
+  if (rule) stripRuleBlocks($, root, rule);
   cleanContent($, root, { title: item.title, conditional: false });
   return renderBody($, root, baseUrl);
 }
@@ -63,7 +59,7 @@ export function extractFromFeed(item: FeedItem, reason?: string, rule?: SiteRule
     coverImage: findCoverImage(page, item, body.images),
     canonicalUrl: item.url ? canonicalizeUrl(item.url) : undefined,
     finalUrl: item.url,
-    markdown: escapeMarkdownHtml(body.markdown),
+    markdown: body.markdown,
     text: body.text,
     method: 'feed',
     ...(reason ? { fallbackReason: reason } : {}),

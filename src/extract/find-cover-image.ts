@@ -13,7 +13,8 @@ export interface ImageCandidate {
 const JUNK_NAME = /(^|[\W_])(logos?|icons?|favicons?|avatars?|gravatar|sprites?|spacer|blank|pixel|tracking|tracker|badges?|placeholder|1x1|emoji)([\W_]|$)/i;
 const IMAGE_EXTENSION = /\.(jpe?g|png|webp|avif|gif|bmp|tiff?|svg)$/i;
 
-function toSize(value: unknown): number | undefined {
+/** A declared width or height as a positive number, else undefined. */
+export function toSize(value: unknown): number | undefined {
   const size = typeof value === 'number' ? value : Number.parseInt(String(value ?? ''), 10);
   return Number.isFinite(size) && size > 0 ? size : undefined;
 }

@@ -3,13 +3,12 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { resolveUrl } from '../lib/url.js';
 import { convertToMarkdown } from './convert-to-markdown.js';
+import { escapeMarkdownHtml } from './escape-markdown-html.js';
 import type { ImageCandidate } from './find-cover-image.js';
-import { findImageSource, resolveContentUrls } from './resolve-content-urls.js';
+import { resolveContentUrls } from './resolve-content-urls.js';
 import { sanitizeContent } from './sanitize-content.js';
 import { stripMarkdown } from './strip-markdown.js';
-import { walkElements } from './walk-elements.js';
 
 export interface RenderedBody {
   markdown: string;
@@ -18,28 +17,9 @@ export interface RenderedBody {
   images: ImageCandidate[];
 }
 
-function toSize(value: string | undefined): number | undefined {
-  const size = Number.parseInt(value ?? '', 10);
-  return Number.isFinite(size) && size > 0 ? size : undefined;
-}
-
-function collectImages($: CheerioAPI, root: Cheerio<Element>, baseUrl: string): ImageCandidate[] {
-  const found: Element[] = [];
-  if (root[0]) {
-    walkElements(root[0], (element) => {
-      if (element.name === 'img') found.push(element);
-    });
-  }
-  return found.slice(0, 10).map((element) => ({
-    url: resolveUrl(findImageSource(element, $), baseUrl),
-    width: toSize(element.attribs.width),
-    height: toSize(element.attribs.height),
-  }));
-}
-
+/** `markdown` has every `<` that could open markup escaped; `text` is read from the unescaped. */
 export function renderBody($: CheerioAPI, root: Cheerio<Element>, baseUrl: string): RenderedBody {
-  const images = collectImages($, root, baseUrl);
-  resolveContentUrls($, root, baseUrl);
+  const images = resolveContentUrls($, root, baseUrl);
   const markdown = convertToMarkdown(sanitizeContent(root.html() ?? ''));
-  return { markdown, text: stripMarkdown(markdown), images };
+  return { markdown: escapeMarkdownHtml(markdown), text: stripMarkdown(markdown), images };
 }

@@ -5,6 +5,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { resolveUrl } from '../lib/url.js';
+import { toSize, type ImageCandidate } from './find-cover-image.js';
 import { walkElements } from './walk-elements.js';
 
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-orig-file'];
@@ -29,7 +30,7 @@ function isPlaceholder(src: string | undefined): boolean {
 }
 
 /** The real source of an <img> (or its <picture> sources), as written in the page. */
-export function findImageSource(element: Element, $: CheerioAPI): string | undefined {
+function findImageSource(element: Element, $: CheerioAPI): string | undefined {
   const attribs = element.attribs;
   for (const name of SRCSET) {
     const url = pickLargestSrcset(attribs[name]);
@@ -44,10 +45,16 @@ export function findImageSource(element: Element, $: CheerioAPI): string | undef
   return pickLargestSrcset(source.attr('data-srcset') ?? source.attr('srcset'));
 }
 
-/** Rewrites images and links under `root` in place, in one walk (no selector compiles). */
-export function resolveContentUrls($: CheerioAPI, root: Cheerio<Element>, baseUrl: string): void {
+/** Content images kept as cover candidates (the first ones in the body). */
+const MAX_IMAGE_CANDIDATES = 10;
+
+/**
+ * Rewrites images and links under `root` in place, in one walk (no selector compiles);
+ * returns the first images with their resolved URL and declared size, in document order.
+ */
+export function resolveContentUrls($: CheerioAPI, root: Cheerio<Element>, baseUrl: string): ImageCandidate[] {
   const top = root[0];
-  if (!top) return;
+  if (!top) return [];
   const removed: Element[] = [];
   const images: Element[] = [];
   walkElements(top, (element) => {
@@ -60,8 +67,12 @@ export function resolveContentUrls($: CheerioAPI, root: Cheerio<Element>, baseUr
     }
   });
   // Sources are read (for an <img> without its own) before they go.
+  const candidates: ImageCandidate[] = [];
   for (const element of images) {
     const src = resolveUrl(findImageSource(element, $), baseUrl);
+    if (candidates.length < MAX_IMAGE_CANDIDATES) {
+      candidates.push({ url: src, width: toSize(element.attribs.width), height: toSize(element.attribs.height) });
+    }
     if (!src) {
       removed.push(element);
       continue;
@@ -69,6 +80,7 @@ export function resolveContentUrls($: CheerioAPI, root: Cheerio<Element>, baseUr
     element.attribs = { src, ...(element.attribs.alt ? { alt: element.attribs.alt } : {}), ...(element.attribs.title ? { title: element.attribs.title } : {}) };
   }
   $(removed).remove();
+  return candidates;
 }
 
 function isInPicture(element: Element): boolean {

@@ -80,7 +80,7 @@ export function parseArticle(text: string, slug: string, file = `${slug}${ARTICL
   const data = (parsed.data ?? {}) as Record<string, unknown>;
   const extra: ArticleExtra = {};
   for (const key of EXTRA_KEYS) {
-    const value = key === 'published' ? asString(data[key]) : asString(data[key]);
+    const value = asString(data[key]);
     if (value !== undefined) (extra as Record<string, string>)[key] = value;
   }
   return {

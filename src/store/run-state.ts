@@ -2,9 +2,8 @@
 // here, not in the existence of article files, so an article an editor deleted is never
 // written again (STYLE.md "Shape").
 
-import { readFile } from 'node:fs/promises';
 import { FeedwrightError } from '../lib/errors.js';
-import { writeFileAtomic } from '../lib/fs.js';
+import { readFileIfExists, writeFileAtomic } from '../lib/fs.js';
 
 export type FetchOutcome = 'ok' | 'not-modified' | 'error' | 'gone';
 
@@ -50,13 +49,13 @@ export function emptyState(): RunState {
 }
 
 export async function loadState(path: string): Promise<RunState> {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFileIfExists(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
     throw new FeedwrightError('IO', `${path}: state cannot be read`, { stage: 'store', cause: error });
   }
+  if (text === undefined) return emptyState();
   try {
     const parsed = JSON.parse(text) as Partial<RunState>;
     return {

@@ -6,7 +6,7 @@
 // - The slug is stable once written: it is recorded in state; a file left by a crash
 //   between write and state save is recognised by its `source` and reused, not doubled.
 
-import { readFile } from 'node:fs/promises';
+import { readFileIfExists } from '../lib/fs.js';
 import { hashId } from '../lib/hash.js';
 import type { ClassifiedArticle } from '../classify/classify-article.js';
 import { articlePath, parseArticle, writeArticle } from './article-file.js';
@@ -20,10 +20,11 @@ export type StoreOutcome =
 /** The story a file holds (`source`, item `id`); null when there is no file, undefined when unreadable. */
 async function storyOfFile(dir: string, slug: string): Promise<{ source: string; id?: string } | undefined | null> {
   try {
-    const article = parseArticle(await readFile(articlePath(dir, slug), 'utf8'), slug);
+    const text = await readFileIfExists(articlePath(dir, slug));
+    if (text === undefined) return null;
+    const article = parseArticle(text, slug);
     return { source: article.source, id: article.extra.id };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+  } catch {
     return undefined;
   }
 }
