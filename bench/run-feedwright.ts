@@ -7,19 +7,12 @@ import pLimit from 'p-limit';
 import { createExtractor } from '../src/extract/extractor-pool.js';
 import { createHttpClient } from '../src/fetch/http-client.js';
 import { limitHeapGrowth } from '../src/lib/heap.js';
-import { createLogger, type Logger } from '../src/lib/log.js';
 import { runOnce, type RunReport } from '../src/pipeline.js';
 import { publishFeeds } from '../src/publish/publish-feeds.js';
 import { markPhase, measurePhase, readPeakRss, type PhaseMetrics, type ScenarioSpec } from './child-protocol.js';
 import { buildConfig } from './bench-config.js';
+import { quietLogger, warningNotes } from './quiet-logger.js';
 
-export function quietLogger(warnings: Map<string, number>): Logger {
-  const write = (line: string) => {
-    const msg = /msg="([^"]*)"/.exec(line)?.[1] ?? line;
-    warnings.set(msg, (warnings.get(msg) ?? 0) + 1);
-  };
-  return createLogger({ level: 'warn', sink: { write } });
-}
 
 function runCounts(report: RunReport): Record<string, number> {
   return {
@@ -64,6 +57,6 @@ export async function runFeedwrightScenario(spec: ScenarioSpec): Promise<{ phase
   phases['client-304'] = { wallMs: bare.wallMs, cpuMs: bare.cpuMs, peakRssBytes: readPeakRss(), counts: { sources: spec.sources.length, notModified } };
   await markPhase('end');
   await extractor?.close();
-  const notes = [...warnings].map(([msg, count]) => `${count}x warn "${msg}"`);
+  const notes = warningNotes(warnings);
   return { phases, notes };
 }

@@ -7,7 +7,7 @@ import { limitHeapGrowth } from '../src/lib/heap.js';
 import { publishFeeds } from '../src/publish/publish-feeds.js';
 import { markPhase, measurePhase, readPeakRss, type PhaseMetrics, type ScenarioSpec } from './child-protocol.js';
 import { buildRawConfig } from './bench-config.js';
-import { quietLogger } from './run-feedwright.js';
+import { quietLogger, warningNotes } from './quiet-logger.js';
 
 export async function runPublishScenario(spec: ScenarioSpec): Promise<{ phases: Record<string, PhaseMetrics>; notes: string[] }> {
   limitHeapGrowth(); // as the CLI does (src/cli.ts)
@@ -24,5 +24,5 @@ export async function runPublishScenario(spec: ScenarioSpec): Promise<{ phases: 
   const again = await measurePhase(() => publishFeeds(config, logger));
   phases['publish-again'] = { wallMs: again.wallMs, cpuMs: again.cpuMs, peakRssBytes: readPeakRss(), counts: { articles: again.value.articles, written: again.value.written.length } };
   await markPhase('end');
-  return { phases, notes: [...warnings].map(([msg, count]) => `${count}x warn "${msg}"`) };
+  return { phases, notes: warningNotes(warnings) };
 }

@@ -2,14 +2,13 @@
 // runs the one scenario, sends the measurements back and exits.
 
 import type { ChildMessage, ParentMessage, ScenarioSpec } from './child-protocol.js';
-import { runBaselineScenario } from './run-baseline.js';
-import { runFeedwrightScenario } from './run-feedwright.js';
-import { runPublishScenario } from './run-publish.js';
 
-function runScenario(spec: ScenarioSpec) {
-  if (spec.kind === 'baseline') return runBaselineScenario(spec);
-  if (spec.kind === 'publish') return runPublishScenario(spec);
-  return runFeedwrightScenario(spec);
+// Each child loads only its own scenario's code: the others' libraries would count in its
+// peak RSS (Readability and linkedom in feedwright's, the pipeline in publish's).
+async function runScenario(spec: ScenarioSpec) {
+  if (spec.kind === 'baseline') return (await import('./run-baseline.js')).runBaselineScenario(spec);
+  if (spec.kind === 'publish') return (await import('./run-publish.js')).runPublishScenario(spec);
+  return (await import('./run-feedwright.js')).runFeedwrightScenario(spec);
 }
 
 const spec = await new Promise<ScenarioSpec>((resolve) => {

@@ -53,11 +53,11 @@ const WORDS = (
 ).split(' ');
 const LAST_MODIFIED = 'Mon, 01 Jan 2024 00:00:00 GMT';
 
-export function hostAddress(index: number): string {
+function hostAddress(index: number): string {
   return `127.${1 + Math.floor(index / 250)}.0.${1 + (index % 250)}`;
 }
 
-export function itemTitle(seed: number, source: number, item: number): string {
+function itemTitle(seed: number, source: number, item: number): string {
   const next = createRandom(hashSeed(seed, 'title', source, item));
   const words = Array.from({ length: 5 + Math.floor(next() * 5) }, () => WORDS[Math.floor(next() * WORDS.length)]);
   return `${words.join(' ')} (${source}.${item})`.replace(/^./, (first) => first.toUpperCase());

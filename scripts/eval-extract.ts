@@ -56,7 +56,7 @@ function loadPages(): Page[] {
 }
 
 /** 4-token shingles of the `\w+` tokens, as a multiset; fewer than 4 tokens make one shingle. */
-export function shingles(text: string, size = 4): Map<string, number> {
+function shingles(text: string, size = 4): Map<string, number> {
   const tokens = text.match(/[\p{L}\p{N}\p{Mn}\p{Pc}]+/gu) ?? [];
   const counts = new Map<string, number>();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -65,7 +65,7 @@ export function shingles(text: string, size = 4): Map<string, number> {
   return counts;
 }
 
-export function scorePage(id: string, predicted: string, truth: string): PageScore {
+function scorePage(id: string, predicted: string, truth: string): PageScore {
   const predictedShingles = shingles(predicted);
   const truthShingles = shingles(truth);
   let tp = 0;

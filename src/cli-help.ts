@@ -1,6 +1,6 @@
 // Help texts, one per command; `feedwright <command> --help` prints them.
 
-export const GLOBAL_OPTIONS = `Options for every command:
+const GLOBAL_OPTIONS = `Options for every command:
   --config FILE   configuration file (default: config/feedwright.yaml)
   --verbose       debug log lines
   --quiet         warnings and errors only

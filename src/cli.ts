@@ -8,7 +8,6 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { HELP } from './cli-help.js';
-import { DEFAULT_CONFIG_FILE, loadConfig } from './config/load-config.js';
 import type { ResolvedConfig } from './config/schema.js';
 import { describeError, isFeedwrightError } from './lib/errors.js';
 import { limitHeapGrowth } from './lib/heap.js';
@@ -71,7 +70,7 @@ const COMMANDS: Record<string, Command> = {
     const loaded = await config();
     // The run lock: a publish never interleaves with a cycle's own publish.
     const lock = await acquireRunLock(loaded.paths.lock);
-    const report = await publishFeeds(loaded, logger.child({ stage: 'publish' })).finally(() => lock.release());
+    const report = await publishFeeds(loaded, logger).finally(() => lock.release());
     logger.info('Publish finished', { count: report.articles, files: report.files, written: report.written.length, unchanged: report.unchanged, durationMs: report.durationMs });
     return 0;
   },
@@ -117,6 +116,7 @@ const COMMANDS: Record<string, Command> = {
 async function runSourcesCommand({ values, positionals, logger, config }: CommandContext): Promise<number> {
   const [, action, argument] = positionals;
   const { addSource, exportOpml, importOpml, removeSource } = await import('./commands/manage-sources.js');
+  const { DEFAULT_CONFIG_FILE } = await import('./config/load-config.js');
   const file = values.config ?? DEFAULT_CONFIG_FILE;
   const needs = (what: string) => {
     if (!argument) throw new UsageError(`sources ${action} needs ${what} (see "feedwright sources --help")`);
@@ -184,7 +184,11 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const logger = createLogger({ level: logLevel(values) });
-    const config = () => loadConfig(values.config ?? DEFAULT_CONFIG_FILE);
+    const config = async () => {
+      // Loaded only by the commands that read the config (zod, yaml and node-cron come with it).
+      const { DEFAULT_CONFIG_FILE, loadConfig } = await import('./config/load-config.js');
+      return loadConfig(values.config ?? DEFAULT_CONFIG_FILE);
+    };
     return await command({ values, positionals, logger, config });
   } catch (error) {
     process.stderr.write(`feedwright: ${describeError(error)}\n`);

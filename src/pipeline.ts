@@ -68,7 +68,6 @@ interface RunContext {
   now: () => Date;
   report: RunReport;
   reservedSlugs: Set<string>;
-  saveState: () => Promise<void>;
   signal?: AbortSignal;
 }
 
@@ -206,7 +205,7 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   const client = options.client ?? createHttpClient({ fetch: config.fetch, site: config.site, logger: logger.child({ stage: 'fetch' }) });
   const extractor = options.extractor ?? createExtractor({ workers: config.extract.workers });
   const report = newReport();
-  const ctx: RunContext = { config, state, client, extractor, logger, now, report, reservedSlugs: new Set(), saveState: () => saver.save(), signal: options.signal };
+  const ctx: RunContext = { config, state, client, extractor, logger, now, report, reservedSlugs: new Set(), signal: options.signal };
   const sources = config.sources.filter((source) => source.enabled);
   const due = sources.filter((source) => isDue(state.sources[source.url], now(), options.force ?? false));
   Object.assign(report, { sourcesTotal: sources.length, sourcesDue: due.length });
@@ -222,7 +221,7 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
     await Promise.all(
       due.map(async (source) => {
         await sourceLimit(() => processSource(ctx, source));
-        ctx.saveState().catch((error: unknown) => (saveError ??= error));
+        saver.save().catch((error: unknown) => (saveError ??= error));
         done += 1;
         options.onProgress?.({ sourcesDone: done, sourcesTotal: due.length, articlesWritten: report.articlesWritten });
       }),
@@ -242,7 +241,7 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
 
 async function publishSafely(config: ResolvedConfig, logger: Logger): Promise<PublishReport | undefined> {
   try {
-    return await publishFeeds(config, logger.child({ stage: 'publish' }));
+    return await publishFeeds(config, logger);
   } catch (error) {
     logger.error('Unable to publish feeds', { code: error instanceof FeedwrightError ? error.code : undefined, err: describeError(error) });
     return undefined;

@@ -7,7 +7,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function keywordPattern(keyword: string): RegExp {
+function keywordPattern(keyword: string): RegExp {
   let pattern = cache.get(keyword);
   if (!pattern) {
     const words = keyword.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
@@ -27,7 +27,7 @@ export function countKeyword(text: string, keyword: string, cap = 10): number {
   return count;
 }
 
-export function hasKeyword(text: string, keyword: string): boolean {
+function hasKeyword(text: string, keyword: string): boolean {
   return countKeyword(text, keyword, 1) > 0;
 }
 

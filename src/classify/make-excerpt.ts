@@ -2,7 +2,7 @@
 // characters + "..." (the whole text, without "...", when it is 150 characters or fewer).
 // Characters are code points, so an emoji or CJK surrogate pair is never cut in half.
 
-export const EXCERPT_LENGTH = 150;
+const EXCERPT_LENGTH = 150;
 
 export function makeExcerpt(text: string, length = EXCERPT_LENGTH): string {
   const collapsed = text.replace(/\s+/g, ' ').trim();

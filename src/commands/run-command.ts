@@ -22,7 +22,7 @@ export function summaryFields(report: RunReport): Record<string, unknown> {
 }
 
 /** A progress line on a terminal, redrawn in place; nothing when not a terminal. */
-export function terminalProgress(enabled: boolean): { update(progress: RunProgress): void; end(): void } {
+function terminalProgress(enabled: boolean): { update(progress: RunProgress): void; end(): void } {
   const stream = process.stderr;
   if (!enabled || !stream.isTTY) return { update: () => undefined, end: () => undefined };
   let drawn = false;

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Stats } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -48,7 +49,7 @@ interface Representation {
   gzipped?: Buffer;
 }
 
-type Located = { kind: 'file'; path: string } | { kind: 'redirect'; location: string } | { kind: 'missing' };
+type Located = { kind: 'file'; path: string; info: Stats } | { kind: 'redirect'; location: string } | { kind: 'missing' };
 
 const MAX_CACHED_FILES = 256;
 
@@ -72,7 +73,7 @@ async function locateFile(root: string, target: { path: string; isFolder: boolea
     }
     if (!info.isFile()) return { kind: 'missing' };
     const [realRoot, realFile] = await Promise.all([realpath(root), realpath(path)]);
-    return isInsideFolder(realRoot, realFile) ? { kind: 'file', path } : { kind: 'missing' };
+    return isInsideFolder(realRoot, realFile) ? { kind: 'file', path, info } : { kind: 'missing' };
   } catch {
     return { kind: 'missing' };
   }
@@ -80,8 +81,8 @@ async function locateFile(root: string, target: { path: string; isFolder: boolea
 
 function createRepresentationCache() {
   const cache = new Map<string, Representation>();
-  return async function load(path: string): Promise<Representation> {
-    const info = await stat(path);
+  /** `info`: the file's stat from locateFile. */
+  return async function load(path: string, info: Stats): Promise<Representation> {
     const cached = cache.get(path);
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
     const body = await readFile(path);
@@ -124,7 +125,7 @@ async function sendRepresentation(req: IncomingMessage, res: ServerResponse, rep
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-function createHandler(root: string, logger: Logger) {
+function createHandler(root: string) {
   const load = createRepresentationCache();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -139,7 +140,7 @@ function createHandler(root: string, logger: Logger) {
     const found = await locateFile(root, target);
     if (found.kind === 'redirect') sendText(res, 301, 'Moved permanently\n', { location: found.location });
     else if (found.kind === 'missing') sendText(res, 404, 'Not found\n');
-    else await sendRepresentation(req, res, await load(found.path));
+    else await sendRepresentation(req, res, await load(found.path, found.info));
   };
 }
 
@@ -160,7 +161,7 @@ export async function serveFeeds(options: ServeFeedsOptions): Promise<FeedsServe
   const root = resolve(options.dir);
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger;
-  const handle = createHandler(root, logger);
+  const handle = createHandler(root);
   const server = createServer((req, res) => {
     handle(req, res)
       .then(() => logger.debug('Request served', { method: req.method, path: req.url, status: res.statusCode }))

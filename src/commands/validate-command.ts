@@ -3,11 +3,13 @@
 // and every published output parses.
 
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
 import { describeError } from '../lib/errors.js';
 import { parseFeed } from '../parse/parse-feed.js';
-import { listArticleFiles, readArticleFile } from '../store/article-file.js';
+import { FEED_FILES, resolveFeedLinks } from '../publish/feed-links.js';
+import { readArticleHeadSync } from '../publish/scan-articles.js';
+import { ARTICLE_EXTENSION, listArticleFiles, parseArticle } from '../store/article-file.js';
 
 export interface ValidationResult {
   ok: boolean;
@@ -19,7 +21,8 @@ async function checkArticles(dir: string, lines: string[]): Promise<boolean> {
   const bad: string[] = [];
   for (const file of files) {
     try {
-      const article = await readArticleFile(file);
+      // The front matter is what is checked: read up to its end, as publish does.
+      const article = parseArticle(readArticleHeadSync(file), basename(file, ARTICLE_EXTENSION), file);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(article.date)) bad.push(`${file}: date is missing or not YYYY-MM-DD`);
     } catch (error) {
       bad.push(describeError(error));
@@ -30,7 +33,7 @@ async function checkArticles(dir: string, lines: string[]): Promise<boolean> {
   return bad.length === 0;
 }
 
-async function checkOutput(dir: string, feedBase: string, name: string, lines: string[]): Promise<boolean> {
+async function checkOutput(dir: string, name: string, url: string, lines: string[]): Promise<boolean> {
   const path = join(dir, name);
   let text: string;
   try {
@@ -40,7 +43,7 @@ async function checkOutput(dir: string, feedBase: string, name: string, lines: s
     return true;
   }
   try {
-    const feed = parseFeed(text, { url: new URL(name, `${feedBase}/`).href });
+    const feed = parseFeed(text, { url });
     lines.push(`feeds: ${path} parses (${feed.format}, ${feed.items.length} items)`);
     return true;
   } catch (error) {
@@ -54,6 +57,7 @@ export async function validateProject(config: ResolvedConfig): Promise<Validatio
     `configuration: ok (${config.file ?? 'in memory'}): ${config.sources.length} sources, ${config.categories.length} categories, ${Object.keys(config.siteRules).length} site rules`,
   ];
   let ok = await checkArticles(config.paths.articles, lines);
-  for (const name of ['rss.xml', 'atom.xml', 'feed.json']) ok = (await checkOutput(config.paths.feeds, config.site.feedUrl ?? `${config.site.url}/feeds`, name, lines)) && ok;
+  const links = resolveFeedLinks(config.site, '');
+  for (const kind of ['rss', 'atom', 'json'] as const) ok = (await checkOutput(config.paths.feeds, FEED_FILES[kind], links[kind], lines)) && ok;
   return { ok, lines };
 }

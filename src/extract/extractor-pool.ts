@@ -23,7 +23,7 @@ interface Task {
 }
 
 /** A page that keeps a worker busy longer than this is abandoned and its worker replaced. */
-export const EXTRACT_TIMEOUT_MS = 30_000;
+const EXTRACT_TIMEOUT_MS = 30_000;
 
 interface Slot {
   worker: Worker;

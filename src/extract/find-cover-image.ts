@@ -76,7 +76,7 @@ export function findCoverImage(page: PageMeta, item?: FeedItem, contentImages: I
 }
 
 /** True when the URL asks its image server for a small rendition (`?w=150`, `?width=120`). */
-export function isThumbnailUrl(url: string): boolean {
+function isThumbnailUrl(url: string): boolean {
   const match = /[?&](?:w|width|resize)=(\d+)/i.exec(url);
   return match !== null && Number(match[1]) < 300;
 }

@@ -24,7 +24,7 @@ export interface NodeStats {
 
 const COUNTED: Record<string, 'paragraphs' | 'images' | 'listItems'> = { p: 'paragraphs', img: 'images', li: 'listItems' };
 
-export const BLOCK_TAGS = new Set([
+const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer',
   'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul',
 ]);

@@ -8,7 +8,7 @@ import { describeError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import { redactUrl } from '../lib/url.js';
 
-export const WEBSUB_TIMEOUT_MS = 10_000;
+const WEBSUB_TIMEOUT_MS = 10_000;
 const PING_CONCURRENCY = 4;
 
 /** Pings `hubUrl` for each topic; resolves to the number of pings the hub accepted (2xx). */

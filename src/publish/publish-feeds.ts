@@ -116,14 +116,14 @@ function renderOutputs(config: ResolvedConfig, scopes: FeedScope[], items: Map<s
  * they cost a disk flush each (seconds after a big run on a slow disk). Every write is
  * settled before a failure is reported, so none is left running.
  */
-async function writeOutputs(dir: string, outputs: Output[]): Promise<Output[]> {
+async function writeOutputs(dir: string, outputs: Output[]): Promise<Array<Output & { path: string }>> {
   const paths = outputs.map((output) => join(dir, ...output.file.split('/')));
   const results = await Promise.allSettled(outputs.map((output, index) => writeFileIfChanged(paths[index], output.data)));
   const failed = results.findIndex((result) => result.status === 'rejected');
   if (failed >= 0) {
     throw new FeedwrightError('IO', `Unable to write ${paths[failed]}`, { stage: 'publish', cause: (results[failed] as PromiseRejectedResult).reason });
   }
-  return outputs.filter((_output, index) => (results[index] as PromiseFulfilledResult<boolean>).value);
+  return outputs.flatMap((output, index) => ((results[index] as PromiseFulfilledResult<boolean>).value ? [{ ...output, path: paths[index] }] : []));
 }
 
 export async function publishFeeds(config: ResolvedConfig, logger: Logger): Promise<PublishReport> {
@@ -143,7 +143,7 @@ export async function publishFeeds(config: ResolvedConfig, logger: Logger): Prom
   const report: PublishReport = {
     articles: metas.length,
     files: outputs.length,
-    written: changed.map((output) => join(config.paths.feeds, ...output.file.split('/'))),
+    written: changed.map((output) => output.path),
     unchanged: outputs.length - changed.length,
     durationMs: Math.round(performance.now() - started),
   };

@@ -6,7 +6,7 @@
 import type { ResolvedConfig } from '../config/schema.js';
 import type { FeedLinks, ItemModel } from './feed-model.js';
 import { FEED_TYPES } from './feed-links.js';
-import { escapeHtml as esc, stripInvalidXmlChars } from './xml-text.js';
+import { escapeXmlText as e } from './xml-text.js';
 
 export interface IndexFeed {
   /** undefined for the site-wide feed. */
@@ -17,10 +17,6 @@ export interface IndexFeed {
 
 const FORMAT_NAMES = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' } as const;
 const FORMATS = ['rss', 'atom', 'json'] as const;
-
-function e(text: string): string {
-  return esc(stripInvalidXmlChars(text));
-}
 
 function feedLinksLine(feed: IndexFeed): string {
   return FORMATS.map((format) => `<a href="${e(feed.links[format])}" type="${FEED_TYPES[format]}">${FORMAT_NAMES[format]}</a>`).join(' · ');

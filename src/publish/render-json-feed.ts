@@ -4,7 +4,7 @@
 
 import type { FeedModel, ItemModel } from './feed-model.js';
 
-export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
 function toJsonItem(item: ItemModel): Record<string, unknown> {
   return {

@@ -3,11 +3,7 @@
 // originals. No dateCreated/dateModified: the bytes depend on the configuration only.
 
 import type { ResolvedConfig, SourceConfig } from '../config/schema.js';
-import { escapeHtml, stripInvalidXmlChars } from './xml-text.js';
-
-function attr(value: string): string {
-  return escapeHtml(stripInvalidXmlChars(value));
-}
+import { escapeXmlText as attr } from './xml-text.js';
 
 function sourceOutline(source: SourceConfig, indent: string): string {
   const name = attr(source.name);

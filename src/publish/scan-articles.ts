@@ -66,10 +66,6 @@ export function readArticleHeadSync(path: string): string {
   }
 }
 
-export async function readArticleHead(path: string): Promise<string> {
-  return readArticleHeadSync(path);
-}
-
 /** `categories` keeps one copy of each name, so no meta holds on to its file's text. */
 function scanOne(path: string, logger: Logger, categories: Map<string, string>): ArticleMeta | undefined {
   const slug = basename(path, ARTICLE_EXTENSION);

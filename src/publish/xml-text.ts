@@ -23,6 +23,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
+/** Text from outside for our own XML/HTML (OPML, index page): characters XML forbids dropped, then escaped. */
+export function escapeXmlText(text: string): string {
+  return escapeHtml(stripInvalidXmlChars(text));
+}
+
 /**
  * feed 6 writes attribute values as given (it escapes only quotes), so an `&` in a URL
  * would break the XML. Values handed to it as attributes go through this first.

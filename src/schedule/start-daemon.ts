@@ -14,8 +14,6 @@ export interface Daemon {
   /** Resolves when the daemon has stopped (after stop() and the current cycle). */
   done: Promise<void>;
   stop(reason: string): Promise<void>;
-  /** Cycles completed so far, failed ones included. */
-  cycles(): number;
 }
 
 export function startDaemon(config: ResolvedConfig, logger: Logger, options: { initialRun?: boolean } = {}): Daemon {
@@ -50,7 +48,6 @@ export function startDaemon(config: ResolvedConfig, logger: Logger, options: { i
 
   return {
     done,
-    cycles: () => completed,
     async stop(reason) {
       if (stopping) return done;
       stopping = true;

@@ -78,7 +78,7 @@ export function sourceState(state: RunState, url: string): SourceState {
 }
 
 /** At most one write per this interval during a run; flush() writes at once. */
-export const STATE_SAVE_INTERVAL_MS = 5000;
+const STATE_SAVE_INTERVAL_MS = 5000;
 
 export interface StateSaver {
   /** Resolves once a write that began after this call is done; writes are spaced by the interval. */

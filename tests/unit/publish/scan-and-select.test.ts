@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { findArticleTime, resolveItemLink } from '../../../src/publish/build-item-model.js';
-import { readArticleHead, type ArticleMeta } from '../../../src/publish/scan-articles.js';
+import { readArticleHeadSync, type ArticleMeta } from '../../../src/publish/scan-articles.js';
 import { compareArticles } from '../../../src/publish/select-articles.js';
 import { makeArticle } from './helpers/publish-fixture.js';
 
@@ -20,16 +20,16 @@ async function file(name: string, text: string): Promise<string> {
   return path;
 }
 
-describe('readArticleHead', () => {
+describe('readArticleHeadSync', () => {
   test('stops at the end of the front matter, even past the first chunk', async () => {
     const head = `---\ntitle: T\nexcerpt: ${'x'.repeat(6000)}\n---\n`;
     const path = await file('a.md', `${head}${'body '.repeat(50_000)}`);
-    expect(await readArticleHead(path)).toBe(head);
+    expect(readArticleHeadSync(path)).toBe(head);
   });
 
   test('CRLF front matter and a file without front matter', async () => {
-    expect(await readArticleHead(await file('b.md', '---\r\ntitle: T\r\n---\r\nBody\r\n'))).toBe('---\r\ntitle: T\r\n---\r\n');
-    expect(await readArticleHead(await file('c.md', 'Just text\n'))).toBe('Just text\n');
+    expect(readArticleHeadSync(await file('b.md', '---\r\ntitle: T\r\n---\r\nBody\r\n'))).toBe('---\r\ntitle: T\r\n---\r\n');
+    expect(readArticleHeadSync(await file('c.md', 'Just text\n'))).toBe('Just text\n');
   });
 });
 
