@@ -158,8 +158,9 @@ async function processSource(ctx: RunContext, source: SourceConfig): Promise<voi
       log.info('Feed not modified', { url: source.url, durationMs: result.durationMs });
       return;
     }
-    const feed = parseFeed(result.body, { url: result.finalUrl });
-    const items = feed.items.slice(0, settings.maxItemsPerSource);
+    // Only the items taken are normalized (a feed may list up to 1,000).
+    const feed = parseFeed(result.body, { url: result.finalUrl, maxItems: settings.maxItemsPerSource });
+    const items = feed.items;
     const fresh = dedupeById(items).filter((item) => !ctx.state.items[item.id]);
     ctx.report.newItems += fresh.length;
     const done = await Promise.all(fresh.map((item) => processItem(ctx, source, item)));

@@ -8,6 +8,7 @@ import cron from 'node-cron';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { FeedwrightError } from '../lib/errors.js';
+import { toHostKey } from '../lib/url.js';
 import { configSchema, siteRuleSchema, type RawConfig, type ResolvedConfig, type SiteRule } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'config/feedwright.yaml';
@@ -102,7 +103,7 @@ export async function loadSiteRules(file: string, options: { optional?: boolean 
   }
   const rules = parseWith(z.record(z.string(), siteRuleSchema), raw, file);
   const out: Record<string, SiteRule> = {};
-  for (const [host, rule] of Object.entries(rules)) out[host.toLowerCase().replace(/^www\./, '')] = rule;
+  for (const [host, rule] of Object.entries(rules)) out[toHostKey(host)] = rule;
   return out;
 }
 

@@ -2,18 +2,12 @@
 // errors, so a typo stops the program instead of being silently ignored.
 
 import { z } from 'zod';
+import { resolveUrl } from '../lib/url.js';
 
 const httpUrl = z
   .string()
   .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an absolute http(s) URL');
+  .refine((value) => resolveUrl(value) !== undefined, 'must be an absolute http(s) URL');
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 

@@ -137,7 +137,8 @@ function chooseCharset(bytes: Buffer, contentType: string | undefined, kind: 'fe
     normalizeCharset(findHttpCharset(contentType), sniffed) ??
     (sniffed ? undefined : normalizeCharset(findDocumentCharset(bytes, kind), sniffed));
   const charset = declared ?? sniffed ?? 'utf-8';
-  if (charset === 'utf-8' && !isValidUtf8(bytes)) return { charset: 'windows-1252', start: 0 };
+  // isUtf8 validates without decoding (a fatal TextDecoder built a string only to drop it).
+  if (charset === 'utf-8' && !isUtf8(bytes)) return { charset: 'windows-1252', start: 0 };
   return { charset, start: 0 };
 }
 
@@ -206,9 +207,4 @@ export function normalizeCharset(label: string | undefined, sniffed?: Family): s
   }
   if (sniffed) return undefined;
   return iconv.encodingExists(DECODE_AS[name] ?? name) ? name : undefined;
-}
-
-/** Validates without decoding (node:buffer isUtf8); a fatal TextDecoder built a string only to drop it. */
-export function isValidUtf8(bytes: Uint8Array): boolean {
-  return isUtf8(bytes);
 }

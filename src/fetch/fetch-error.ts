@@ -1,7 +1,7 @@
 // Turns whatever a request threw (got's RequestError family, socket errors, our own guard)
 // into a FeedwrightError with one of the fetch stage's stable codes.
 
-import { FeedwrightError, type ErrorCode, type ErrorDetails } from '../lib/errors.js';
+import { describeError, FeedwrightError, type ErrorCode, type ErrorDetails } from '../lib/errors.js';
 
 const TLS_CODES = new Set([
   'EPROTO',
@@ -16,9 +16,6 @@ const TLS_CODES = new Set([
   'CERT_REVOKED',
   'HOSTNAME_MISMATCH',
 ]);
-
-/** Codes worth another attempt: the connection failed, not the request. */
-export const RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['NETWORK', 'TIMEOUT']);
 
 export function fetchError(
   code: ErrorCode,
@@ -63,6 +60,6 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
 export function toFetchError(error: unknown, url: string): FeedwrightError {
   if (error instanceof FeedwrightError) return error;
   const code = classify(error);
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = describeError(error);
   return fetchError(code, `${MESSAGES[code] ?? 'Request failed'}: ${reason}`, url, { cause: error });
 }

@@ -25,8 +25,6 @@ import { backoffDelayMs, isRetryable, sleep } from './retry-policy.js';
 import { sendRequest, type SendRequestOptions } from './send-request.js';
 import { buildRequestHeaders, buildUserAgent } from './request-headers.js';
 
-export type { ResourceKind } from './read-response.js';
-
 export interface FetchOptions {
   kind: ResourceKind;
   etag?: string;

@@ -5,8 +5,6 @@
 import { VERSION } from '../lib/version.js';
 import type { ResourceKind } from './read-response.js';
 
-export const CLIENT_VERSION = VERSION;
-
 const ACCEPT: Record<ResourceKind, string> = {
   feed: 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5',
   page: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5',
@@ -15,7 +13,7 @@ const ACCEPT: Record<ResourceKind, string> = {
 /** `feedwright/0.1.0 (+https://aivibe.example; AIVibe)`, unless fetch.userAgent overrides it. */
 export function buildUserAgent(override: string | undefined, site: { title: string; url: string }): string {
   if (override) return toHeaderText(override);
-  return `feedwright/${CLIENT_VERSION} (+${toHeaderText(site.url)}; ${toHeaderText(site.title)})`;
+  return `feedwright/${VERSION} (+${toHeaderText(site.url)}; ${toHeaderText(site.title)})`;
 }
 
 /** Header values must be visible ASCII: drop what Node would refuse to send. */

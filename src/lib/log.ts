@@ -20,7 +20,6 @@ export interface Logger {
   /** An INFO line written at every level but silent: the summary at the end of a cycle. */
   summary(msg: string, fields?: LogFields): void;
   child(fields: LogFields): Logger;
-  isEnabled(level: LogLevel): boolean;
 }
 
 function formatValue(value: unknown): string {
@@ -58,7 +57,6 @@ export function createLogger(
     error: (msg, fields) => emit('error', msg, fields),
     summary: (msg, fields) => emit('info', msg, fields, true),
     child: (fields) => createLogger({ level, sink, fields: { ...base, ...fields } }),
-    isEnabled: (at) => RANK[at] >= RANK[level],
   };
 }
 

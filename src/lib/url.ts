@@ -57,9 +57,14 @@ export function redactUrl(value: string): string {
 }
 
 /** Hostname without a leading `www.`, the key of site rules. */
+/** A host name as site rules are keyed: lowercase, without `www.`. */
+export function toHostKey(host: string): string {
+  return host.toLowerCase().replace(/^www\./, '');
+}
+
 export function hostKey(value: string): string {
   try {
-    return new URL(value).hostname.toLowerCase().replace(/^www\./, '');
+    return toHostKey(new URL(value).hostname);
   } catch {
     return '';
   }

@@ -2,11 +2,17 @@
 // declaration, processing instructions, comments and a DOCTYPE, and says whether it is
 // a feed root (<rss>, <rdf:RDF>, <feed>) and where the document proper starts.
 
+import type { FeedFormat } from '../types.js';
 import type { XAttrs } from './xml-node.js';
 
-export type RootElement =
-  | { kind: 'feed'; name: string; attrs: XAttrs; start: number }
-  | { kind: 'other'; reason: string };
+/** A feed's root element: its name, the format it stands for, its attributes. */
+export interface FeedRoot {
+  name: string;
+  format: Exclude<FeedFormat, 'json'>;
+  attrs: XAttrs;
+}
+
+export type RootElement = ({ kind: 'feed'; start: number } & FeedRoot) | { kind: 'other'; reason: string };
 
 const SCAN_LIMIT = 64 * 1024;
 const FEED_ROOT = /^(rss|feed|([\w-]+:)?RDF)$/;
@@ -35,7 +41,10 @@ export function findRootElement(text: string): RootElement {
 }
 
 function describeRoot(name: string, attrText: string, start: number): RootElement {
-  if (FEED_ROOT.test(name)) return { kind: 'feed', name, attrs: parseAttributes(attrText), start };
+  if (FEED_ROOT.test(name)) {
+    const format = name === 'feed' ? 'atom' : name.endsWith('RDF') ? 'rdf' : 'rss';
+    return { kind: 'feed', name, format, attrs: parseAttributes(attrText), start };
+  }
   if (/^(html|head|body)$/i.test(name)) return { kind: 'other', reason: 'the document is an HTML page' };
   return { kind: 'other', reason: `root element <${name}> is not rss, rdf:RDF or feed` };
 }

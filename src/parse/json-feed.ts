@@ -27,7 +27,7 @@ export function parseJsonFeed(text: string, url: string, maxItems: number): Pars
     throw new FeedwrightError('NOT_A_FEED', 'JSON document is not a JSON Feed (no jsonfeed.org version)', { stage: 'parse', url });
   }
   const base = resolveUrl(str(data.home_page_url), url) ?? url;
-  const items = list(data.items).slice(0, maxItems).map(obj).filter((item): item is Json => Boolean(item));
+  const items = list(data.items).map(obj).filter((item): item is Json => Boolean(item)).slice(0, maxItems);
   const feed: ParsedFeed = {
     format: 'json',
     version: `json ${/version\/([\d.]+)/.exec(version)?.[1] ?? '1'}`,

@@ -6,7 +6,7 @@ import type { MediaRef } from '../types.js';
 import { resolveUrl } from '../lib/url.js';
 import type { RawItem } from './finish-item.js';
 import { parseDate } from './parse-date.js';
-import { attrOf, childNodes, childText, firstChild, markupOf, textOf, type XElement, type XNode } from './xml-node.js';
+import { attrOf, childNodes, childText, firstChild, linkNodes, markupOf, textOf, type XElement, type XNode } from './xml-node.js';
 import { readMedia } from './read-media.js';
 import { escapeHtml } from './text.js';
 
@@ -39,7 +39,7 @@ export function normalizeEntry(entry: XElement, feedBase: string): RawItem {
 function findEntryUrl(entry: XElement, base: string, guidNode: XNode | undefined): string | undefined {
   const orig = resolveUrl(childText(entry, 'feedburner:origLink'), base);
   if (orig) return orig;
-  const link = findAlternateLink([...childNodes(entry, 'link'), ...childNodes(entry, 'atom:link'), ...childNodes(entry, 'atom10:link')], base);
+  const link = findAlternateLink(linkNodes(entry), base);
   if (link) return link;
   if (guidNode && attrOf(guidNode, 'isPermaLink') !== 'false') {
     const guid = textOf(guidNode)?.trim();

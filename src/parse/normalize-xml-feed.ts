@@ -7,15 +7,16 @@ import { resolveUrl } from '../lib/url.js';
 import { finishItem } from './finish-item.js';
 import { baseOf, findAlternateLink, normalizeEntry, readTextConstruct } from './normalize-entry.js';
 import { toPlainText } from './text.js';
-import { attrOf, childNodes, childText, firstChild, type RawXmlFeed } from './xml-node.js';
+import { attrOf, childText, firstChild, linkNodes, type RawXmlFeed } from './xml-node.js';
 
 const PERIOD_SEC: Record<string, number> = { hourly: 3600, daily: 86_400, weekly: 604_800, monthly: 2_592_000, yearly: 31_536_000 };
 
 export function normalizeXmlFeed(raw: RawXmlFeed, finalUrl: string, maxItems: number): ParsedFeed {
   const { channel } = raw;
-  const hasXmlBase = attrOf(raw.rootAttrs ? { $: raw.rootAttrs } : undefined, 'xml:base') !== undefined || attrOf(channel, 'xml:base') !== undefined;
-  const channelBase = baseOf(channel, baseOf({ $: raw.rootAttrs }, finalUrl));
-  const link = findAlternateLink([...childNodes(channel, 'link'), ...childNodes(channel, 'atom:link'), ...childNodes(channel, 'atom10:link')], channelBase);
+  const root = { $: raw.rootAttrs };
+  const hasXmlBase = attrOf(root, 'xml:base') !== undefined || attrOf(channel, 'xml:base') !== undefined;
+  const channelBase = baseOf(channel, baseOf(root, finalUrl));
+  const link = findAlternateLink(linkNodes(channel), channelBase);
   const itemBase = hasXmlBase ? channelBase : resolveUrl(link) ?? finalUrl;
   const items: FeedItem[] = raw.items.slice(0, maxItems).map((entry) => finishItem(normalizeEntry(entry, itemBase)));
   const feed: ParsedFeed = { format: raw.format, version: describeVersion(raw), items };

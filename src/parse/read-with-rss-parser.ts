@@ -4,6 +4,7 @@
 // rss-parser never overwrites, and handed on as xml2js elements.
 
 import Parser from 'rss-parser';
+import type { FeedRoot } from './find-root-element.js';
 import type { RawXmlFeed, XAttrs, XElement } from './xml-node.js';
 
 const RAW = 'x:';
@@ -75,7 +76,7 @@ function parseXml(parser: RssParserInternals, xml: string): Record<string, Recor
 }
 
 /** Parses well-formed XML; throws (with the XML parser's message) on anything else. */
-export function readWithRssParser(xml: string, root: { name: string; attrs: XAttrs }): RawXmlFeed {
+export function readWithRssParser(xml: string, root: FeedRoot): RawXmlFeed {
   const parser = createParser();
   const result = parseXml(parser, xml);
   let output: Record<string, unknown>;
@@ -85,6 +86,5 @@ export function readWithRssParser(xml: string, root: { name: string; attrs: XAtt
   else if (result.rss) output = parser.buildRSS2(result);
   else throw new Error(`Root element <${Object.keys(result)[0]}> is not rss, rdf:RDF or feed`);
   const items = ((output.items as Record<string, unknown>[] | undefined) ?? []).map(unwrap);
-  const format = root.name === 'feed' ? 'atom' : root.name.endsWith('RDF') ? 'rdf' : 'rss';
-  return { format, version: root.attrs.version, rootAttrs: root.attrs, channel: unwrap(output), items };
+  return { format: root.format, version: root.attrs.version, rootAttrs: root.attrs, channel: unwrap(output), items };
 }

@@ -2,8 +2,9 @@
 // undeclared prefixes): cheerio in XML mode (htmlparser2), which never rejects, turned
 // into the same xml2js-style elements the strict reader gives.
 
-import { load } from 'cheerio';
-import type { RawXmlFeed, XAttrs, XElement, XNode } from './xml-node.js';
+import { load } from 'cheerio/slim';
+import type { FeedRoot } from './find-root-element.js';
+import type { RawXmlFeed, XElement, XNode } from './xml-node.js';
 
 /** The bits of a domhandler node we walk (kept structural: domhandler is cheerio's). */
 interface DomNode {
@@ -20,7 +21,7 @@ const KEEP_MARKUP = new Set([
 ]);
 const MAX_DEPTH = 12;
 
-export function readXmlTolerant(xml: string, root: { name: string; attrs: XAttrs }, maxItems: number): RawXmlFeed | undefined {
+export function readXmlTolerant(xml: string, root: FeedRoot, maxItems: number): RawXmlFeed | undefined {
   const $ = load(xml, { xml: { xmlMode: true, decodeEntities: true, recognizeCDATA: true } });
   const rootNode = findElement($.root()[0] as unknown as DomNode, (node) => node.name === root.name);
   if (!rootNode) return undefined;
@@ -31,9 +32,8 @@ export function readXmlTolerant(xml: string, root: { name: string; attrs: XAttrs
     ...(channelNode ? childElements(channelNode).filter((node) => node.name === entryName) : []),
   ].slice(0, maxItems);
   const channel = toElement(channelNode ?? rootNode, MAX_DEPTH, entryName, $);
-  const format = root.name === 'feed' ? 'atom' : root.name.endsWith('RDF') ? 'rdf' : 'rss';
   const items = entries.map((node) => toElement(node, MAX_DEPTH, undefined, $));
-  return { format, version: root.attrs.version, rootAttrs: root.attrs, channel, items };
+  return { format: root.format, version: root.attrs.version, rootAttrs: root.attrs, channel, items };
 }
 
 function childElements(node: DomNode): DomNode[] {

@@ -27,6 +27,11 @@ export function childNodes(parent: XElement | undefined, name: string): XNode[] 
   return Array.isArray(value) ? value : [];
 }
 
+/** An element's link elements, RSS or Atom (either prefix): where its alternate link is looked for. */
+export function linkNodes(parent: XElement | undefined): XNode[] {
+  return [...childNodes(parent, 'link'), ...childNodes(parent, 'atom:link'), ...childNodes(parent, 'atom10:link')];
+}
+
 export function firstChild(parent: XElement | undefined, ...names: string[]): XNode | undefined {
   for (const name of names) {
     const found = childNodes(parent, name)[0];
@@ -60,10 +65,6 @@ export function attrOf(node: XNode | undefined, name: string): string | undefine
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
-export function asElement(node: XNode | undefined): XElement | undefined {
-  if (node === undefined) return undefined;
-  return typeof node === 'string' ? { _: node } : node;
-}
 
 function escapeXml(text: string, attribute = false): string {
   const out = escapeHtml(text);
