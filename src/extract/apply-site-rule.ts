@@ -23,7 +23,8 @@ export interface ChosenRule {
 export function findSiteRule(url: string, siteRules: Record<string, SiteRule>, sourceRule?: SiteRule): ChosenRule | undefined {
   if (sourceRule) return { rule: sourceRule, method: 'source-rule', name: 'source' };
   const host = hostKey(url);
-  const rule = host ? siteRules[host] : undefined;
+  // Own keys only: a host named `constructor` or `__proto__` must not find Object's.
+  const rule = host && Object.hasOwn(siteRules, host) ? siteRules[host] : undefined;
   return rule ? { rule, method: 'site-rule', name: host } : undefined;
 }
 

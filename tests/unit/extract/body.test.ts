@@ -131,3 +131,11 @@ describe('feed fallback', () => {
     expect(article).toMatchObject({ method: 'feed', fallbackReason: 'fetch failed', markdown: 'Plain **summary** text.', text: 'Plain summary text.', coverImage: 'https://cdn.example/e.jpg', canonicalUrl: 'https://site.example/a' });
   });
 });
+
+describe('site rules', () => {
+  test.each(['constructor', '__proto__', 'hasOwnProperty'])('a host named %s finds no rule in an empty table', (host) => {
+    const result = extract(pageWith(''), `http://${host}/story`);
+    expect(result.method).toBe('generic');
+    expect(result.fallbackReason).toBeUndefined();
+  });
+});
