@@ -1,4 +1,4 @@
-// Article page templates for the simulated web, made from the shared corpus's real pages
+// Article page templates for the simulated web, made from the test corpus's real pages
 // (articles/html/*.html.gz, gunzipped once). Each template has its canonical URL, titles
 // and JSON-LD headline replaced by placeholders, so every simulated item is a distinct
 // story (distinct canonical URL and title) with a real page's size and markup.
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-export const corpusDir = resolve(projectRoot, '..', 'shared', 'corpus');
+export const corpusDir = resolve(projectRoot, 'tests', 'corpus');
 
 const URL_MARK = '\u0000URL\u0000';
 const TITLE_MARK = '\u0000TITLE\u0000';

@@ -16,7 +16,7 @@ import { demoConfigYaml, startOfflineWeb } from './offline-web.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { out: { type: 'string' }, corpus: { type: 'string' } } });
 const dir = values.out ? resolve(values.out) : await mkdtemp(join(tmpdir(), 'feedwright-demo-'));
-const web = await startOfflineWeb(values.corpus ?? resolve(root, '..', 'shared', 'corpus'));
+const web = await startOfflineWeb(values.corpus ?? resolve(root, 'tests', 'corpus'));
 try {
   await mkdir(join(dir, 'config'), { recursive: true });
   await writeFile(join(dir, 'config', 'feedwright.yaml'), demoConfigYaml(web.origin));

@@ -1,5 +1,5 @@
 // Scores the GENERIC extractor (no site rules, no feed item) against the article corpus
-// in ../shared/corpus/articles with the Zyte article-extraction benchmark's method, and
+// in tests/corpus/articles with the Zyte article-extraction benchmark's method, and
 // Mozilla Readability (on linkedom) over the same pages in the same run. Speed is measured
 // two ways, both single-threaded and over the same pages:
 // - shared process: both in one process, whole passes taking turns, a forced garbage
@@ -37,7 +37,7 @@ interface PageScore {
   fn: number;
 }
 
-const corpusDir = resolve(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared', 'corpus', 'articles');
+const corpusDir = resolve(fileURLToPath(new URL('..', import.meta.url)), 'tests', 'corpus', 'articles');
 
 function decodePage(buffer: Buffer): string {
   const head = buffer.subarray(0, 4096).toString('latin1');

@@ -7,7 +7,7 @@ import { decodeBody } from '../src/fetch/decode-body.js';
 import { isFeedwrightError } from '../src/lib/errors.js';
 import { parseFeed } from '../src/parse/parse-feed.js';
 
-const corpusDir = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const corpusDir = fileURLToPath(new URL('../tests/corpus/', import.meta.url));
 const RUNS = 15;
 
 function walk(dir: string): string[] {

@@ -1,5 +1,5 @@
 // A small offline web for the demo and its test: a node:http server on 127.0.0.1 serving
-// the recorded TechCrunch feeds and pages and a few real feeds from the shared corpus.
+// the recorded TechCrunch feeds and pages and a few real feeds from the test corpus (tests/corpus).
 
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';

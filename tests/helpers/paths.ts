@@ -1,8 +1,7 @@
-// Where the shared test corpora live: ../shared beside the project folder.
+// Where the test corpora live: tests/corpus in the repository (see its README).
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const sharedDir = resolve(projectRoot, '..', 'shared');
-export const corpusDir = resolve(sharedDir, 'corpus');
-export const exampleArticle = resolve(sharedDir, 'examples', '000_9038b9f4f23aeffc.txt');
+export const corpusDir = resolve(projectRoot, 'tests', 'corpus');
+export const exampleArticle = resolve(corpusDir, 'examples', '000_9038b9f4f23aeffc.txt');

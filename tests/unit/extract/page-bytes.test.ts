@@ -1,5 +1,5 @@
 // A page given as bytes is decoded a piece at a time straight into the parser; every page of
-// the shared corpus must come out exactly as from its whole text (the pieces cut tags,
+// the test corpus must come out exactly as from its whole text (the pieces cut tags,
 // attributes, entities, scripts and multi-byte characters wherever they fall).
 
 import { readdirSync, readFileSync } from 'node:fs';
