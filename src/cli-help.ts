@@ -20,6 +20,7 @@ Commands:
   validate   check the configuration (and the published outputs, if any)
   serve      serve feeds/ over HTTP for a feed reader on this machine
   sources    add, remove, import or export the configured sources
+  init       write a starter configuration into a folder (never overwrites)
   help       this help; "feedwright help <command>" for one command
 
 ${GLOBAL_OPTIONS}`,
@@ -66,6 +67,17 @@ Serves the feeds folder over HTTP with the right content types, ETag, Last-Modif
   --host ADDRESS   address to listen on (default 127.0.0.1)
 
 ${GLOBAL_OPTIONS}`,
+  init: `Usage: feedwright init [DIR]
+
+Writes a starter configuration into DIR (default: the current folder):
+DIR/config/feedwright.yaml (site, sources, categories, tags) and
+DIR/config/site-rules.yaml (per-site extraction rules). Refuses to overwrite: if either
+file exists, nothing is written and the exit status is 1. Then edit the sources and run
+"feedwright run" in DIR (relative paths in the configuration resolve against the folder
+feedwright runs in).
+
+Options:
+  --help          this help`,
   sources: `Usage: feedwright sources <add|remove|import|export> ... [--config FILE]
 
   sources add URL [--name NAME] [--category NAME] [--no-full-text]

@@ -4,6 +4,7 @@
 //   0 ok · 1 the cycle failed (every source failed) or a command failed
 //   2 bad configuration or usage · 3 another run holds the lock
 
+import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
@@ -103,6 +104,16 @@ const COMMANDS: Record<string, Command> = {
     });
     return 0;
   },
+  async init({ positionals }) {
+    const { initProject } = await import('./commands/init-project.js');
+    const dir = positionals[1] ?? '.';
+    const { written } = await initProject(dir);
+    process.stdout.write(
+      `${written.map((path) => `wrote ${path}`).join('\n')}\n` +
+        `Next: edit the sources, site and categories in config/feedwright.yaml, then run "feedwright run" in ${resolvePath(dir)}\n`,
+    );
+    return 0;
+  },
   async sources(ctx) {
     return runSourcesCommand(ctx);
   },
@@ -175,7 +186,7 @@ export async function main(argv: string[]): Promise<number> {
     const name = positionals[0] ?? 'help';
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}" (see "feedwright --help")`);
-    const maxPositionals = name === 'sources' ? 3 : name === 'help' ? 2 : 1;
+    const maxPositionals = name === 'sources' ? 3 : name === 'help' || name === 'init' ? 2 : 1;
     if (positionals.length > maxPositionals) {
       throw new UsageError(`${name}: unexpected argument "${positionals[maxPositionals]}" (see "feedwright ${name} --help")`);
     }

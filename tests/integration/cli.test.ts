@@ -33,7 +33,7 @@ async function stateOf(fixture: SiteFixture) {
 describe('feedwright CLI', () => {
   test('--help works on every command', { timeout: 90_000 }, async () => {
     const fixture = await site(1);
-    const commands = ['run', 'start', 'publish', 'status', 'validate', 'serve', 'sources'];
+    const commands = ['run', 'start', 'publish', 'status', 'validate', 'serve', 'sources', 'init'];
     const results = await Promise.all(commands.map((command) => runCli([command, '--help'], fixture.dir)));
     results.forEach((result, index) => {
       expect(result.code).toBe(0);
