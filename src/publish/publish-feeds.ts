@@ -2,8 +2,8 @@
 // - reads only the article files in config.paths.articles (hand-written ones too), never
 //   memory: first their front matter (scan-articles.ts), then the bodies of the items the
 //   feeds carry, so a 10,000-file archive costs little more than a 50-item one;
-// - writes into config.paths.feeds: rss.xml, atom.xml, feed.json site-wide and under
-//   category/<slug>/, sources.opml and index.html;
+// - writes into config.paths.feeds: rss.xml, atom.xml, feed.json and index.html site-wide
+//   and under category/<slug>/, and sources.opml;
 // - the same files give the same bytes (dates come from the articles, never the clock), and
 //   an output whose bytes did not change is not rewritten (its mtime stays, so readers
 //   polling with If-Modified-Since get "not modified"); a changed one is replaced atomically;
@@ -23,7 +23,7 @@ import { EPOCH, type FeedModel, type ItemModel } from './feed-model.js';
 import { FEED_FILES, resolveFeedLinks } from './feed-links.js';
 import { pingWebSubHub } from './ping-websub.js';
 import { renderAtom } from './render-atom.js';
-import { renderIndexHtml, type IndexFeed } from './render-index-html.js';
+import { renderIndexHtml, type IndexScope } from './render-index-html.js';
 import { renderJsonFeed } from './render-json-feed.js';
 import { renderOpml } from './render-opml.js';
 import { renderRss } from './render-rss.js';
@@ -97,17 +97,19 @@ function renderScope(model: FeedModel, dir: string): Output[] {
 
 function renderOutputs(config: ResolvedConfig, scopes: FeedScope[], items: Map<string, ItemModel>): Output[] {
   const outputs: Output[] = [];
-  const index: IndexFeed[] = [];
-  let latest: ItemModel[] = [];
+  const pages: Array<{ page: IndexScope; latest: ItemModel[] }> = [];
   for (const scope of scopes) {
     const scopeItems = scope.metas.map((meta) => items.get(meta.path)).filter((item): item is ItemModel => item !== undefined);
-    const model = buildFeedModel(config, scope, scopeItems);
-    outputs.push(...renderScope(model, scope.dir));
-    index.push({ ...(scope.category ? { category: scope.category } : {}), links: model.links, count: scopeItems.length });
-    if (!scope.category) latest = scopeItems;
+    outputs.push(...renderScope(buildFeedModel(config, scope, scopeItems), scope.dir));
+    const page = { ...(scope.category ? { category: scope.category } : {}), dir: scope.dir, count: scopeItems.length, total: scope.total };
+    pages.push({ page, latest: scopeItems });
+  }
+  const index = pages.map(({ page }) => page);
+  for (const { page, latest } of pages) {
+    const file = page.dir ? `${page.dir}/index.html` : 'index.html';
+    outputs.push({ file, data: renderIndexHtml(config.site, index, page, latest) });
   }
   outputs.push({ file: 'sources.opml', data: renderOpml(config) });
-  outputs.push({ file: 'index.html', data: renderIndexHtml(config.site, index, latest) });
   return outputs;
 }
 

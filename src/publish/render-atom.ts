@@ -1,6 +1,10 @@
 // Atom 1.0 (RFC 4287) through feed 6, closing its gaps:
 // - xml:lang on <feed> (feed ignores `language` in Atom);
-// - titles and summaries are written as type="html", so the plain text is escaped first;
+// - feed writes entry titles and summaries as type="html" CDATA; ours are plain text, so
+//   each entry's are rewritten as Atom text constructs (no type: text), which every reader
+//   shows as is, decoding HTML or not;
+// - entries sharing one `updated` instant (articles that carry only a day meet at midnight)
+//   are the validator's DuplicateUpdated: see distinctUpdatedTimes;
 // - feed's enclosure link guesses `image/<ext>`; the cover goes to Media RSS elements
 //   instead (feed has no entry extensions in Atom, so they are inserted after rendering,
 //   one block per entry, in order);
@@ -11,17 +15,36 @@ import { FeedwrightError } from '../lib/errors.js';
 import type { FeedModel, ItemModel } from './feed-model.js';
 import { GENERATOR } from './feed-model.js';
 import { addRootAttributes, buildMediaExtensions, MEDIA_NS } from './render-rss.js';
-import { escapeHtml, escapeXmlAttribute } from './xml-text.js';
+import { escapeHtml, escapeXmlAttribute, escapeXmlText } from './xml-text.js';
 
 const ENTRY_END = '\n    </entry>';
 
-function toAtomItem(item: ItemModel, model: FeedModel): Item {
+/**
+ * Each entry's `updated`, distinct within the feed and the same on every rebuild of the same
+ * articles: an entry keeps its own date unless an entry with a smaller id already holds that
+ * instant, in which case it takes the next free whole second after it.
+ */
+export function distinctUpdatedTimes(items: ItemModel[]): number[] {
+  const order = items.map((item, index) => ({ index, ms: item.date.getTime(), id: item.id }));
+  order.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const taken = new Set<number>();
+  const times: number[] = new Array(items.length);
+  for (const { index, ms } of order) {
+    let time = ms;
+    while (taken.has(time)) time += 1000;
+    taken.add(time);
+    times[index] = time;
+  }
+  return times;
+}
+
+function toAtomItem(item: ItemModel, model: FeedModel, updatedMs: number): Item {
   const email = model.author.email;
   return {
     title: escapeHtml(item.title),
     id: item.id,
     link: item.link,
-    date: item.date,
+    date: new Date(updatedMs),
     published: item.date,
     description: escapeHtml(item.summary),
     content: item.contentHtml,
@@ -43,12 +66,28 @@ function renderMediaLines(item: ItemModel): string {
     .join('');
 }
 
-function insertEntryMedia(xml: string, items: ItemModel[]): string {
+/** feed's `<name type="html"><![CDATA[escaped]]></name>` → `<name>escaped</name>` (text). */
+function asTextConstruct(entry: string, name: 'title' | 'summary', text: string): string {
+  const html = `<${name} type="html"><![CDATA[${escapeHtml(text)}]]></${name}>`;
+  const at = entry.indexOf(html);
+  if (at < 0) throw new FeedwrightError('IO', `Atom entry ${name} not found where it was rendered`, { stage: 'publish' });
+  return `${entry.slice(0, at)}<${name}>${escapeXmlText(text)}</${name}>${entry.slice(at + html.length)}`;
+}
+
+/** Per entry, in order: plain-text title and summary, then the cover's Media RSS lines. */
+function finishEntries(xml: string, items: ItemModel[]): string {
   const parts = xml.split(ENTRY_END);
   if (parts.length !== items.length + 1) {
     throw new FeedwrightError('IO', 'Atom entries do not match the items rendered', { stage: 'publish' });
   }
-  return parts.map((part, index) => (index < items.length ? part + renderMediaLines(items[index]) : part)).join(ENTRY_END);
+  return parts
+    .map((part, index) => {
+      const item = items[index];
+      if (!item) return part;
+      const texts = asTextConstruct(asTextConstruct(part, 'title', item.title), 'summary', item.summary);
+      return texts + renderMediaLines(item);
+    })
+    .join(ENTRY_END);
 }
 
 export function renderAtom(model: FeedModel): string {
@@ -63,8 +102,9 @@ export function renderAtom(model: FeedModel): string {
     author: { name: model.author.name, link: model.author.url, ...(model.author.email ? { email: model.author.email } : {}) },
     ...(model.hubUrl ? { hub: model.hubUrl } : {}),
   });
-  for (const item of model.items) feed.addItem(toAtomItem(item, model));
-  const xml = insertEntryMedia(feed.atom1(), model.items);
+  const updated = distinctUpdatedTimes(model.items);
+  model.items.forEach((item, index) => feed.addItem(toAtomItem(item, model, updated[index])));
+  const xml = finishEntries(feed.atom1(), model.items);
   const lang = `xml:lang="${escapeXmlAttribute(model.language)}" xmlns:media="${MEDIA_NS}"`;
   return `${addRootAttributes(xml, '<feed xmlns="http://www.w3.org/2005/Atom"', lang)}\n`;
 }

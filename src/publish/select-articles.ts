@@ -11,6 +11,8 @@ export interface FeedScope {
   /** Folder under feeds/, '' for the site-wide feed. */
   dir: string;
   metas: ArticleMeta[];
+  /** Articles in the scope before the maxItems cut. */
+  total: number;
 }
 
 /** Newest first; equal timestamps by slug. */
@@ -46,14 +48,14 @@ function listCategories(config: ResolvedConfig, metas: ArticleMeta[]): string[] 
 export function selectFeedScopes(config: ResolvedConfig, metas: ArticleMeta[]): FeedScope[] {
   const sorted = [...metas].sort(compareArticles);
   const max = config.site.maxItems;
-  const scopes: FeedScope[] = [{ dir: '', metas: sorted.slice(0, max) }];
+  const scopes: FeedScope[] = [{ dir: '', metas: sorted.slice(0, max), total: sorted.length }];
   const used = new Set<string>();
   for (const category of listCategories(config, sorted)) {
     let slug = slugifyCategory(category);
     if (used.has(slug)) slug = `${slug}-${hashId(category, 6)}`;
     used.add(slug);
-    const items = sorted.filter((meta) => meta.article.category.trim() === category).slice(0, max);
-    scopes.push({ category, dir: `category/${slug}`, metas: items });
+    const items = sorted.filter((meta) => meta.article.category.trim() === category);
+    scopes.push({ category, dir: `category/${slug}`, metas: items.slice(0, max), total: items.length });
   }
   return scopes;
 }

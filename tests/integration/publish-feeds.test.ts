@@ -157,6 +157,7 @@ describe('output you can diff', () => {
       'atom.xml',
       'category/research/atom.xml',
       'category/research/feed.json',
+      'category/research/index.html',
       'category/research/rss.xml',
       'feed.json',
       'index.html',

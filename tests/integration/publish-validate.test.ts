@@ -2,7 +2,7 @@
 // helpers/feed-rules.ts) and parsed by a strict XML parser (Python's expat) for well-formedness.
 
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/lib/log.js';
@@ -17,7 +17,7 @@ import {
   rssRules,
   type JsonFeed,
 } from '../unit/publish/helpers/feed-rules.js';
-import { listFiles, makeFixture, type PublishFixture } from '../unit/publish/helpers/publish-fixture.js';
+import { listFiles, makeArticle, makeFixture, sampleArticles, type PublishFixture } from '../unit/publish/helpers/publish-fixture.js';
 import { reply, startServer, type TestServer } from '../helpers/server.js';
 
 let fixture: PublishFixture | undefined;
@@ -66,6 +66,28 @@ describe('publish output against the feed validator rules', () => {
     }
   });
 
+  test('articles that carry only a day get distinct atom:updated instants, the same on every rebuild', async () => {
+    const sameDay = ['a-first', 'b-second', 'c-third'].map((slug) => makeArticle({ slug, date: '2025-11-01', category: 'Research' }));
+    fixture = await makeFixture({}, [...sampleArticles(), ...sameDay]);
+    await publishFeeds(fixture.config, silentLogger);
+    const first = await readFile(join(fixture.feedsDir, 'atom.xml'), 'utf8');
+    const $ = loadXml(first);
+    expect(checkRules(atomRules, $, { selfUrl: 'https://aivibe.example/feeds/atom.xml' })).toEqual([]);
+    const updated = $('entry > updated').toArray().map((element) => $(element).text());
+    // The three of 2025-11-01 and 'policy-update' (same day) share midnight: each gets its own second.
+    expect(updated.filter((value) => value.startsWith('2025-11-01T00:00:0')).sort()).toEqual([
+      '2025-11-01T00:00:00.000Z',
+      '2025-11-01T00:00:01.000Z',
+      '2025-11-01T00:00:02.000Z',
+      '2025-11-01T00:00:03.000Z',
+    ]);
+    // published keeps the article's own day.
+    expect($('entry > published').toArray().filter((element) => $(element).text() === '2025-11-01T00:00:00.000Z')).toHaveLength(4);
+    await rm(fixture.feedsDir, { recursive: true });
+    await publishFeeds(fixture.config, silentLogger);
+    expect(await readFile(join(fixture.feedsDir, 'atom.xml'), 'utf8')).toBe(first);
+  });
+
   test('sources.opml is OPML 2.0 listing the enabled sources, well-formed', async () => {
     fixture = await makeFixture();
     await publishFeeds(fixture.config, silentLogger);
@@ -80,20 +102,41 @@ describe('publish output against the feed validator rules', () => {
     expect($('outline[text="Research"] > outline').attr('text')).toBe('Papers & Notes');
   });
 
-  test('index.html announces the three formats and lists feeds and latest items, escaped', async () => {
+  test('index.html announces the three formats relative to itself and lists categories and latest items, escaped', async () => {
     fixture = await makeFixture();
     await publishFeeds(fixture.config, silentLogger);
     const html = await readFile(join(fixture.feedsDir, 'index.html'), 'utf8');
     const $ = loadXml(html.replace('<!DOCTYPE html>', ''));
     const alternates = $('link[rel="alternate"]').toArray().map((element) => [element.attribs.type, element.attribs.href]);
     expect(alternates).toEqual([
-      ['application/rss+xml', 'https://aivibe.example/feeds/rss.xml'],
-      ['application/atom+xml', 'https://aivibe.example/feeds/atom.xml'],
-      ['application/feed+json', 'https://aivibe.example/feeds/feed.json'],
+      ['application/rss+xml', 'rss.xml'],
+      ['application/atom+xml', 'atom.xml'],
+      ['application/feed+json', 'feed.json'],
     ]);
-    expect(html).toContain('https://aivibe.example/feeds/category/research/atom.xml');
-    expect(html).toContain('Lambda &amp; Microsoft &lt;sign&gt; a ]]&gt; deal');
+    expect($('a[href="category/research/index.html"]').text()).toBe('Research');
+    expect(html).toContain('Lambda &amp; Microsoft&#39;s &lt;sign&gt; a ]]&gt; &quot;deal&quot;');
     expect(html).not.toContain('<sign>');
     expect(html).toContain('href="https://aivibe.example/posts/written-by-hand"');
+    // Latest articles with their cover thumbnails and excerpts; no absolute feed link.
+    expect($('ul.articles img').length).toBeGreaterThan(0);
+    expect($('ul.articles p').length).toBeGreaterThan(0);
+    expect(html).not.toContain('https://aivibe.example/feeds/');
+  });
+
+  test('each category folder has an index page whose counts agree with its feed', async () => {
+    fixture = await makeFixture({ maxItems: 1 });
+    await publishFeeds(fixture.config, silentLogger);
+    const main = loadXml((await readFile(join(fixture.feedsDir, 'index.html'), 'utf8')).replace('<!DOCTYPE html>', ''));
+    const page = (await readFile(join(fixture.feedsDir, 'category', 'research', 'index.html'), 'utf8')).replace('<!DOCTYPE html>', '');
+    const $ = loadXml(page);
+    const feed = JSON.parse(await readFile(join(fixture.feedsDir, 'category', 'research', 'feed.json'), 'utf8')) as { items: unknown[] };
+    expect(feed.items).toHaveLength(1);
+    // Two research articles in all, the newest one in the feeds: both pages say so.
+    expect(main('a[href="category/research/index.html"]').parent().text()).toContain('(2 articles, the newest 1 in the feeds)');
+    expect($('section').text()).toContain('2 articles, the newest 1 in the feeds');
+    expect($('ul.articles li')).toHaveLength(1);
+    expect($('link[rel="alternate"]').toArray().map((element) => element.attribs.href)).toEqual(['rss.xml', 'atom.xml', 'feed.json']);
+    expect($('a[href="../../index.html"]').text()).toBe('Everything');
+    expect($('a[href="../../sources.opml"]').length).toBe(1);
   });
 });

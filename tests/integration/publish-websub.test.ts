@@ -79,7 +79,7 @@ describe('WebSub', () => {
     server = undefined;
     fixture = await makeFixture({ websubHub: url });
     const { logger, lines } = memoryLogger();
-    await expect(publishFeeds(fixture.config, logger)).resolves.toMatchObject({ files: 14 });
+    await expect(publishFeeds(fixture.config, logger)).resolves.toMatchObject({ files: 17 });
     expect(lines.filter((line) => line.includes('msg="Unable to ping WebSub hub"'))).toHaveLength(12);
   });
 });

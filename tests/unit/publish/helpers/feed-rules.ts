@@ -160,6 +160,17 @@ export const atomRules: Record<string, Rule<CheerioAPI>> = {
     const ids = $('feed > id, entry > id').toArray().map((element) => $(element).text());
     return [...ids.filter((id) => !isIri(id)).map((id) => `id not an IRI: ${id}`), ...duplicates(ids).map((id) => `duplicate id ${id}`)];
   },
+  // The validator's DuplicateUpdated: two entries with the same atom:updated instant.
+  'updated-distinct': ($) =>
+    duplicates($('entry > updated').toArray().map((element) => new Date($(element).text()).toISOString())).map(
+      (value) => `DuplicateUpdated: two entries updated ${value}`,
+    ),
+  // Titles and summaries are plain text: a reader that does not decode HTML shows them right.
+  'text-constructs': ($) =>
+    $('entry > title, entry > summary')
+      .toArray()
+      .filter((element) => element.attribs.type !== undefined && element.attribs.type !== 'text')
+      .map((element) => `${element.name} is type="${element.attribs.type}", not text`),
   'category-term': ($) => $('category').toArray().filter((element) => !element.attribs.term).map(() => 'category without term'),
   'link-types': ($) =>
     $('link')
