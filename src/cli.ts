@@ -92,7 +92,6 @@ const COMMANDS: Record<string, Command> = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${values.port}" is not a port number`);
     const { serveFeeds } = await import('./commands/serve-feeds.js');
     const served = await serveFeeds({ dir: (await config()).paths.feeds, port, host: values.host, logger: logger.child({ stage: 'serve' }) });
-    logger.info('Serving feeds', { url: served.url });
     await new Promise<void>((resolve) => {
       const stop = () =>
         void served.close().then(resolve, (error: unknown) => {

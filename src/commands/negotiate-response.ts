@@ -67,14 +67,16 @@ export function matchesIfNoneMatch(header: string, etags: string[]): boolean {
   return wanted.some((tag) => etags.includes(tag));
 }
 
+/** `nowMs`: an If-Modified-Since later than now is not a valid date (RFC 9110 §13.1.3) and is ignored. */
 export function isNotModified(
   headers: { ifNoneMatch?: string; ifModifiedSince?: string },
   validators: { etags: string[]; mtimeMs: number },
+  nowMs: number = Date.now(),
 ): boolean {
   if (headers.ifNoneMatch !== undefined) return matchesIfNoneMatch(headers.ifNoneMatch, validators.etags);
   if (headers.ifModifiedSince === undefined) return false;
   const since = Date.parse(headers.ifModifiedSince);
-  if (Number.isNaN(since)) return false;
+  if (Number.isNaN(since) || since > nowMs) return false;
   // HTTP dates have whole seconds; compare at that precision.
   return Math.floor(validators.mtimeMs / 1000) * 1000 <= since;
 }

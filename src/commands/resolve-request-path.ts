@@ -2,13 +2,16 @@
 // Contract: only origin-form targets (`/path?query`) are accepted; the path is
 // percent-decoded once; a NUL, a backslash, a `..` or `.` segment (also when it was
 // written `%2e%2e`), or bad percent-encoding is refused as 'bad' (400), never
-// normalized away, so nothing can climb out of the folder. Pure: no I/O.
+// normalized away, so nothing can climb out of the folder. A path with a hidden segment
+// (a dotfile such as .htpasswd, or our own `.name.tmp` temp files) or a `.tmp` name is
+// 'hidden' (404): it was never published. Pure: no I/O.
 
 import { join, resolve, sep } from 'node:path';
 
 export type RequestPath =
   | { kind: 'ok'; path: string; /** The URL path ends with `/`. */ isFolder: boolean; urlPath: string }
-  | { kind: 'bad'; reason: string };
+  | { kind: 'bad'; reason: string }
+  | { kind: 'hidden' };
 
 function decodePath(raw: string): string | undefined {
   try {
@@ -26,6 +29,7 @@ export function resolveRequestPath(root: string, target: string | undefined): Re
   if (decoded.includes('\0') || decoded.includes('\\')) return { kind: 'bad', reason: 'forbidden character' };
   const segments = decoded.split('/').slice(1);
   if (segments.some((segment) => segment === '..' || segment === '.')) return { kind: 'bad', reason: 'dot segment' };
+  if (segments.some((segment) => segment.startsWith('.') || segment.endsWith('.tmp'))) return { kind: 'hidden' };
   const base = resolve(root);
   const path = join(base, ...segments);
   if (path !== base && !path.startsWith(base + sep)) return { kind: 'bad', reason: 'outside the folder' };

@@ -1,13 +1,18 @@
 // `feedwright serve`: serves the published feeds folder over node:http, for local use and
 // for readers on a small host. Contract:
 // - GET and HEAD only (405 with Allow otherwise); `/` and folders serve their index.html
-//   (a folder without its trailing slash is redirected, so relative links work);
+//   (a folder without its trailing slash is redirected, so relative links work); a folder
+//   without an index.html, a file asked for with a trailing slash, a dotfile or temp file
+//   is 404;
 // - Content-Type per file (rss.xml, atom.xml, feed.json, .opml, .html, ...);
 // - a strong ETag (hash of the bytes; the gzip variant has its own) and Last-Modified,
 //   304 on If-None-Match / If-Modified-Since; gzip when Accept-Encoding allows it, with
 //   Vary: Accept-Encoding;
 // - nothing outside the folder: dot segments (plain or %2e%2e), NUL, backslashes and
-//   bad encoding are 400, and a symlink leading out of the folder is 404;
+//   bad encoding are 400, and a symlink leading out of the folder is 404 (a folder is
+//   checked before it is redirected, so the 301 shows nothing outside);
+// - a client has headersTimeoutMs to send its headers and requestTimeoutMs for the whole
+//   request; an idle keep-alive connection is closed after 5 s;
 // - binds 127.0.0.1 unless told otherwise. close() ends open connections too.
 
 import { createHash } from 'node:crypto';
@@ -30,6 +35,10 @@ export interface ServeFeedsOptions {
   port: number;
   host?: string;
   logger: Logger;
+  /** Default 10 s. */
+  headersTimeoutMs?: number;
+  /** Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 export interface FeedsServer {
@@ -62,21 +71,25 @@ function sendText(res: ServerResponse, status: number, text: string, headers: Re
   res.end(text);
 }
 
+/** The real path of `path` when it exists inside `realRoot`, else undefined. */
+async function realInside(realRoot: string, path: string): Promise<string | undefined> {
+  const real = await realpath(path).catch(() => undefined);
+  return real !== undefined && isInsideFolder(realRoot, real) ? real : undefined;
+}
+
 async function locateFile(root: string, target: { path: string; isFolder: boolean; urlPath: string }): Promise<Located> {
-  try {
-    let path = target.path;
-    let info = await stat(path);
-    if (info.isDirectory()) {
-      if (!target.isFolder) return { kind: 'redirect', location: `${target.urlPath}/` };
-      path = join(path, 'index.html');
-      info = await stat(path);
-    }
-    if (!info.isFile()) return { kind: 'missing' };
-    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(path)]);
-    return isInsideFolder(realRoot, realFile) ? { kind: 'file', path, info } : { kind: 'missing' };
-  } catch {
-    return { kind: 'missing' };
+  const missing: Located = { kind: 'missing' };
+  const realRoot = await realpath(root).catch(() => undefined);
+  const real = realRoot && (await realInside(realRoot, target.path));
+  if (!realRoot || !real) return missing;
+  const info = await stat(real).catch(() => undefined);
+  if (info?.isDirectory()) {
+    const index = await realInside(realRoot, join(real, 'index.html'));
+    const indexInfo = index ? await stat(index).catch(() => undefined) : undefined;
+    if (!index || !indexInfo?.isFile()) return missing;
+    return target.isFolder ? { kind: 'file', path: index, info: indexInfo } : { kind: 'redirect', location: `${target.urlPath}/` };
   }
+  return info?.isFile() && !target.isFolder ? { kind: 'file', path: real, info } : missing;
 }
 
 function createRepresentationCache() {
@@ -137,7 +150,7 @@ function createHandler(root: string) {
       sendText(res, 400, 'Bad request\n');
       return;
     }
-    const found = await locateFile(root, target);
+    const found: Located = target.kind === 'hidden' ? { kind: 'missing' } : await locateFile(root, target);
     if (found.kind === 'redirect') sendText(res, 301, 'Moved permanently\n', { location: found.location });
     else if (found.kind === 'missing') sendText(res, 404, 'Not found\n');
     else await sendRepresentation(req, res, await load(found.path, found.info));
@@ -162,7 +175,13 @@ export async function serveFeeds(options: ServeFeedsOptions): Promise<FeedsServe
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger;
   const handle = createHandler(root);
-  const server = createServer((req, res) => {
+  const server = createServer({
+    headersTimeout: options.headersTimeoutMs ?? 10_000,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    keepAliveTimeout: 5_000,
+    // How often node checks the two timeouts above (default 30 s would let a slow client stay that long).
+    connectionsCheckingInterval: 1_000,
+  }, (req, res) => {
     handle(req, res)
       .then(() => logger.debug('Request served', { method: req.method, path: req.url, status: res.statusCode }))
       .catch((error: unknown) => {

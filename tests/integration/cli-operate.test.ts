@@ -11,6 +11,7 @@ import { listArticleFiles, readArticleFile } from '../../src/store/article-file.
 import { runCli, startCli, waitFor } from '../helpers/cli.js';
 import { corpusDir, projectRoot } from '../helpers/paths.js';
 import { reply } from '../helpers/server.js';
+import * as cheerio from 'cheerio';
 import { startSiteFixture, type SiteFixture } from '../helpers/site-fixture.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -36,8 +37,9 @@ describe('operating feedwright', () => {
       server.child.kill('SIGTERM');
       await server.exit;
     });
-    await waitFor(() => /msg="Serving feeds" url=\S+/.test(server.stderr()), 20_000, 'the server to listen');
-    const base = /msg="Serving feeds" url=(\S+)/.exec(server.stderr())?.[1] as string;
+    await waitFor(() => /msg="Serving feeds".* url=\S+/.test(server.stderr()), 20_000, 'the server to listen');
+    const base = /msg="Serving feeds".* url=(\S+)/.exec(server.stderr())?.[1] as string;
+    expect(server.stderr().match(/Serving feeds/g)).toHaveLength(1);
     const first = await fetch(new URL('rss.xml', base));
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toMatch(/^application\/rss\+xml/);
@@ -47,8 +49,27 @@ describe('operating feedwright', () => {
     expect(etag).toBeTruthy();
     const again = await fetch(new URL('rss.xml', base), { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
-    const since = await fetch(new URL('feed.json', base), { headers: { 'if-modified-since': new Date(Date.now() + 60_000).toUTCString() } });
+    const lastModified = (await fetch(new URL('feed.json', base))).headers.get('last-modified') as string;
+    const since = await fetch(new URL('feed.json', base), { headers: { 'if-modified-since': lastModified } });
     expect(since.status).toBe(304);
+    // Every link of the index pages to a feed, a category page or the OPML works where it is served.
+    const pages = [new URL('index.html', base)];
+    const checked = new Set<string>();
+    while (pages.length > 0) {
+      const page = pages.shift() as URL;
+      const $ = cheerio.load(await (await fetch(page)).text());
+      const hrefs = $('link[rel="alternate"], a[type], nav a').toArray().map((element) => element.attribs.href as string);
+      for (const href of hrefs) {
+        const target = new URL(href, page);
+        if (checked.has(target.href)) continue;
+        checked.add(target.href);
+        expect(target.href.startsWith(base), href).toBe(true);
+        expect((await fetch(target)).status, target.href).toBe(200);
+        if (target.pathname.endsWith('/index.html')) pages.push(target);
+      }
+    }
+    expect([...checked].filter((href) => href.endsWith('/index.html')).length).toBeGreaterThan(1);
+    expect(checked.size).toBeGreaterThan(6);
     server.child.kill('SIGTERM');
     expect(await server.exit).toBe(0);
   });

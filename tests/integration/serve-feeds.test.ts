@@ -2,6 +2,7 @@
 // HEAD, 404/405, folder index, and refused path traversal.
 import { mkdir, mkdtemp, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -57,6 +58,13 @@ beforeAll(async () => {
   await writeFile(join(root, 'secret.txt'), 'secret');
   await writeFile(join(outside, 'secret.txt'), 'secret');
   await symlink(join(outside, 'secret.txt'), join(dir, 'link.txt'));
+  // A folder outside with an index page, linked in; a dotfile and a temp file; a folder without index.
+  await mkdir(join(outside, 'folder'));
+  await writeFile(join(outside, 'folder', 'index.html'), 'secret');
+  await symlink(join(outside, 'folder'), join(dir, 'elsewhere'));
+  await writeFile(join(dir, '.htpasswd'), 'admin:secret');
+  await writeFile(join(dir, '.rss.xml.123.abcd.tmp'), 'secret');
+  await writeFile(join(dir, 'category', 'business', 'draft.tmp'), 'secret');
   const modified = new Date('2026-01-02T03:04:05Z');
   await utimes(join(dir, 'rss.xml'), modified, modified);
   served = await serveFeeds({ dir, port: 0, logger: silentLogger });
@@ -147,6 +155,42 @@ describe('serveFeeds', () => {
     expect(response.body.length).toBe(0);
   });
 
+  test('a file asked for as a folder is 404; a folder without an index page is 404, not a redirect', async () => {
+    expect((await send(origin, '/rss.xml/')).status).toBe(404);
+    expect((await send(origin, '/category')).status).toBe(404);
+    expect((await send(origin, '/category/')).status).toBe(404);
+    const redirect = await send(origin, '/category/business');
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.location).toBe('/category/business/');
+  });
+
+  test('an If-Modified-Since in the future is ignored (200), not taken as "not modified"', async () => {
+    const future = new Date(Date.now() + 86_400_000).toUTCString();
+    const response = await send(origin, '/rss.xml', { headers: { 'if-modified-since': future } });
+    expect(response.status).toBe(200);
+    expect(response.body.toString()).toBe(RSS);
+  });
+
+  test('a client dripping its headers is cut off after the headers timeout', async () => {
+    const slow = await serveFeeds({ dir: join(root, 'feeds'), port: 0, logger: silentLogger, headersTimeoutMs: 1_000 });
+    try {
+      const { port } = new URL(slow.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
+      socket.on('error', () => undefined);
+      const started = Date.now();
+      socket.write('GET /rss.xml HTTP/1.1\r\nHost: x\r\n');
+      const drip = setInterval(() => socket.writable && socket.write('X-Slow: y\r\n'), 200);
+      const at = await Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 8_000))]);
+      clearInterval(drip);
+      socket.destroy();
+      expect(at).toBeGreaterThan(0);
+      expect(at - started).toBeLessThan(8_000);
+    } finally {
+      await slow.close();
+    }
+  });
+
   test('404 for a missing file, 405 with Allow for other methods', async () => {
     expect((await send(origin, '/nope.xml')).status).toBe(404);
     const post = await send(origin, '/rss.xml', { method: 'POST' });
@@ -165,6 +209,12 @@ describe('serveFeeds', () => {
     ['//etc/passwd', 400],
     ['http://127.0.0.1/../secret.txt', 400],
     ['/link.txt', 404],
+    ['/elsewhere', 404],
+    ['/elsewhere/', 404],
+    ['/.htpasswd', 404],
+    ['/.rss.xml.123.abcd.tmp', 404],
+    ['/category/business/draft.tmp', 404],
+    ['/category/.%2e/.htpasswd', 400],
   ])('refuses %s with %i', async (path, status) => {
     const response = await send(origin, path);
     expect(response.status).toBe(status);
