@@ -22,7 +22,7 @@ function decodePath(raw: string): string | undefined {
 }
 
 export function resolveRequestPath(root: string, target: string | undefined): RequestPath {
-  if (!target || !target.startsWith('/') || target.startsWith('//')) return { kind: 'bad', reason: 'not an origin-form path' };
+  if (!target?.startsWith('/') || target.startsWith('//')) return { kind: 'bad', reason: 'not an origin-form path' };
   const urlPath = target.split(/[?#]/, 1)[0];
   const decoded = decodePath(urlPath);
   if (decoded === undefined) return { kind: 'bad', reason: 'bad percent-encoding' };

@@ -5,7 +5,7 @@ import { isElement } from './measure-tree.js';
  * Visits every element under `root` in document order, without recursion (deep tag
  * soup cannot overflow the stack). `visit` returning false skips the element's children.
  */
-export function walkElements(root: AnyNode, visit: (element: Element) => boolean | void): void {
+export function walkElements(root: AnyNode, visit: (element: Element) => boolean | undefined): void {
   const stack: AnyNode[] = [];
   const pushChildren = (node: AnyNode) => {
     if (!('children' in node)) return;

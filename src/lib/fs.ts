@@ -32,7 +32,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 export async function writeFileIfChanged(path: string, data: string | Uint8Array): Promise<boolean> {
   const next = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data);
   const current = await readFile(path).catch(() => undefined);
-  if (current && current.equals(next)) return false;
+  if (current?.equals(next)) return false;
   await writeFileAtomic(path, next);
   return true;
 }

@@ -87,7 +87,7 @@ export function readTextConstruct(node: XNode | undefined): string | undefined {
   const type = attrOf(node, 'type')?.toLowerCase();
   const value = typeof node === 'string' || typeof node._ === 'string' || node.__xml !== undefined ? textOf(node) : markupOf(node);
   if (value === undefined) return undefined;
-  const isBase64 = attrOf(node, 'mode') === 'base64' || (type !== undefined && type.includes('/') && !/^text\/|xml/.test(type));
+  const isBase64 = attrOf(node, 'mode') === 'base64' || (type?.includes('/') && !/^text\/|xml/.test(type));
   const decoded = isBase64 ? Buffer.from(value, 'base64').toString('utf8') : value;
   if (type === 'text' || type === 'text/plain') return escapeHtml(decoded);
   if (type === 'xhtml') return unwrapXhtmlDiv(decoded);

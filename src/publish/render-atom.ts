@@ -103,7 +103,7 @@ export function renderAtom(model: FeedModel): string {
     ...(model.hubUrl ? { hub: model.hubUrl } : {}),
   });
   const updated = distinctUpdatedTimes(model.items);
-  model.items.forEach((item, index) => feed.addItem(toAtomItem(item, model, updated[index])));
+  for (const [index, item] of model.items.entries()) feed.addItem(toAtomItem(item, model, updated[index]));
   const xml = finishEntries(feed.atom1(), model.items);
   const lang = `xml:lang="${escapeXmlAttribute(model.language)}" xmlns:media="${MEDIA_NS}"`;
   return `${addRootAttributes(xml, '<feed xmlns="http://www.w3.org/2005/Atom"', lang)}\n`;

@@ -44,7 +44,9 @@ beforeAll(async () => {
   const redirectItems = METADATA_REDIRECTS.map((_, i) => ({ title: `Redirect ${i}`, link: server.url(`/to-metadata/${i}`) }));
   server.route('/private-links.xml', (_req, res) => void res.writeHead(200, xml).end(feed([...privateItems, ...redirectItems])));
   server.route('/feed-to-metadata.xml', (_req, res) => void res.writeHead(302, { location: METADATA_REDIRECTS[0] }).end());
-  METADATA_REDIRECTS.forEach((location, i) => server.route(`/to-metadata/${i}`, (_req, res) => void res.writeHead(301, { location }).end()));
+  for (const [i, location] of METADATA_REDIRECTS.entries()) {
+    server.route(`/to-metadata/${i}`, (_req, res) => void res.writeHead(301, { location }).end());
+  }
   dir = await makeTempDir('ssrf');
   const config = await makeHostileConfig(
     dir,

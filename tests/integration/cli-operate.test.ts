@@ -84,7 +84,7 @@ describe('operating feedwright', () => {
     );
     const config = join(fixture.dir, 'two.yaml');
     const original = (await readFile(fixture.configFile, 'utf8')).replace('sources:\n', '# the sources we read\nsources:\n');
-    await writeFile(config, original.replace(/  - \{ name: Example News.*\n/, '  - { name: Other, url: "https://other.example/feed" }\n'));
+    await writeFile(config, original.replace(/ {2}- \{ name: Example News.*\n/, '  - { name: Other, url: "https://other.example/feed" }\n'));
     const result = await runCli(['sources', 'add', fixture.server.url('/'), '--config', config], fixture.dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
