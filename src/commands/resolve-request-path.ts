@@ -9,7 +9,7 @@
 import { join, resolve, sep } from 'node:path';
 
 export type RequestPath =
-  | { kind: 'ok'; path: string; /** The URL path ends with `/`. */ isFolder: boolean; urlPath: string }
+  | { kind: 'ok'; path: string; /** The URL path ends with `/`. */ isFolder: boolean; urlPath: string; /** `?...` or ''. */ query: string }
   | { kind: 'bad'; reason: string }
   | { kind: 'hidden' };
 
@@ -24,6 +24,7 @@ function decodePath(raw: string): string | undefined {
 export function resolveRequestPath(root: string, target: string | undefined): RequestPath {
   if (!target?.startsWith('/') || target.startsWith('//')) return { kind: 'bad', reason: 'not an origin-form path' };
   const urlPath = target.split(/[?#]/, 1)[0];
+  const query = /\?[^#]*/.exec(target)?.[0] ?? '';
   const decoded = decodePath(urlPath);
   if (decoded === undefined) return { kind: 'bad', reason: 'bad percent-encoding' };
   if (decoded.includes('\0') || decoded.includes('\\')) return { kind: 'bad', reason: 'forbidden character' };
@@ -33,7 +34,7 @@ export function resolveRequestPath(root: string, target: string | undefined): Re
   const base = resolve(root);
   const path = join(base, ...segments);
   if (path !== base && !path.startsWith(base + sep)) return { kind: 'bad', reason: 'outside the folder' };
-  return { kind: 'ok', path, isFolder: decoded.endsWith('/'), urlPath };
+  return { kind: 'ok', path, isFolder: decoded.endsWith('/'), urlPath, query };
 }
 
 /** True when `path` is `root` or inside it (both already real paths). */

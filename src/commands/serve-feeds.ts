@@ -77,7 +77,7 @@ async function realInside(realRoot: string, path: string): Promise<string | unde
   return real !== undefined && isInsideFolder(realRoot, real) ? real : undefined;
 }
 
-async function locateFile(root: string, target: { path: string; isFolder: boolean; urlPath: string }): Promise<Located> {
+async function locateFile(root: string, target: { path: string; isFolder: boolean; urlPath: string; query: string }): Promise<Located> {
   const missing: Located = { kind: 'missing' };
   const realRoot = await realpath(root).catch(() => undefined);
   const real = realRoot && (await realInside(realRoot, target.path));
@@ -87,7 +87,7 @@ async function locateFile(root: string, target: { path: string; isFolder: boolea
     const index = await realInside(realRoot, join(real, 'index.html'));
     const indexInfo = index ? await stat(index).catch(() => undefined) : undefined;
     if (!index || !indexInfo?.isFile()) return missing;
-    return target.isFolder ? { kind: 'file', path: index, info: indexInfo } : { kind: 'redirect', location: `${target.urlPath}/` };
+    return target.isFolder ? { kind: 'file', path: index, info: indexInfo } : { kind: 'redirect', location: `${target.urlPath}/${target.query}` };
   }
   return info?.isFile() && !target.isFolder ? { kind: 'file', path: real, info } : missing;
 }

@@ -110,7 +110,10 @@ export async function loadSiteRules(file: string, options: { optional?: boolean 
 export async function loadConfig(configFile = DEFAULT_CONFIG_FILE, options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
   const cwd = options.cwd ?? process.cwd();
   const file = resolve(cwd, configFile);
-  const raw = await readYaml(file);
+  const raw = await readYaml(file).catch((error: unknown) => {
+    if (!(error instanceof FeedwrightError && error.code === 'CONFIG_NOT_FOUND')) throw error;
+    throw new FeedwrightError('CONFIG_NOT_FOUND', `${error.message} (feedwright init writes a starter configuration)`, { stage: 'config', cause: error });
+  });
   if (typeof raw !== 'object' || Array.isArray(raw)) throw invalid(file, '', 'must be a YAML mapping of keys');
   return resolveConfig(mergeDeep(raw, options.overrides) as RawConfig, { file, cwd, siteRules: undefined });
 }

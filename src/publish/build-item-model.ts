@@ -3,6 +3,7 @@
 
 import sanitizeHtml from 'sanitize-html';
 import type { ResolvedConfig } from '../config/schema.js';
+import { hashId } from '../lib/hash.js';
 import { resolveUrl } from '../lib/url.js';
 import type { Article } from '../types.js';
 import type { CoverImage, ItemModel } from './feed-model.js';
@@ -13,12 +14,29 @@ import { escapeHtml, stripInvalidXmlChars } from './xml-text.js';
 
 const EXCERPT_CHARS = 150;
 
+function findPublishedTime(article: Pick<Article, 'extra'>): number {
+  return article.extra.published ? Date.parse(article.extra.published) : Number.NaN;
+}
+
 /** The article's full timestamp in ms: extra.published, else `date` at 00:00Z; NaN if neither. */
 export function findArticleTime(article: Pick<Article, 'date' | 'extra'>): number {
-  const published = article.extra.published ? Date.parse(article.extra.published) : Number.NaN;
+  const published = findPublishedTime(article);
   if (!Number.isNaN(published)) return published;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(article.date)) return Number.NaN;
   return Date.parse(`${article.date}T00:00:00Z`);
+}
+
+const DAY_SECONDS = 86_400;
+
+/**
+ * Atom's `updated`: the full timestamp when the article has one; an article that carries
+ * only a day gets a second of that day chosen by its id, so same-day articles do not all
+ * meet at midnight (the validator's DuplicateUpdated) and each keeps its value whatever
+ * else is published beside it.
+ */
+function findUpdatedTime(article: Pick<Article, 'extra'>, timeMs: number, id: string): number {
+  if (!Number.isNaN(findPublishedTime(article))) return timeMs;
+  return timeMs + (Number.parseInt(hashId(id, 8), 16) % DAY_SECONDS) * 1000;
 }
 
 /** The item's link: site.articleUrl with the slug, else the source, else the site. */
@@ -64,11 +82,13 @@ export function buildItemModel(article: Article, timeMs: number, site: ResolvedC
   const rendered = renderContent(article.body, resolveUrl(article.source) ?? link);
   const summary = summarize(article.excerpt, rendered, title);
   const contributor = article.extra.originalAuthor ? clean(article.extra.originalAuthor) : '';
+  const id = resolveItemId(article);
   return {
-    id: resolveItemId(article),
+    id,
     title,
     link,
     date: new Date(timeMs),
+    updated: new Date(findUpdatedTime(article, timeMs, id)),
     summary,
     contentHtml: rendered || `<p>${escapeHtml(summary)}</p>`,
     cover: findCover(article),

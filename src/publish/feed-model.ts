@@ -15,6 +15,8 @@ export interface ItemModel {
   link: string;
   /** The full timestamp: extra.published, else `date` at 00:00Z. */
   date: Date;
+  /** Atom's `updated`: `date`, or for an article that carries only a day, a second of it chosen by id. */
+  updated: Date;
   /** Plain text (the article's excerpt). */
   summary: string;
   /** Sanitized HTML, absolute URLs. */

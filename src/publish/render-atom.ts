@@ -3,8 +3,9 @@
 // - feed writes entry titles and summaries as type="html" CDATA; ours are plain text, so
 //   each entry's are rewritten as Atom text constructs (no type: text), which every reader
 //   shows as is, decoding HTML or not;
-// - entries sharing one `updated` instant (articles that carry only a day meet at midnight)
-//   are the validator's DuplicateUpdated: see distinctUpdatedTimes;
+// - entries sharing one `updated` instant are the validator's DuplicateUpdated: an article
+//   that carries only a day gets a second of it chosen by its id (build-item-model.ts), and
+//   distinctUpdatedTimes separates what still collides;
 // - feed's enclosure link guesses `image/<ext>`; the cover goes to Media RSS elements
 //   instead (feed has no entry extensions in Atom, so they are inserted after rendering,
 //   one block per entry, in order);
@@ -20,12 +21,12 @@ import { escapeHtml, escapeXmlAttribute, escapeXmlText } from './xml-text.js';
 const ENTRY_END = '\n    </entry>';
 
 /**
- * Each entry's `updated`, distinct within the feed and the same on every rebuild of the same
- * articles: an entry keeps its own date unless an entry with a smaller id already holds that
- * instant, in which case it takes the next free whole second after it.
+ * Each entry's `updated` (the item's own, see build-item-model.ts), kept distinct within
+ * the feed: in the rare case two items still share an instant, the one with the larger id
+ * takes the next free second. The same articles give the same values on every rebuild.
  */
 export function distinctUpdatedTimes(items: ItemModel[]): number[] {
-  const order = items.map((item, index) => ({ index, ms: item.date.getTime(), id: item.id }));
+  const order = items.map((item, index) => ({ index, ms: item.updated.getTime(), id: item.id }));
   order.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const taken = new Set<number>();
   const times: number[] = new Array(items.length);

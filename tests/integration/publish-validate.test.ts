@@ -6,6 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/lib/log.js';
+import { writeArticle } from '../../src/store/article-file.js';
 import { publishFeeds } from '../../src/publish/publish-feeds.js';
 import {
   atomRules,
@@ -66,26 +67,32 @@ describe('publish output against the feed validator rules', () => {
     }
   });
 
-  test('articles that carry only a day get distinct atom:updated instants, the same on every rebuild', async () => {
+  test('articles that carry only a day get distinct atom:updated instants of their own, the same on every rebuild', async () => {
     const sameDay = ['a-first', 'b-second', 'c-third'].map((slug) => makeArticle({ slug, date: '2025-11-01', category: 'Research' }));
     fixture = await makeFixture({}, [...sampleArticles(), ...sameDay]);
+    const updatedById = async () => {
+      const $ = loadXml(await readFile(join(fixture!.feedsDir, 'atom.xml'), 'utf8'));
+      expect(checkRules(atomRules, $, { selfUrl: 'https://aivibe.example/feeds/atom.xml' })).toEqual([]);
+      return new Map($('entry').toArray().map((entry) => [$(entry).children('id').text(), $(entry).children('updated').text()]));
+    };
     await publishFeeds(fixture.config, silentLogger);
     const first = await readFile(join(fixture.feedsDir, 'atom.xml'), 'utf8');
-    const $ = loadXml(first);
-    expect(checkRules(atomRules, $, { selfUrl: 'https://aivibe.example/feeds/atom.xml' })).toEqual([]);
-    const updated = $('entry > updated').toArray().map((element) => $(element).text());
-    // The three of 2025-11-01 and 'policy-update' (same day) share midnight: each gets its own second.
-    expect(updated.filter((value) => value.startsWith('2025-11-01T00:00:0')).sort()).toEqual([
-      '2025-11-01T00:00:00.000Z',
-      '2025-11-01T00:00:01.000Z',
-      '2025-11-01T00:00:02.000Z',
-      '2025-11-01T00:00:03.000Z',
-    ]);
+    const before = await updatedById();
+    // The three of 2025-11-01 and 'policy-update' (same day, no time) each have their own second of that day.
+    const sameDayValues = [...before.values()].filter((value) => value.startsWith('2025-11-01T'));
+    expect(sameDayValues).toHaveLength(4);
+    expect(new Set(sameDayValues).size).toBe(4);
     // published keeps the article's own day.
+    const $ = loadXml(first);
     expect($('entry > published').toArray().filter((element) => $(element).text() === '2025-11-01T00:00:00.000Z')).toHaveLength(4);
+    // A rebuild gives the same bytes; another same-day article moves no other entry's value.
     await rm(fixture.feedsDir, { recursive: true });
     await publishFeeds(fixture.config, silentLogger);
     expect(await readFile(join(fixture.feedsDir, 'atom.xml'), 'utf8')).toBe(first);
+    await writeArticle(fixture.articlesDir, makeArticle({ slug: '0-zeroth', date: '2025-11-01', category: 'Research' }));
+    await publishFeeds(fixture.config, silentLogger);
+    const after = await updatedById();
+    for (const [id, value] of before) expect({ id, value: after.get(id) }).toEqual({ id, value });
   });
 
   test('sources.opml is OPML 2.0 listing the enabled sources, well-formed', async () => {

@@ -159,9 +159,9 @@ describe('serveFeeds', () => {
     expect((await send(origin, '/rss.xml/')).status).toBe(404);
     expect((await send(origin, '/category')).status).toBe(404);
     expect((await send(origin, '/category/')).status).toBe(404);
-    const redirect = await send(origin, '/category/business');
+    const redirect = await send(origin, '/category/business?utm=1');
     expect(redirect.status).toBe(301);
-    expect(redirect.headers.location).toBe('/category/business/');
+    expect(redirect.headers.location).toBe('/category/business/?utm=1');
   });
 
   test('an If-Modified-Since in the future is ignored (200), not taken as "not modified"', async () => {

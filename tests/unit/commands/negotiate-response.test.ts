@@ -68,6 +68,7 @@ describe('resolveRequestPath', () => {
       path: '/srv/feeds/category/ai/rss.xml',
       isFolder: false,
       urlPath: '/category/ai/rss.xml',
+      query: '?x=1',
     });
     expect(resolveRequestPath('/srv/feeds', '/')).toMatchObject({ kind: 'ok', path: '/srv/feeds', isFolder: true });
     expect(resolveRequestPath('/srv/feeds', '/a%20b.xml')).toMatchObject({ kind: 'ok', path: '/srv/feeds/a b.xml' });

@@ -66,7 +66,7 @@ describe('loadConfig', () => {
   });
 
   test('a missing file says so', async () => {
-    await expect(loadConfig('nope.yaml', { cwd: tmpdir() })).rejects.toMatchObject({ code: 'CONFIG_NOT_FOUND', message: /nope\.yaml: file not found/ });
+    await expect(loadConfig('nope.yaml', { cwd: tmpdir() })).rejects.toMatchObject({ code: 'CONFIG_NOT_FOUND', message: /nope\.yaml: file not found \(feedwright init writes a starter configuration\)/ });
   });
 
   test('a rules file the configuration names must exist; the default one may be absent', async () => {
