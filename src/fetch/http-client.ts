@@ -117,7 +117,8 @@ async function fetchResource(context: ClientContext, url: string, options: Fetch
         const durationMs = Math.round(performance.now() - startedAt);
         const { type: _type, ...rest } = outcome;
         log.debug('Resource fetched', { url: redactUrl(url), finalUrl: redactUrl(current.href), status: outcome.status, durationMs });
-        return { url, finalUrl: current.href, ...rest, durationMs };
+        // Credentials stay in the request: the result (logged, a base for the feed's links) has none.
+        return { url: redactUrl(url), finalUrl: redactUrl(current.href), ...rest, durationMs };
       }
       const next = checkUrl(context, new URL(outcome.location, current).href, current.href);
       if (visited.has(next.href) || hops >= context.config.maxRedirects) {
