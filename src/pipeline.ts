@@ -234,16 +234,16 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   await saver.flush();
   if (saveError) logger.warn('A state save failed during the run; the final save succeeded', { err: describeError(saveError) });
   if (options.publish !== false) {
-    report.publish = await publishSafely(config, logger);
+    report.publish = await publishSafely(config, logger, client);
     report.publishFailed = report.publish === undefined;
   }
   report.durationMs = Date.now() - startedMs;
   return report;
 }
 
-async function publishSafely(config: ResolvedConfig, logger: Logger): Promise<PublishReport | undefined> {
+async function publishSafely(config: ResolvedConfig, logger: Logger, client: HttpClient): Promise<PublishReport | undefined> {
   try {
-    return await publishFeeds(config, logger);
+    return await publishFeeds(config, logger, client);
   } catch (error) {
     logger.error('Unable to publish feeds', { code: error instanceof FeedwrightError ? error.code : undefined, err: describeError(error) });
     return undefined;
