@@ -13,6 +13,7 @@ import type { ResolvedConfig } from './config/schema.js';
 import { describeError, isFeedwrightError } from './lib/errors.js';
 import { limitHeapGrowth } from './lib/heap.js';
 import { createLogger, type Logger, type LogLevel } from './lib/log.js';
+import { redactUrl } from './lib/url.js';
 import { VERSION } from './lib/version.js';
 
 const OPTIONS = {
@@ -138,11 +139,11 @@ async function runSourcesCommand({ values, positionals, logger, config }: Comman
     const client = createHttpClient({ fetch: loaded.fetch, site: loaded.site, logger: logger.child({ stage: 'fetch' }) });
     const input = { url: needs('a URL'), name: values.name, category: values.category, fullText: values['no-full-text'] ? false : undefined };
     const added = await addSource(file, input, client);
-    process.stdout.write(`added source "${added.name}": ${added.url}\n`);
+    process.stdout.write(`added source "${added.name}": ${redactUrl(added.url)}\n`);
   } else if (action === 'remove') {
     await config();
     const removed = await removeSource(file, needs('a source name or URL'));
-    process.stdout.write(`removed source "${removed.name}": ${removed.url}\n`);
+    process.stdout.write(`removed source "${removed.name}": ${redactUrl(removed.url)}\n`);
   } else if (action === 'import') {
     await config();
     const opml = await readFile(needs('an OPML file'), 'utf8');

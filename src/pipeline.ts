@@ -15,10 +15,11 @@ import { createHttpClient, type HttpClient } from './fetch/http-client.js';
 import { describeError, FeedwrightError, isFeedwrightError } from './lib/errors.js';
 import { removeStaleTempFiles } from './lib/fs.js';
 import type { Logger } from './lib/log.js';
+import { redactUrl } from './lib/url.js';
 import { parseFeed } from './parse/parse-feed.js';
 import { publishFeeds, type PublishReport } from './publish/publish-feeds.js';
 import { isDue, nextAfterSuccess, recordFailure } from './schedule/source-schedule.js';
-import { createStateSaver, loadState, sourceState, type RunState } from './store/run-state.js';
+import { createStateSaver, findSourceState, loadState, sourceState, type RunState } from './store/run-state.js';
 import { storeArticle } from './store/store-article.js';
 import type { ExtractedArticle, FeedItem } from './types.js';
 
@@ -155,7 +156,7 @@ async function processSource(ctx: RunContext, source: SourceConfig): Promise<voi
       st.newItems = 0;
       st.nextFetchAt = nextAfterSuccess(started, settings, result.maxAgeSec);
       ctx.report.sourcesNotModified += 1;
-      log.info('Feed not modified', { url: source.url, durationMs: result.durationMs });
+      log.info('Feed not modified', { url: redactUrl(source.url), durationMs: result.durationMs });
       return;
     }
     // Only the items taken are normalized (a feed may list up to 1,000).
@@ -171,13 +172,13 @@ async function processSource(ctx: RunContext, source: SourceConfig): Promise<voi
       Object.assign(st, { etag: undefined, lastModified: undefined, nextFetchAt: undefined });
     }
     ctx.report.sourcesOk += 1;
-    log.info('Feed processed', { url: source.url, status: result.status, count: items.length, newItems: fresh.length, durationMs: Date.now() - startedMs });
+    log.info('Feed processed', { url: redactUrl(source.url), status: result.status, count: items.length, newItems: fresh.length, durationMs: Date.now() - startedMs });
   } catch (error) {
     const known = isFeedwrightError(error) ? error : undefined;
     recordFailure(st, known, describeError(error), started, ctx.config.fetch);
     ctx.report.sourcesFailed += 1;
     log.warn(failureMessage(known), {
-      url: source.url,
+      url: redactUrl(source.url),
       code: known?.code ?? 'UNKNOWN',
       status: known?.status,
       err: describeError(error),
@@ -208,7 +209,7 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   const report = newReport();
   const ctx: RunContext = { config, state, client, extractor, logger, now, report, reservedSlugs: new Set(), signal: options.signal };
   const sources = config.sources.filter((source) => source.enabled);
-  const due = sources.filter((source) => isDue(state.sources[source.url], now(), options.force ?? false));
+  const due = sources.filter((source) => isDue(findSourceState(state, source.url), now(), options.force ?? false));
   Object.assign(report, { sourcesTotal: sources.length, sourcesDue: due.length });
   logger.info('Run started', { count: due.length, total: sources.length, force: options.force ?? false });
   let done = 0;
@@ -233,16 +234,16 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   await saver.flush();
   if (saveError) logger.warn('A state save failed during the run; the final save succeeded', { err: describeError(saveError) });
   if (options.publish !== false) {
-    report.publish = await publishSafely(config, logger);
+    report.publish = await publishSafely(config, logger, client);
     report.publishFailed = report.publish === undefined;
   }
   report.durationMs = Date.now() - startedMs;
   return report;
 }
 
-async function publishSafely(config: ResolvedConfig, logger: Logger): Promise<PublishReport | undefined> {
+async function publishSafely(config: ResolvedConfig, logger: Logger, client: HttpClient): Promise<PublishReport | undefined> {
   try {
-    return await publishFeeds(config, logger);
+    return await publishFeeds(config, logger, client);
   } catch (error) {
     logger.error('Unable to publish feeds', { code: error instanceof FeedwrightError ? error.code : undefined, err: describeError(error) });
     return undefined;

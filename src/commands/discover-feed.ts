@@ -8,7 +8,7 @@
 import { load } from 'cheerio';
 import type { HttpClient } from '../fetch/http-client.js';
 import { FeedwrightError, describeError, isFeedwrightError } from '../lib/errors.js';
-import { redactUrl, resolveUrl } from '../lib/url.js';
+import { keepCredentials, redactUrl, resolveUrl } from '../lib/url.js';
 import { parseFeed } from '../parse/parse-feed.js';
 import type { FetchResult, ParsedFeed } from '../types.js';
 
@@ -66,7 +66,7 @@ async function tryCandidates(pageUrl: string, candidates: string[], client: Http
     try {
       const result = await client.fetchResource(candidate, { kind: 'feed' });
       const parsed = tryParse(result);
-      if (!(parsed instanceof FeedwrightError)) return describeFeed(result.finalUrl, parsed);
+      if (!(parsed instanceof FeedwrightError)) return describeFeed(keepCredentials(candidate, result.finalUrl), parsed);
       problems.push(`${redactUrl(candidate)}: ${parsed.message}`);
     } catch (error) {
       problems.push(`${redactUrl(candidate)}: ${describeError(error)}`);
@@ -80,14 +80,16 @@ async function tryCandidates(pageUrl: string, candidates: string[], client: Http
 
 export async function discoverFeed(url: string, client: HttpClient): Promise<DiscoveredFeed> {
   const result = await client.fetchResource(url, { kind: 'feed' });
+  // The client's final URL has no credentials; the configuration keeps those given.
+  const finalUrl = keepCredentials(url, result.finalUrl);
   const parsed = tryParse(result);
-  if (!(parsed instanceof FeedwrightError)) return describeFeed(result.finalUrl, parsed);
+  if (!(parsed instanceof FeedwrightError)) return describeFeed(finalUrl, parsed);
   if (parsed.code !== 'NOT_A_FEED') throw parsed;
   if (!looksLikeHtml(result)) {
     const type = result.contentType ?? 'no content type';
     throw new FeedwrightError('NOT_A_FEED', `${redactUrl(url)} is neither a feed nor an HTML page (${type})`, { stage: 'parse', url });
   }
-  const candidates = findFeedLinks(result.body, result.finalUrl);
+  const candidates = findFeedLinks(result.body, result.finalUrl).map((candidate) => keepCredentials(url, candidate));
   if (candidates.length === 0) {
     const message = `No feed found at ${redactUrl(url)}: the page has no <link rel="alternate"> to an RSS, Atom or JSON feed`;
     throw new FeedwrightError('NOT_A_FEED', message, { stage: 'parse', url });

@@ -2,7 +2,8 @@
 // next fetch, consecutive failures. A table for people, --json for programs.
 
 import type { ResolvedConfig } from '../config/schema.js';
-import { loadState } from '../store/run-state.js';
+import { redactUrl } from '../lib/url.js';
+import { findSourceState, loadState } from '../store/run-state.js';
 
 export interface SourceStatus {
   name: string;
@@ -22,10 +23,10 @@ export interface SourceStatus {
 export async function collectStatus(config: ResolvedConfig): Promise<SourceStatus[]> {
   const state = await loadState(config.paths.state);
   return config.sources.map((source) => {
-    const st = state.sources[source.url];
+    const st = findSourceState(state, source.url);
     return {
       name: source.name,
-      url: source.url,
+      url: redactUrl(source.url),
       enabled: source.enabled,
       disabled: st?.disabled ?? false,
       lastFetchAt: st?.lastFetchAt ?? null,

@@ -8,7 +8,7 @@ import cron from 'node-cron';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { FeedwrightError } from '../lib/errors.js';
-import { toHostKey } from '../lib/url.js';
+import { redactUrl, toHostKey } from '../lib/url.js';
 import { configSchema, siteRuleSchema, type RawConfig, type ResolvedConfig, type SiteRule } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'config/feedwright.yaml';
@@ -82,9 +82,10 @@ function checkReferences(config: z.output<typeof configSchema>, file: string): v
       throw invalid(file, `sources[${index}].category`, `"${source.category}" is not a configured category`);
     }
     if (names.has(source.name)) throw invalid(file, `sources[${index}].name`, `duplicate source name "${source.name}"`);
-    if (urls.has(source.url)) throw invalid(file, `sources[${index}].url`, `duplicate source URL ${source.url}`);
+    // Compared without credentials: the state of a source is keyed so (store/run-state.ts).
+    if (urls.has(redactUrl(source.url))) throw invalid(file, `sources[${index}].url`, `duplicate source URL ${redactUrl(source.url)}`);
     names.add(source.name);
-    urls.add(source.url);
+    urls.add(redactUrl(source.url));
   });
   if (!cron.validate(config.schedule)) throw invalid(file, 'schedule', `"${config.schedule}" is not a valid cron expression`);
 }

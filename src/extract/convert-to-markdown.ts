@@ -1,15 +1,26 @@
-// Sanitized HTML to Markdown: turndown with GFM tables and strikethrough, ATX headings,
+// Sanitized HTML to Markdown: turndown with GFM tables (use-table-rules.ts) and strikethrough, ATX headings,
 // `-` bullets, fenced code; then whitespace tidied (no blank-line runs, no trailing
 // spaces, no whitespace-only lines like the tab junk in DESIGN.md's example).
 // The HTML is parsed with htmlparser2 (as the page was) and handed to turndown as a small
 // DOM tree, so turndown does not parse it again with domino (build-turndown-tree.ts).
+// Text, code, links, images and tables are written by use-safe-markdown-rules.ts so that
+// the Markdown carries no raw HTML (render-body.ts checks it with guard-raw-html.ts).
 
 import TurndownService from 'turndown';
-import { strikethrough, tables } from 'turndown-plugin-gfm';
+import { strikethrough } from 'turndown-plugin-gfm';
 import { buildTurndownTree } from './build-turndown-tree.js';
 import { loadDocument } from './load-document.js';
+import { useSafeMarkdownRules } from './use-safe-markdown-rules.js';
 
 let service: TurndownService | undefined;
+
+/** True when the item follows another item (past blank text), or opens its list. */
+function followsItem(node: Node): boolean {
+  let previous = node.previousSibling;
+  while (previous && previous.nodeType === 3 && !previous.textContent?.trim()) previous = previous.previousSibling;
+  const listed = node.parentNode?.nodeName === 'UL' || node.parentNode?.nodeName === 'OL';
+  return previous ? previous.nodeName === 'LI' : listed;
+}
 
 function createService(): TurndownService {
   const turndown = new TurndownService({
@@ -21,7 +32,8 @@ function createService(): TurndownService {
     strongDelimiter: '**',
     hr: '---',
   });
-  turndown.use([tables, strikethrough]);
+  turndown.use(strikethrough);
+  useSafeMarkdownRules(turndown);
   // Empty links and images without a source carry nothing.
   turndown.addRule('emptyLink', {
     filter: (node) => node.nodeName === 'A' && !node.textContent?.trim() && node.getElementsByTagName('img').length === 0,
@@ -38,19 +50,29 @@ function createService(): TurndownService {
         prefix = `${start + Array.prototype.indexOf.call(parent.children, node)}. `;
       }
       const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n/gm, `\n${' '.repeat(prefix.length)}`);
-      return prefix + body + (node.nextSibling && !/\n$/.test(body) ? '\n' : '');
+      // An item not right after another starts its own block (else it would follow inline
+      // text on its line, and a code fence in it would not start a line).
+      const lead = followsItem(node) ? '' : '\n\n';
+      return lead + prefix + body + (node.nextSibling && !/\n$/.test(body) ? '\n' : '');
     },
   });
   return turndown;
 }
 
+/** The fence a line opens or closes (after its indentation, three or more backticks or tildes), if any. */
+const FENCE_LINE = /^(`{3,}|~{3,})/;
+
 /** Collapses blank-line runs, trims trailing spaces and whitespace-only lines, outside code fences. */
 export function tidyMarkdown(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
-  let inFence = false;
+  let openFence = '';
   for (const line of lines) {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    const fence = FENCE_LINE.exec(line.trimStart())?.[1];
+    // A fence closes only with the same character, at least as long, and nothing after it.
+    if (!openFence && fence) openFence = fence;
+    else if (fence && fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence) openFence = '';
+    const inFence = openFence !== '' || fence !== undefined;
     const cleaned = inFence ? line.replace(/\s+$/, '') : line.replace(/[ \t\u00a0]+$/, '').replace(/^\t+/, '');
     if (!inFence && cleaned.trim() === '') {
       if (out.length > 0 && out[out.length - 1] !== '') out.push('');

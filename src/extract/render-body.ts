@@ -1,11 +1,12 @@
 // Chosen content to the article body: URLs absolute, then sanitized, then Markdown,
-// then plain text. Sanitizing and absolutizing come last, every time (STYLE.md).
+// then plain text. Sanitizing and absolutizing come last, every time (STYLE.md). The
+// Markdown is written to carry no raw HTML, and checked for it (issue 13).
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { convertToMarkdown } from './convert-to-markdown.js';
-import { escapeMarkdownHtml } from './escape-markdown-html.js';
 import type { ImageCandidate } from './find-cover-image.js';
+import { guardRawHtml } from './guard-raw-html.js';
 import { resolveContentUrls } from './resolve-content-urls.js';
 import { sanitizeContent } from './sanitize-content.js';
 import { stripMarkdown } from './strip-markdown.js';
@@ -17,9 +18,9 @@ export interface RenderedBody {
   images: ImageCandidate[];
 }
 
-/** `markdown` has every `<` that could open markup escaped; `text` is read from the unescaped. */
+/** `markdown` carries no raw HTML (convert-to-markdown.ts); `text` is its plain text. */
 export function renderBody($: CheerioAPI, root: Cheerio<Element>, baseUrl: string): RenderedBody {
   const images = resolveContentUrls($, root, baseUrl);
-  const markdown = convertToMarkdown(sanitizeContent(root.html() ?? ''));
-  return { markdown: escapeMarkdownHtml(markdown), text: stripMarkdown(markdown), images };
+  const markdown = guardRawHtml(convertToMarkdown(sanitizeContent(root.html() ?? '')));
+  return { markdown, text: stripMarkdown(markdown), images };
 }

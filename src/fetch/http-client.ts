@@ -10,6 +10,9 @@
 //   BLOCKED_ADDRESS                a private/reserved address (SSRF guard), or not http(s)
 // Each attempt of each redirect hop waits for a per-host and a global slot. Redirects are
 // followed here, not by got, so every hop's address is checked and every hop counted.
+// postForm(url, form) sends one form POST (a WebSub ping) with the same guard, timeouts,
+// agents, user agent and host slots; it follows no redirect (issue 13: a POST is never
+// sent on to where an answer points) and resolves with the status, or rejects as above.
 
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -40,6 +43,7 @@ export interface FetchOptions {
 
 export interface HttpClient {
   fetchResource(url: string, options: FetchOptions): Promise<FetchResult>;
+  postForm(url: string, form: Record<string, string>, options?: { signal?: AbortSignal }): Promise<{ status: number }>;
 }
 
 export interface HttpClientOptions {
@@ -84,7 +88,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       agent: { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) },
     },
   };
-  return { fetchResource: (url, fetchOptions) => fetchResource(context, url, fetchOptions) };
+  return {
+    fetchResource: (url, fetchOptions) => fetchResource(context, url, fetchOptions),
+    postForm: (url, form, postOptions) => postForm(context, url, form, postOptions?.signal),
+  };
 }
 
 /** Parses and vets one hop's URL: http(s) only, and no literal blocked address. */
@@ -117,7 +124,8 @@ async function fetchResource(context: ClientContext, url: string, options: Fetch
         const durationMs = Math.round(performance.now() - startedAt);
         const { type: _type, ...rest } = outcome;
         log.debug('Resource fetched', { url: redactUrl(url), finalUrl: redactUrl(current.href), status: outcome.status, durationMs });
-        return { url, finalUrl: current.href, ...rest, durationMs };
+        // Credentials stay in the request: the result (logged, a base for the feed's links) has none.
+        return { url: redactUrl(url), finalUrl: redactUrl(current.href), ...rest, durationMs };
       }
       const next = checkUrl(context, new URL(outcome.location, current).href, current.href);
       if (visited.has(next.href) || hops >= context.config.maxRedirects) {
@@ -138,6 +146,24 @@ async function fetchResource(context: ClientContext, url: string, options: Fetch
       status: failure.status,
     });
     throw failure;
+  }
+}
+
+/** One form POST, one attempt; a 3xx is the answer, not followed. */
+async function postForm(context: ClientContext, url: string, form: Record<string, string>, signal?: AbortSignal): Promise<{ status: number }> {
+  const target = checkUrl(context, url, url);
+  const headers = { 'user-agent': context.userAgent, 'content-type': 'application/x-www-form-urlencoded', accept: '*/*' };
+  const body = new URLSearchParams(form).toString();
+  try {
+    const status = await context.limiter.run(target.hostname, async () => {
+      const response = await sendRequest(target.href, { ...context.request, method: 'POST', body, headers, signal });
+      response.body.destroy();
+      return response.status;
+    });
+    context.logger.debug('Form posted', { url: redactUrl(target.href), status });
+    return { status };
+  } catch (error) {
+    throw toFetchError(error, target.href);
   }
 }
 

@@ -1,12 +1,16 @@
-// One GET on got's stream API, for one URL and one attempt: no redirects followed and no
-// retries (the client does both, so it can check every hop and count every attempt).
-// Resolves with the response head and the still-unread (decompressed) body stream.
+// One request on got's stream API (a GET, or a POST with a body), for one URL and one
+// attempt: no redirects followed and no retries (the client does both, so it can check
+// every hop and count every attempt). Resolves with the response head and the still-unread
+// (decompressed) body stream.
 
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import got, { type Agents, type Request } from 'got';
 
 export interface SendRequestOptions {
+  method?: 'GET' | 'POST';
+  /** The request body (a POST's). */
+  body?: string;
   headers: Record<string, string>;
   timeoutMs: number;
   /** Cap on reading the whole body, from the response head to its end. */
@@ -26,7 +30,8 @@ export interface OpenResponse {
 export function sendRequest(url: string, options: SendRequestOptions): Promise<OpenResponse> {
   const { timeoutMs } = options;
   const stream = got.stream(url, {
-    method: 'GET',
+    method: options.method ?? 'GET',
+    ...(options.body === undefined ? {} : { body: options.body }),
     headers: options.headers,
     followRedirect: false,
     throwHttpErrors: false,

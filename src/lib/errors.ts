@@ -2,7 +2,7 @@
 // callers and logs can branch on, the `stage` it came from, the URL (credentials
 // stripped) and the original error as `cause`.
 
-import { redactUrl } from './url.js';
+import { redactCredentials, redactUrl } from './url.js';
 
 export type Stage = 'config' | 'fetch' | 'parse' | 'extract' | 'classify' | 'store' | 'publish' | 'schedule' | 'cli';
 
@@ -61,8 +61,7 @@ export function isFeedwrightError(error: unknown): error is FeedwrightError {
   return error instanceof FeedwrightError;
 }
 
-/** A one-line description of any thrown value, safe to log. */
+/** A one-line description of any thrown value, safe to log (no URL credentials). */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return redactCredentials(error instanceof Error ? error.message : String(error));
 }

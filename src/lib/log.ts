@@ -1,6 +1,9 @@
 // The one logger: readable lines with key=value fields (Miniflux's text format), e.g.
 //   time=2026-11-28T01:00:00.000Z level=INFO msg="Feed fetched" stage=fetch source="TechCrunch" status=200
 // Messages are constant; variable data goes in fields. Children carry stage/source.
+// Every line is written without URL credentials, whatever a caller passed (issue 13).
+
+import { redactCredentials } from './url.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 export type LogFields = Record<string, unknown>;
@@ -26,12 +29,12 @@ function formatValue(value: unknown): string {
   if (value instanceof Error) value = value.message;
   if (value instanceof Date) value = value.toISOString();
   if (value !== null && typeof value === 'object') value = JSON.stringify(value);
-  const text = String(value);
+  const text = redactCredentials(String(value));
   return /^[\w.:/@+-]+$/.test(text) ? text : JSON.stringify(text);
 }
 
 export function formatLine(level: LogLevel, msg: string, fields: LogFields, now = new Date()): string {
-  const parts = [`time=${now.toISOString()}`, `level=${level.toUpperCase()}`, `msg=${JSON.stringify(msg)}`];
+  const parts = [`time=${now.toISOString()}`, `level=${level.toUpperCase()}`, `msg=${JSON.stringify(redactCredentials(msg))}`];
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     parts.push(`${key}=${formatValue(value)}`);

@@ -43,7 +43,14 @@ export function canonicalizeUrl(value: string): string {
   return url.href;
 }
 
-/** The URL without user name or password, for logs and messages. */
+/** `scheme://user:password@` in free text (an error message, a log value). */
+const USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]*@/gi;
+
+/**
+ * The URL without user name or password: the one form of a source URL that leaves the
+ * configuration file and the request (logs, errors, state keys, status, OPML, what the
+ * CLI prints; issue 13).
+ */
 export function redactUrl(value: string): string {
   try {
     const url = new URL(value);
@@ -52,8 +59,30 @@ export function redactUrl(value: string): string {
     url.password = '';
     return url.href;
   } catch {
-    return value;
+    return value.replace(USERINFO, '$1');
   }
+}
+
+/**
+ * `to` with the user name and password of `from` when both are on the same origin and
+ * `to` has none: a redirect or a page's feed link on the host the credentials are for.
+ */
+export function keepCredentials(from: string, to: string): string {
+  try {
+    const source = new URL(from);
+    const target = new URL(to);
+    if ((!source.username && !source.password) || target.username || target.password || source.origin !== target.origin) return to;
+    target.username = source.username;
+    target.password = source.password;
+    return target.href;
+  } catch {
+    return to;
+  }
+}
+
+/** Free text with the credentials of every URL in it removed. */
+export function redactCredentials(text: string): string {
+  return text.includes('@') ? text.replace(USERINFO, '$1') : text;
 }
 
 /** Hostname without a leading `www.`, the key of site rules. */

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
 import type { ResolvedConfig } from '../config/schema.js';
+import type { HttpClient } from '../fetch/http-client.js';
 import { describeError, FeedwrightError } from '../lib/errors.js';
 import { removeStaleTempFiles, writeFileIfChanged } from '../lib/fs.js';
 import type { Logger } from '../lib/log.js';
@@ -128,7 +129,8 @@ async function writeOutputs(dir: string, outputs: Output[]): Promise<Array<Outpu
   return outputs.flatMap((output, index) => ((results[index] as PromiseFulfilledResult<boolean>).value ? [{ ...output, path: paths[index] }] : []));
 }
 
-export async function publishFeeds(config: ResolvedConfig, logger: Logger): Promise<PublishReport> {
+/** `client`: the run's HTTP client, for the WebSub pings (else one is made for them). */
+export async function publishFeeds(config: ResolvedConfig, logger: Logger, client?: HttpClient): Promise<PublishReport> {
   const started = performance.now();
   const log = logger.child({ stage: 'publish' });
   await removeStaleTempFiles(config.paths.feeds, { recursive: true });
@@ -139,7 +141,8 @@ export async function publishFeeds(config: ResolvedConfig, logger: Logger): Prom
   const changed = await writeOutputs(config.paths.feeds, outputs);
   const topics = changed.flatMap((output) => (output.topic ? [output.topic] : []));
   if (config.site.websubHub && topics.length > 0) {
-    const accepted = await pingWebSubHub(config.site.websubHub, topics, log);
+    const pinger = client ?? (await import('../fetch/http-client.js')).createHttpClient({ fetch: config.fetch, site: config.site, logger: logger.child({ stage: 'fetch' }) });
+    const accepted = await pingWebSubHub(pinger, config.site.websubHub, topics, log);
     log.info('WebSub hub pinged', { count: topics.length, accepted });
   }
   const report: PublishReport = {

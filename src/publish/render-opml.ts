@@ -3,11 +3,12 @@
 // originals. No dateCreated/dateModified: the bytes depend on the configuration only.
 
 import type { ResolvedConfig, SourceConfig } from '../config/schema.js';
+import { redactUrl } from '../lib/url.js';
 import { escapeXmlText as attr } from './xml-text.js';
 
 function sourceOutline(source: SourceConfig, indent: string): string {
   const name = attr(source.name);
-  return `${indent}<outline type="rss" text="${name}" title="${name}" xmlUrl="${attr(source.url)}"/>`;
+  return `${indent}<outline type="rss" text="${name}" title="${name}" xmlUrl="${attr(redactUrl(source.url))}"/>`;
 }
 
 /** Enabled sources, grouped by category in config order; sources without one at the end. */

@@ -4,6 +4,7 @@
 
 import { FeedwrightError } from '../lib/errors.js';
 import { readFileIfExists, writeFileAtomic } from '../lib/fs.js';
+import { redactCredentials, redactUrl } from '../lib/url.js';
 
 export type FetchOutcome = 'ok' | 'not-modified' | 'error' | 'gone';
 
@@ -36,7 +37,7 @@ export interface SeenItem {
 
 export interface RunState {
   version: 1;
-  /** Keyed by source URL, so renaming a source keeps its state. */
+  /** Keyed by source URL without credentials (sourceKey), so renaming a source keeps its state. */
   sources: Record<string, SourceState>;
   /** Keyed by FeedItem.id. */
   items: Record<string, SeenItem>;
@@ -60,7 +61,7 @@ export async function loadState(path: string): Promise<RunState> {
     const parsed = JSON.parse(text) as Partial<RunState>;
     return {
       version: 1,
-      sources: parsed.sources ?? {},
+      sources: redactSourceKeys(parsed.sources ?? {}),
       items: parsed.items ?? {},
       urls: parsed.urls ?? {},
     };
@@ -72,9 +73,35 @@ export async function loadState(path: string): Promise<RunState> {
   }
 }
 
+/** A source's key in state: its URL without user name or password (never written to state.json). */
+export const sourceKey = (url: string): string => redactUrl(url);
+
+/**
+ * State written before issue 13 keyed sources by their URL as configured, credentials
+ * included: those entries move to their redacted key (an entry already there wins),
+ * keeping validators and backoff, so nothing is fetched again for it.
+ */
+function redactSourceKeys(sources: Record<string, SourceState>): Record<string, SourceState> {
+  const out: Record<string, SourceState> = {};
+  const entries = Object.entries(sources);
+  for (const [url, entry] of entries) if (sourceKey(url) === url) out[url] = entry;
+  for (const [url, entry] of entries) {
+    const key = sourceKey(url);
+    if (key === url || out[key]) continue;
+    out[key] = { ...entry, url: key, ...(entry.lastError ? { lastError: redactCredentials(entry.lastError) } : {}) };
+  }
+  return out;
+}
+
+/** The state of the source at `url`, if it has any. */
+export function findSourceState(state: RunState, url: string): SourceState | undefined {
+  return state.sources[sourceKey(url)];
+}
+
 export function sourceState(state: RunState, url: string): SourceState {
-  state.sources[url] ??= { url, failures: 0 };
-  return state.sources[url];
+  const key = sourceKey(url);
+  state.sources[key] ??= { url: key, failures: 0 };
+  return state.sources[key]!;
 }
 
 /** At most one write per this interval during a run; flush() writes at once. */

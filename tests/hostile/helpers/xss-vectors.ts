@@ -49,4 +49,8 @@ export const XSS_VECTORS: readonly string[] = [
   '<xmp><script>alert(1)</script></xmp>',
   '<table background="javascript:alert(1)"><tr><td>table bg</td></tr></table>',
   '<a href="http://ok.example/">ok link</a> <img src="http://ok.example/ok.png" alt="ok image">',
+  // Issue 13: markup in an article file's code, past the old line-by-line escape.
+  '<p>escaped backticks: `&lt;img src=x onerror=alert(1)&gt;`</p>',
+  '<pre><code>```</code></pre><p>after a fence line: &lt;img src=x onerror=alert(1)&gt;</p>',
+  '<pre><code class="language-x`y">&lt;img src=x onerror=alert(1)&gt;</code></pre>',
 ];

@@ -92,6 +92,7 @@ An editor wrote this **by hand**, with a [link](https://example.org/page).
 export async function makeFixture(
   site: Partial<RawConfig['site']> = {},
   articles: Article[] = sampleArticles(),
+  fetch?: RawConfig['fetch'],
 ): Promise<PublishFixture> {
   const root = await mkdtemp(join(tmpdir(), 'feedwright-publish-'));
   const raw: RawConfig = {
@@ -103,6 +104,7 @@ export async function makeFixture(
       { name: 'Misc', url: 'https://misc.example.com/atom' },
     ],
     categories: [{ name: 'Business' }, { name: 'Research' }, { name: 'Machine Learning' }],
+    ...(fetch ? { fetch } : {}),
   };
   const config = await resolveConfig(raw, { cwd: root, siteRules: {} });
   await mkdir(config.paths.articles, { recursive: true });
