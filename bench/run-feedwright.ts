@@ -4,7 +4,7 @@
 // alone, so the warm cycle's overhead per source can be told apart from the 304 itself.
 
 import pLimit from 'p-limit';
-import { createExtractor } from '../src/extract/extractor-pool.js';
+import { createExtractor } from '../src/extract/pool/extractor-pool.js';
 import { createHttpClient } from '../src/fetch/http-client.js';
 import { limitHeapGrowth } from '../src/lib/heap.js';
 import { runOnce, type RunReport } from '../src/pipeline.js';

@@ -6,7 +6,7 @@
 import { rm } from 'node:fs/promises';
 import { silentLogger } from '../src/lib/log.js';
 import { runOnce } from '../src/pipeline.js';
-import { loadState } from '../src/store/run-state.js';
+import { loadState } from '../src/state/run-state.js';
 import { startServer } from '../tests/helpers/server.js';
 import { makeHostileConfig, makeTempDir } from '../tests/hostile/helpers/hostile-config.js';
 import { installSizeRoutes } from '../tests/hostile/helpers/size-routes.js';

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeBody } from '../src/fetch/decode-body.js';
+import { decodeBody } from '../src/lib/decode-body.js';
 import { isFeedwrightError } from '../src/lib/errors.js';
 import { parseFeed } from '../src/parse/parse-feed.js';
 

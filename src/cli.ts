@@ -91,7 +91,7 @@ const COMMANDS: Record<string, Command> = {
   async serve({ values, logger, config }) {
     const port = Number(values.port ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${values.port}" is not a port number`);
-    const { serveFeeds } = await import('./commands/serve-feeds.js');
+    const { serveFeeds } = await import('./serve/serve-feeds.js');
     const served = await serveFeeds({ dir: (await config()).paths.feeds, port, host: values.host, logger: logger.child({ stage: 'serve' }) });
     await new Promise<void>((resolve) => {
       const stop = () =>

@@ -14,7 +14,7 @@ import { canonicalizeUrl } from '../lib/url.js';
 import { hashId } from '../lib/hash.js';
 import type { Article, ExtractedArticle, FeedItem } from '../types.js';
 import { countKeyword, findKeyword } from './keyword-matcher.js';
-import { makeExcerpt } from './make-excerpt.js';
+import { makeExcerpt } from '../lib/make-excerpt.js';
 import { stripMarkup } from './strip-markup.js';
 
 const MAX_TITLE_CHARS = 300;

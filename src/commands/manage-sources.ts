@@ -12,7 +12,7 @@ import type { HttpClient } from '../fetch/http-client.js';
 import { FeedwrightError } from '../lib/errors.js';
 import { hostKey, redactUrl, resolveUrl } from '../lib/url.js';
 import { renderOpml } from '../publish/render-opml.js';
-import { readConfigDocument, sourcesSequence, writeConfigDocument, type ConfigDocument } from './config-document.js';
+import { readConfigDocument, sourcesSequence, writeConfigDocument, type ConfigDocument } from '../config/config-document.js';
 import { discoverFeed } from './discover-feed.js';
 import { readOpml } from './read-opml.js';
 

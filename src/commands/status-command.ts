@@ -3,7 +3,7 @@
 
 import type { ResolvedConfig } from '../config/schema.js';
 import { redactUrl } from '../lib/url.js';
-import { findSourceState, loadState } from '../store/run-state.js';
+import { findSourceState, loadState } from '../state/run-state.js';
 
 export interface SourceStatus {
   name: string;

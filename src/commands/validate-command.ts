@@ -8,7 +8,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import { describeError } from '../lib/errors.js';
 import { parseFeed } from '../parse/parse-feed.js';
 import { FEED_FILES, resolveFeedLinks } from '../publish/feed-links.js';
-import { readArticleHeadSync } from '../publish/scan-articles.js';
+import { readArticleHeadSync } from '../store/scan-articles.js';
 import { ARTICLE_EXTENSION, listArticleFiles, parseArticle } from '../store/article-file.js';
 
 export interface ValidationResult {

@@ -4,12 +4,12 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { convertToMarkdown } from './convert-to-markdown.js';
-import type { ImageCandidate } from './find-cover-image.js';
-import { guardRawHtml } from './guard-raw-html.js';
-import { resolveContentUrls } from './resolve-content-urls.js';
-import { sanitizeContent } from './sanitize-content.js';
-import { stripMarkdown } from './strip-markdown.js';
+import { convertToMarkdown } from './markdown/convert-to-markdown.js';
+import type { ImageCandidate } from './metadata/find-cover-image.js';
+import { guardRawHtml } from './markdown/guard-raw-html.js';
+import { resolveContentUrls } from './content/resolve-content-urls.js';
+import { sanitizeContent } from './content/sanitize-content.js';
+import { stripMarkdown } from './markdown/strip-markdown.js';
 
 export interface RenderedBody {
   markdown: string;

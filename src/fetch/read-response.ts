@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { FetchResult } from '../types.js';
 import { parseMaxAgeSec, parseRetryAfterMs } from './cache-policy.js';
 import { isHtmlMediaType, looksLikeHtml, parseMediaType } from './content-type.js';
-import { decodeBody } from './decode-body.js';
+import { decodeBody } from '../lib/decode-body.js';
 import { fetchError } from './fetch-error.js';
 import { assertContentLength, readBody } from './read-body.js';
 import type { OpenResponse } from './send-request.js';

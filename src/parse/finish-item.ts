@@ -5,7 +5,7 @@
 import type { FeedItem, MediaRef } from '../types.js';
 import { hashId } from '../lib/hash.js';
 import { canonicalizeUrl } from '../lib/url.js';
-import { firstWords, toPlainText } from './text.js';
+import { firstWords, toPlainText } from '../lib/text.js';
 
 /** One entry as a reader found it: URLs already absolute, text not yet cleaned, no id yet. */
 export type RawItem = Omit<FeedItem, 'id' | 'title'> & { title?: string };

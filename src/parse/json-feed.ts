@@ -7,7 +7,7 @@ import { FeedwrightError } from '../lib/errors.js';
 import { resolveUrl } from '../lib/url.js';
 import { finishItem } from './finish-item.js';
 import { parseDate } from './parse-date.js';
-import { escapeHtml, toPlainText } from './text.js';
+import { escapeHtml, toPlainText } from '../lib/text.js';
 
 type Json = Record<string, unknown>;
 

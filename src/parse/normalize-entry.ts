@@ -8,7 +8,7 @@ import type { RawItem } from './finish-item.js';
 import { parseDate } from './parse-date.js';
 import { attrOf, childNodes, childText, firstChild, linkNodes, markupOf, textOf, type XElement, type XNode } from './xml-node.js';
 import { readMedia } from './read-media.js';
-import { escapeHtml } from './text.js';
+import { escapeHtml } from '../lib/text.js';
 
 /** Resolves an element's xml:base against its parent's base. */
 export function baseOf(node: XNode | undefined, parentBase: string): string {

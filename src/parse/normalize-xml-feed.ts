@@ -6,7 +6,7 @@ import type { FeedItem, ParsedFeed } from '../types.js';
 import { resolveUrl } from '../lib/url.js';
 import { finishItem } from './finish-item.js';
 import { baseOf, findAlternateLink, normalizeEntry, readTextConstruct } from './normalize-entry.js';
-import { toPlainText } from './text.js';
+import { toPlainText } from '../lib/text.js';
 import { attrOf, childText, firstChild, linkNodes, type RawXmlFeed } from './xml-node.js';
 
 const PERIOD_SEC: Record<string, number> = { hourly: 3600, daily: 86_400, weekly: 604_800, monthly: 2_592_000, yearly: 31_536_000 };

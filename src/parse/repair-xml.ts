@@ -3,7 +3,7 @@
 // references, bare `&` becomes `&amp;`, and control characters XML forbids are dropped.
 // CDATA sections and comments are left untouched.
 
-import { isXmlEntity, lookupEntity } from './text.js';
+import { isXmlEntity, lookupEntity } from '../lib/text.js';
 
 const PROTECTED = /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)/g;
 // eslint-disable-next-line no-control-regex

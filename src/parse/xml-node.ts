@@ -1,7 +1,7 @@
 // The raw XML shape both readers produce (xml2js's: attributes under `$`, text under `_`,
 // children as arrays by tag name) and small accessors over it. Nothing here leaves parse/.
 
-import { escapeHtml } from './text.js';
+import { escapeHtml } from '../lib/text.js';
 
 export type XAttrs = Record<string, string>;
 export interface XElement {

@@ -10,7 +10,7 @@ import type { CoverImage, ItemModel } from './feed-model.js';
 import { findImageType } from './image-type.js';
 import { resolveItemId } from './item-id.js';
 import { renderContent } from './render-content.js';
-import { escapeHtml, stripInvalidXmlChars } from './xml-text.js';
+import { escapeHtml, stripInvalidXmlChars } from '../lib/xml-text.js';
 
 const EXCERPT_CHARS = 150;
 

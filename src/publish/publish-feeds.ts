@@ -28,7 +28,7 @@ import { renderIndexHtml, type IndexScope } from './render-index-html.js';
 import { renderJsonFeed } from './render-json-feed.js';
 import { renderOpml } from './render-opml.js';
 import { renderRss } from './render-rss.js';
-import { scanArticles, type ArticleMeta } from './scan-articles.js';
+import { scanArticles, type ArticleMeta } from '../store/scan-articles.js';
 import { selectFeedScopes, type FeedScope } from './select-articles.js';
 
 export interface PublishReport {

@@ -16,7 +16,7 @@ import { FeedwrightError } from '../lib/errors.js';
 import type { FeedModel, ItemModel } from './feed-model.js';
 import { GENERATOR } from './feed-model.js';
 import { addRootAttributes, buildMediaExtensions, MEDIA_NS } from './render-rss.js';
-import { escapeHtml, escapeXmlAttribute, escapeXmlText } from './xml-text.js';
+import { escapeHtml, escapeXmlAttribute, escapeXmlText } from '../lib/xml-text.js';
 
 const ENTRY_END = '\n    </entry>';
 

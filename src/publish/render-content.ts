@@ -6,7 +6,7 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { resolveUrl } from '../lib/url.js';
-import { stripInvalidXmlChars } from './xml-text.js';
+import { stripInvalidXmlChars } from '../lib/xml-text.js';
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 

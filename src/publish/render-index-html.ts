@@ -11,7 +11,7 @@ import { posix } from 'node:path';
 import type { ResolvedConfig } from '../config/schema.js';
 import type { ItemModel } from './feed-model.js';
 import { FEED_FILES, FEED_TYPES } from './feed-links.js';
-import { escapeXmlText as e } from './xml-text.js';
+import { escapeXmlText as e } from '../lib/xml-text.js';
 
 export interface IndexScope {
   /** undefined for the site-wide page. */

@@ -4,7 +4,7 @@
 
 import type { ResolvedConfig, SourceConfig } from '../config/schema.js';
 import { redactUrl } from '../lib/url.js';
-import { escapeXmlText as attr } from './xml-text.js';
+import { escapeXmlText as attr } from '../lib/xml-text.js';
 
 function sourceOutline(source: SourceConfig, indent: string): string {
   const name = attr(source.name);

@@ -8,7 +8,7 @@
 import { Feed, type Extension, type Item } from 'feed';
 import type { FeedModel, ItemModel } from './feed-model.js';
 import { GENERATOR } from './feed-model.js';
-import { escapeHtml, escapeXmlAttribute } from './xml-text.js';
+import { escapeHtml, escapeXmlAttribute } from '../lib/xml-text.js';
 
 export const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 

@@ -3,7 +3,7 @@
 
 import type { ResolvedConfig } from '../config/schema.js';
 import { hashId } from '../lib/hash.js';
-import type { ArticleMeta } from './scan-articles.js';
+import type { ArticleMeta } from '../store/scan-articles.js';
 
 export interface FeedScope {
   /** undefined for the site-wide feed. */

@@ -11,7 +11,7 @@ import { hashId } from '../lib/hash.js';
 import type { ClassifiedArticle } from '../classify/classify-article.js';
 import { articlePath, parseArticle, writeArticle } from './article-file.js';
 import { makeSlug, makeUniqueSlug } from './make-slug.js';
-import type { RunState } from './run-state.js';
+import type { RunState } from '../state/run-state.js';
 
 export type StoreOutcome =
   | { written: true; slug: string; path: string }

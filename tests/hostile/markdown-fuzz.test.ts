@@ -8,9 +8,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { convertToMarkdown } from '../../src/extract/convert-to-markdown.js';
+import { convertToMarkdown } from '../../src/extract/markdown/convert-to-markdown.js';
 import { extractArticle, extractFromFeed } from '../../src/extract/extract-article.js';
-import { sanitizeContent } from '../../src/extract/sanitize-content.js';
+import { sanitizeContent } from '../../src/extract/content/sanitize-content.js';
 import type { FeedItem } from '../../src/types.js';
 import { findMarkdownHtml } from './helpers/markdown-oracle.js';
 

@@ -6,9 +6,9 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
 import { stripMarkup } from '../../src/classify/strip-markup.js';
-import { convertToMarkdown } from '../../src/extract/convert-to-markdown.js';
-import { guardRawHtml } from '../../src/extract/guard-raw-html.js';
-import { stripMarkdown } from '../../src/extract/strip-markdown.js';
+import { convertToMarkdown } from '../../src/extract/markdown/convert-to-markdown.js';
+import { guardRawHtml } from '../../src/extract/markdown/guard-raw-html.js';
+import { stripMarkdown } from '../../src/extract/markdown/strip-markdown.js';
 import { findMarkdownHtml } from './helpers/markdown-oracle.js';
 
 const render = (markdown: string) => new MarkdownIt({ html: true }).render(markdown);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/lib/log.js';
 import { runOnce, type RunReport } from '../../src/pipeline.js';
 import { listArticleFiles, readArticleFile } from '../../src/store/article-file.js';
-import { loadState, type RunState } from '../../src/store/run-state.js';
+import { loadState, type RunState } from '../../src/state/run-state.js';
 import type { Article } from '../../src/types.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { makeHostileConfig, makeTempDir } from './helpers/hostile-config.js';

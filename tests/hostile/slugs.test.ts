@@ -9,7 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { ClassifiedArticle } from '../../src/classify/classify-article.js';
 import { listArticleFiles, readArticleFile } from '../../src/store/article-file.js';
 import { makeSlug, MAX_SLUG_LENGTH } from '../../src/store/make-slug.js';
-import { emptyState } from '../../src/store/run-state.js';
+import { emptyState } from '../../src/state/run-state.js';
 import { storeArticle } from '../../src/store/store-article.js';
 import { makeTempDir } from './helpers/hostile-config.js';
 

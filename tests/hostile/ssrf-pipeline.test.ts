@@ -12,7 +12,7 @@ import { isBlockedAddress } from '../../src/fetch/address-guard.js';
 import { createLogger } from '../../src/lib/log.js';
 import { runOnce, type RunReport } from '../../src/pipeline.js';
 import { listArticleFiles, readArticleFile } from '../../src/store/article-file.js';
-import { loadState, type RunState } from '../../src/store/run-state.js';
+import { loadState, type RunState } from '../../src/state/run-state.js';
 import type { Article } from '../../src/types.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { makeHostileConfig, makeTempDir } from './helpers/hostile-config.js';

@@ -4,7 +4,7 @@
 
 import type { FeedItem, ParsedFeed } from '../../src/types.js';
 import { canonicalizeUrl } from '../../src/lib/url.js';
-import { toPlainText } from '../../src/parse/text.js';
+import { toPlainText } from '../../src/lib/text.js';
 
 export interface ExpectOutcome {
   checked: number;

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import { decodeBody } from '../../src/fetch/decode-body.js';
+import { decodeBody } from '../../src/lib/decode-body.js';
 import { createHttpClient } from '../../src/fetch/http-client.js';
 import { isFeedwrightError } from '../../src/lib/errors.js';
 import { silentLogger } from '../../src/lib/log.js';

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/config/load-config.js';
 import { silentLogger } from '../../src/lib/log.js';
 import { isRunFailed, runOnce } from '../../src/pipeline.js';
-import { loadState } from '../../src/store/run-state.js';
+import { loadState } from '../../src/state/run-state.js';
 import { reply, startServer, type TestServer } from '../helpers/server.js';
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { makeExcerpt } from '../../src/classify/make-excerpt.js';
+import { makeExcerpt } from '../../src/lib/make-excerpt.js';
 import { loadSiteRules, resolveConfig } from '../../src/config/load-config.js';
 import type { ResolvedConfig } from '../../src/config/schema.js';
 import { silentLogger } from '../../src/lib/log.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveFeeds, type FeedsServer } from '../../src/commands/serve-feeds.js';
+import { serveFeeds, type FeedsServer } from '../../src/serve/serve-feeds.js';
 import { silentLogger } from '../../src/lib/log.js';
 
 const RSS = `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>AIVibe</title>${'<item><title>Déjà vu</title></item>'.repeat(40)}</channel></rss>\n`;

@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFeed } from '../../../src/parse/parse-feed.js';
 import { listArticleFiles, readArticleFile } from '../../../src/store/article-file.js';
-import { loadState, type RunState } from '../../../src/store/run-state.js';
+import { loadState, type RunState } from '../../../src/state/run-state.js';
 
 export interface StoreSnapshot {
   state: RunState;

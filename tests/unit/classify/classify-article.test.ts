@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { classifyArticle, findCategory, findTags } from '../../../src/classify/classify-article.js';
 import { countKeyword } from '../../../src/classify/keyword-matcher.js';
-import { makeExcerpt } from '../../../src/classify/make-excerpt.js';
+import { makeExcerpt } from '../../../src/lib/make-excerpt.js';
 import type { ExtractedArticle, FeedItem } from '../../../src/types.js';
 
 const categories = [

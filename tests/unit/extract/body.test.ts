@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { tidyMarkdown } from '../../../src/extract/convert-to-markdown.js';
+import { tidyMarkdown } from '../../../src/extract/markdown/convert-to-markdown.js';
 import { extractArticle, extractFromFeed } from '../../../src/extract/extract-article.js';
-import { pickLargestSrcset } from '../../../src/extract/resolve-content-urls.js';
-import { stripMarkdown } from '../../../src/extract/strip-markdown.js';
+import { pickLargestSrcset } from '../../../src/extract/content/resolve-content-urls.js';
+import { stripMarkdown } from '../../../src/extract/markdown/strip-markdown.js';
 import type { FeedItem } from '../../../src/types.js';
 
 const PARAGRAPH = 'This sentence is part of the article body, and it is long enough to count as real prose for scoring.';

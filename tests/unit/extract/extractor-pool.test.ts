@@ -4,8 +4,8 @@ import iconv from 'iconv-lite';
 import { afterEach, expect, test } from 'vitest';
 import { extractArticle } from '../../../src/extract/extract-article.js';
 import type { ExtractInput } from '../../../src/extract/extract-article.js';
-import { createExtractor } from '../../../src/extract/extractor-pool.js';
-import type { Extractor } from '../../../src/extract/extractor-pool.js';
+import { createExtractor } from '../../../src/extract/pool/extractor-pool.js';
+import type { Extractor } from '../../../src/extract/pool/extractor-pool.js';
 import { corpusDir } from '../../helpers/paths.js';
 
 const inputs: ExtractInput[] = ['article-2018.html', 'article-2022.html'].map((file) => ({

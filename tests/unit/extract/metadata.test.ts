@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { findByline } from '../../../src/extract/find-byline.js';
-import { findCanonicalUrl } from '../../../src/extract/find-canonical-url.js';
-import { findCoverImage, isUsableImage } from '../../../src/extract/find-cover-image.js';
-import { findPublishedDate, toIsoDate } from '../../../src/extract/find-published-date.js';
-import { findSiteName } from '../../../src/extract/find-site-name.js';
-import { findTitle } from '../../../src/extract/find-title.js';
+import { findByline } from '../../../src/extract/metadata/find-byline.js';
+import { findCanonicalUrl } from '../../../src/extract/metadata/find-canonical-url.js';
+import { findCoverImage, isUsableImage } from '../../../src/extract/metadata/find-cover-image.js';
+import { findPublishedDate, toIsoDate } from '../../../src/extract/metadata/find-published-date.js';
+import { findSiteName } from '../../../src/extract/metadata/find-site-name.js';
+import { findTitle } from '../../../src/extract/metadata/find-title.js';
 import { loadDocument } from '../../../src/extract/load-document.js';
-import { readPageMeta } from '../../../src/extract/read-page-meta.js';
-import type { PageMeta } from '../../../src/extract/read-page-meta.js';
+import { readPageMeta } from '../../../src/extract/metadata/read-page-meta.js';
+import type { PageMeta } from '../../../src/extract/metadata/read-page-meta.js';
 import type { FeedItem } from '../../../src/types.js';
 
 const URL = 'https://news.example/2024/05/story?utm_source=x';

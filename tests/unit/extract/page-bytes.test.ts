@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
 import { extractArticle } from '../../../src/extract/extract-article.js';
 import { loadDocument } from '../../../src/extract/load-document.js';
-import { decodeBodyPieces } from '../../../src/fetch/decode-body.js';
+import { decodeBodyPieces } from '../../../src/lib/decode-body.js';
 import { corpusDir } from '../../helpers/paths.js';
 
 const articlesDir = join(corpusDir, 'articles', 'html');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { findArticleTime, resolveItemLink } from '../../../src/publish/build-item-model.js';
-import { readArticleHeadSync, type ArticleMeta } from '../../../src/publish/scan-articles.js';
+import { readArticleHeadSync, type ArticleMeta } from '../../../src/store/scan-articles.js';
 import { compareArticles } from '../../../src/publish/select-articles.js';
 import { makeArticle } from './helpers/publish-fixture.js';
 

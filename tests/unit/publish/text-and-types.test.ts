@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { findImageType } from '../../../src/publish/image-type.js';
 import { slugifyCategory } from '../../../src/publish/select-articles.js';
-import { escapeHtml, escapeXmlAttribute, stripInvalidXmlChars } from '../../../src/publish/xml-text.js';
+import { escapeHtml, escapeXmlAttribute, stripInvalidXmlChars } from '../../../src/lib/xml-text.js';
 
 describe('findImageType', () => {
   test.each([

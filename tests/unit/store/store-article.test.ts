@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { ClassifiedArticle } from '../../../src/classify/classify-article.js';
 import { readArticleFile } from '../../../src/store/article-file.js';
-import { emptyState, loadState, createStateSaver } from '../../../src/store/run-state.js';
+import { emptyState, loadState, createStateSaver } from '../../../src/state/run-state.js';
 import { storeArticle } from '../../../src/store/store-article.js';
 import { tempDirs } from '../../helpers/temp-dirs.js';
 

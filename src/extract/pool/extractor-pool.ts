@@ -5,10 +5,10 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { FeedwrightError } from '../lib/errors.js';
-import type { ExtractedArticle } from '../types.js';
-import { extractArticle } from './extract-article.js';
-import type { ExtractInput } from './extract-article.js';
+import { FeedwrightError } from '../../lib/errors.js';
+import type { ExtractedArticle } from '../../types.js';
+import { extractArticle } from '../extract-article.js';
+import type { ExtractInput } from '../extract-article.js';
 import type { WorkerReply, WorkerRequest } from './extract-worker.js';
 
 export interface Extractor {

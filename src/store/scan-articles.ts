@@ -11,9 +11,9 @@ import { basename } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Logger } from '../lib/log.js';
 import { describeError } from '../lib/errors.js';
-import { ARTICLE_EXTENSION, listArticleFiles, parseArticle } from '../store/article-file.js';
+import { ARTICLE_EXTENSION, listArticleFiles, parseArticle } from './article-file.js';
 import type { Article } from '../types.js';
-import { findArticleTime } from './build-item-model.js';
+import { findArticleTime } from '../publish/build-item-model.js';
 
 export interface ArticleMeta {
   path: string;

@@ -5,7 +5,7 @@
 // a Retry-After (itself capped at fetch.maxBackoffMinutes). 410 Gone disables the source. `run --force` ignores all of it.
 
 import type { FeedwrightError } from '../lib/errors.js';
-import type { SourceState } from '../store/run-state.js';
+import type { SourceState } from './run-state.js';
 
 const MINUTE_MS = 60_000;
 const MAX_INTERVAL_MS = 24 * 60 * MINUTE_MS;

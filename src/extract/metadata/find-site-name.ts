@@ -1,4 +1,4 @@
-import { decodeText } from './decode-entities.js';
+import { decodeText } from '../decode-entities.js';
 import { jsonLdText, typesOf } from './json-ld.js';
 import { firstJsonLd, firstMeta } from './read-page-meta.js';
 import type { PageMeta } from './read-page-meta.js';

@@ -9,7 +9,7 @@
 import TurndownService from 'turndown';
 import { strikethrough } from 'turndown-plugin-gfm';
 import { buildTurndownTree } from './build-turndown-tree.js';
-import { loadDocument } from './load-document.js';
+import { loadDocument } from '../load-document.js';
 import { useSafeMarkdownRules } from './use-safe-markdown-rules.js';
 
 let service: TurndownService | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { acceptsGzip, findContentType, isNotModified, matchesIfNoneMatch } from '../../../src/commands/negotiate-response.js';
-import { resolveRequestPath } from '../../../src/commands/resolve-request-path.js';
+import { acceptsGzip, findContentType, isNotModified, matchesIfNoneMatch } from '../../../src/serve/negotiate-response.js';
+import { resolveRequestPath } from '../../../src/serve/resolve-request-path.js';
 
 describe('findContentType', () => {
   test.each([

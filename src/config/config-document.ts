@@ -11,8 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, YAMLSeq, type Document, type Pair } from 'yaml';
-import { resolveConfig } from '../config/load-config.js';
-import type { RawConfig, ResolvedConfig } from '../config/schema.js';
+import { resolveConfig } from './load-config.js';
+import type { RawConfig, ResolvedConfig } from './schema.js';
 import { FeedwrightError } from '../lib/errors.js';
 import { writeFileAtomic } from '../lib/fs.js';
 

@@ -5,10 +5,10 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { SiteRule } from '../config/schema.js';
-import { hostKey } from '../lib/url.js';
-import type { ExtractionMethod } from '../types.js';
-import { collapseWhitespace } from './load-document.js';
+import type { SiteRule } from '../../config/schema.js';
+import { hostKey } from '../../lib/url.js';
+import type { ExtractionMethod } from '../../types.js';
+import { collapseWhitespace } from '../load-document.js';
 import { stripSelectors } from './clean-content.js';
 import { stripByText } from './strip-by-text.js';
 

@@ -1,5 +1,5 @@
-import type { FeedItem, MediaRef } from '../types.js';
-import { resolveUrl } from '../lib/url.js';
+import type { FeedItem, MediaRef } from '../../types.js';
+import { resolveUrl } from '../../lib/url.js';
 import { firstJsonLd, firstMeta } from './read-page-meta.js';
 import type { PageMeta } from './read-page-meta.js';
 

@@ -1,8 +1,8 @@
 // Worker-thread side of the extractor pool: runs extractArticle for each message.
 
 import { parentPort } from 'node:worker_threads';
-import { extractArticle } from './extract-article.js';
-import type { ExtractInput } from './extract-article.js';
+import { extractArticle } from '../extract-article.js';
+import type { ExtractInput } from '../extract-article.js';
 
 export interface WorkerRequest {
   id: number;

@@ -4,7 +4,7 @@
 
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { resolveUrl } from '../lib/url.js';
+import { resolveUrl } from '../../lib/url.js';
 import { walkElements } from './walk-elements.js';
 
 const REMOVED_TAGS = new Set([

@@ -1,5 +1,5 @@
-import type { FeedItem } from '../types.js';
-import { decodeText } from './decode-entities.js';
+import type { FeedItem } from '../../types.js';
+import { decodeText } from '../decode-entities.js';
 import { jsonLdText } from './json-ld.js';
 import { firstJsonLd, firstMeta } from './read-page-meta.js';
 import type { PageMeta } from './read-page-meta.js';

@@ -2,12 +2,12 @@
 // body elements, so each `find…` function is a plain fallback chain over this object.
 
 import type { CheerioAPI } from 'cheerio';
-import { collapseWhitespace } from './load-document.js';
+import { collapseWhitespace } from '../load-document.js';
 import { isArticleNode, isPageNode, readJsonLd } from './json-ld.js';
 import type { JsonLdNode } from './json-ld.js';
 import type { Element } from 'domhandler';
-import { walkElements } from './walk-elements.js';
-import { resolveUrl } from '../lib/url.js';
+import { walkElements } from '../content/walk-elements.js';
+import { resolveUrl } from '../../lib/url.js';
 
 export interface PageMeta {
   /** JSON-LD article objects first, then web-page objects. */

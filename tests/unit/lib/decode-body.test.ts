@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
-import { decodeBody, decodeBodyPieces, PIECE_BYTES } from '../../../src/fetch/decode-body.js';
+import { decodeBody, decodeBodyPieces, PIECE_BYTES } from '../../../src/lib/decode-body.js';
 
 const xml = (encoding: string | undefined, body: string) =>
   `<?xml version="1.0"${encoding ? ` encoding="${encoding}"` : ''}?><rss><channel><title>${body}</title></channel></rss>`;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { FeedwrightError } from '../../../src/lib/errors.js';
-import { isDue, nextAfterFailure, nextAfterSuccess, recordFailure } from '../../../src/schedule/source-schedule.js';
+import { isDue, nextAfterFailure, nextAfterSuccess, recordFailure } from '../../../src/state/source-schedule.js';
 
 const now = new Date('2026-01-01T00:00:00.000Z');
 const settings = { minIntervalMinutes: 10, maxBackoffMinutes: 60 };

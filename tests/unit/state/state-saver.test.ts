@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { createStateSaver, emptyState, loadState } from '../../../src/store/run-state.js';
+import { createStateSaver, emptyState, loadState } from '../../../src/state/run-state.js';
 
 const dirs: string[] = [];
 afterEach(async () => {

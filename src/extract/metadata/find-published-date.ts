@@ -1,4 +1,4 @@
-import type { FeedItem } from '../types.js';
+import type { FeedItem } from '../../types.js';
 import { jsonLdText } from './json-ld.js';
 import { firstJsonLd, firstMeta } from './read-page-meta.js';
 import type { PageMeta } from './read-page-meta.js';

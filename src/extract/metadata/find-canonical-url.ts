@@ -1,4 +1,4 @@
-import { canonicalizeUrl, hostKey, resolveUrl } from '../lib/url.js';
+import { canonicalizeUrl, hostKey, resolveUrl } from '../../lib/url.js';
 import { firstMeta } from './read-page-meta.js';
 import type { PageMeta } from './read-page-meta.js';
 

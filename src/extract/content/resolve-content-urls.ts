@@ -4,8 +4,8 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { resolveUrl } from '../lib/url.js';
-import { toSize, type ImageCandidate } from './find-cover-image.js';
+import { resolveUrl } from '../../lib/url.js';
+import { toSize, type ImageCandidate } from '../metadata/find-cover-image.js';
 import { walkElements } from './walk-elements.js';
 
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-orig-file'];

@@ -4,7 +4,7 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { collapseWhitespace } from './load-document.js';
+import { collapseWhitespace } from '../load-document.js';
 import { classWeight, isJunkBlock } from './class-hints.js';
 import { linkDensity, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
