@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { HELP } from './cli-help.js';
-import type { ResolvedConfig } from './config/schema.js';
+import * as commands from './commands/index.js';
+import type { ResolvedConfig } from './config/index.js';
 import { describeError, isFeedwrightError } from './lib/errors.js';
 import { limitHeapGrowth } from './lib/heap.js';
 import { createLogger, type Logger, type LogLevel } from './lib/log.js';
@@ -48,7 +49,7 @@ type Command = (ctx: CommandContext) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   async run({ values, logger, config }) {
-    const { runLockedCycle } = await import('./commands/run-command.js');
+    const { runLockedCycle } = await commands.loadRunCommand();
     const { exitCode } = await runLockedCycle(await config(), logger, {
       force: values.force,
       publish: !values['no-publish'],
@@ -57,8 +58,11 @@ const COMMANDS: Record<string, Command> = {
     return exitCode;
   },
   async start({ values, logger, config }) {
-    const { startDaemon } = await import('./schedule/start-daemon.js');
-    const daemon = startDaemon(await config(), logger, { initialRun: !values['no-initial-run'] });
+    const { startDaemon } = await import('./schedule/index.js');
+    const { runLockedCycle } = await commands.loadRunCommand();
+    const loaded = await config();
+    const runCycle = (signal: AbortSignal) => runLockedCycle(loaded, logger, { signal });
+    const daemon = startDaemon(loaded, logger, runCycle, { initialRun: !values['no-initial-run'] });
     const onSignal = (signal: NodeJS.Signals) =>
       void daemon.stop(signal).catch((error: unknown) => logger.error('Daemon did not stop cleanly', { err: describeError(error) }));
     process.once('SIGINT', onSignal);
@@ -67,8 +71,8 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
   async publish({ logger, config }) {
-    const { publishFeeds } = await import('./publish/publish-feeds.js');
-    const { acquireRunLock } = await import('./schedule/run-lock.js');
+    const { publishFeeds } = await import('./publish/index.js');
+    const { acquireRunLock } = await import('./schedule/index.js');
     const loaded = await config();
     // The run lock: a publish never interleaves with a cycle's own publish.
     const lock = await acquireRunLock(loaded.paths.lock);
@@ -77,13 +81,13 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
   async status({ values, config }) {
-    const { collectStatus, formatStatusTable } = await import('./commands/status-command.js');
+    const { collectStatus, formatStatusTable } = await commands.loadStatusCommand();
     const rows = await collectStatus(await config());
     process.stdout.write(values.json ? `${JSON.stringify(rows, null, 2)}\n` : `${formatStatusTable(rows)}\n`);
     return 0;
   },
   async validate({ config }) {
-    const { validateProject } = await import('./commands/validate-command.js');
+    const { validateProject } = await commands.loadValidateCommand();
     const result = await validateProject(await config());
     process.stdout.write(`${result.lines.join('\n')}\n`);
     return result.ok ? 0 : 1;
@@ -91,7 +95,7 @@ const COMMANDS: Record<string, Command> = {
   async serve({ values, logger, config }) {
     const port = Number(values.port ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${values.port}" is not a port number`);
-    const { serveFeeds } = await import('./serve/serve-feeds.js');
+    const { serveFeeds } = await import('./serve/index.js');
     const served = await serveFeeds({ dir: (await config()).paths.feeds, port, host: values.host, logger: logger.child({ stage: 'serve' }) });
     await new Promise<void>((resolve) => {
       const stop = () =>
@@ -105,7 +109,7 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
   async init({ positionals }) {
-    const { initProject } = await import('./commands/init-project.js');
+    const { initProject } = await commands.loadInitProject();
     const dir = positionals[1] ?? '.';
     const { written } = await initProject(dir);
     process.stdout.write(
@@ -126,8 +130,8 @@ const COMMANDS: Record<string, Command> = {
 
 async function runSourcesCommand({ values, positionals, logger, config }: CommandContext): Promise<number> {
   const [, action, argument] = positionals;
-  const { addSource, exportOpml, importOpml, removeSource } = await import('./commands/manage-sources.js');
-  const { DEFAULT_CONFIG_FILE } = await import('./config/load-config.js');
+  const { addSource, exportOpml, importOpml, removeSource } = await commands.loadManageSources();
+  const { DEFAULT_CONFIG_FILE } = await import('./config/index.js');
   const file = values.config ?? DEFAULT_CONFIG_FILE;
   const needs = (what: string) => {
     if (!argument) throw new UsageError(`sources ${action} needs ${what} (see "feedwright sources --help")`);
@@ -135,7 +139,7 @@ async function runSourcesCommand({ values, positionals, logger, config }: Comman
   };
   if (action === 'add') {
     const loaded = await config();
-    const { createHttpClient } = await import('./fetch/http-client.js');
+    const { createHttpClient } = await import('./fetch/index.js');
     const client = createHttpClient({ fetch: loaded.fetch, site: loaded.site, logger: logger.child({ stage: 'fetch' }) });
     const input = { url: needs('a URL'), name: values.name, category: values.category, fullText: values['no-full-text'] ? false : undefined };
     const added = await addSource(file, input, client);
@@ -197,7 +201,7 @@ export async function main(argv: string[]): Promise<number> {
     const logger = createLogger({ level: logLevel(values) });
     const config = async () => {
       // Loaded only by the commands that read the config (zod, yaml and node-cron come with it).
-      const { DEFAULT_CONFIG_FILE, loadConfig } = await import('./config/load-config.js');
+      const { DEFAULT_CONFIG_FILE, loadConfig } = await import('./config/index.js');
       return loadConfig(values.config ?? DEFAULT_CONFIG_FILE);
     };
     return await command({ values, positionals, logger, config });

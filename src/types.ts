@@ -124,6 +124,9 @@ export interface Article {
   body: string;
 }
 
+/** What `classify` hands to `store`: the article before the store gives it its slug. */
+export type ClassifiedArticle = Omit<Article, 'slug'>;
+
 export interface ArticleExtra {
   originalAuthor?: string;
   /** Full ISO 8601 timestamp of publication. */

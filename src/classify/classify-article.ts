@@ -9,17 +9,16 @@
 // categories mapped onto that vocabulary, the source's configured tags, then the
 // category; in that stable order, without duplicates (case-insensitive).
 
-import type { CategoryConfig, ResolvedConfig, SourceConfig, TagConfig } from '../config/schema.js';
+import type { CategoryConfig, ResolvedConfig, SourceConfig, TagConfig } from '../config/index.js';
 import { canonicalizeUrl } from '../lib/url.js';
 import { hashId } from '../lib/hash.js';
-import type { Article, ExtractedArticle, FeedItem } from '../types.js';
+import type { ClassifiedArticle, ExtractedArticle, FeedItem } from '../types.js';
 import { countKeyword, findKeyword } from './keyword-matcher.js';
 import { makeExcerpt } from '../lib/make-excerpt.js';
 import { stripMarkup } from './strip-markup.js';
 
 const MAX_TITLE_CHARS = 300;
 
-export type ClassifiedArticle = Omit<Article, 'slug'>;
 
 export interface ClassifyContext {
   config: Pick<ResolvedConfig, 'site' | 'categories' | 'tags'>;

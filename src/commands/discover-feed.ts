@@ -6,10 +6,10 @@
 // found. Relative hrefs resolve against the page's final URL.
 
 import { load } from 'cheerio';
-import type { HttpClient } from '../fetch/http-client.js';
+import type { HttpClient } from '../fetch/index.js';
 import { FeedwrightError, describeError, isFeedwrightError } from '../lib/errors.js';
 import { keepCredentials, redactUrl, resolveUrl } from '../lib/url.js';
-import { parseFeed } from '../parse/parse-feed.js';
+import { parseFeed } from '../parse/index.js';
 import type { FetchResult, ParsedFeed } from '../types.js';
 
 export interface DiscoveredFeed {

@@ -7,12 +7,12 @@
 //   the default is the first configured category;
 // - the edited configuration is checked as loadConfig would before it is written.
 
-import type { ResolvedConfig } from '../config/schema.js';
-import type { HttpClient } from '../fetch/http-client.js';
+import type { ResolvedConfig } from '../config/index.js';
+import type { HttpClient } from '../fetch/index.js';
 import { FeedwrightError } from '../lib/errors.js';
 import { hostKey, redactUrl, resolveUrl } from '../lib/url.js';
-import { renderOpml } from '../publish/render-opml.js';
-import { readConfigDocument, sourcesSequence, writeConfigDocument, type ConfigDocument } from '../config/config-document.js';
+import { renderOpml } from '../publish/index.js';
+import { readConfigDocument, sourcesSequence, writeConfigDocument, type ConfigDocument } from '../config/index.js';
 import { discoverFeed } from './discover-feed.js';
 import { readOpml } from './read-opml.js';
 

@@ -1,9 +1,9 @@
 // `feedwright run`: one cycle under the run lock, with a summary line at the end.
 
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/index.js';
 import type { Logger } from '../lib/log.js';
 import { isRunFailed, runOnce, type RunProgress, type RunReport } from '../pipeline.js';
-import { acquireRunLock } from '../schedule/run-lock.js';
+import { acquireRunLock } from '../schedule/index.js';
 
 export function summaryFields(report: RunReport): Record<string, unknown> {
   return {

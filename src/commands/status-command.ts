@@ -1,9 +1,9 @@
 // `feedwright status`: per source, from the state file: last fetch, result, items,
 // next fetch, consecutive failures. A table for people, --json for programs.
 
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/index.js';
 import { redactUrl } from '../lib/url.js';
-import { findSourceState, loadState } from '../state/run-state.js';
+import { openJsonStateStore } from '../state/index.js';
 
 export interface SourceStatus {
   name: string;
@@ -21,9 +21,9 @@ export interface SourceStatus {
 }
 
 export async function collectStatus(config: ResolvedConfig): Promise<SourceStatus[]> {
-  const state = await loadState(config.paths.state);
+  const state = await openJsonStateStore(config.paths.state);
   return config.sources.map((source) => {
-    const st = findSourceState(state, source.url);
+    const st = state.findSource(source.url);
     return {
       name: source.name,
       url: redactUrl(source.url),

@@ -4,12 +4,12 @@
 
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/index.js';
 import { describeError } from '../lib/errors.js';
-import { parseFeed } from '../parse/parse-feed.js';
-import { FEED_FILES, resolveFeedLinks } from '../publish/feed-links.js';
-import { readArticleHeadSync } from '../store/scan-articles.js';
-import { ARTICLE_EXTENSION, listArticleFiles, parseArticle } from '../store/article-file.js';
+import { parseFeed } from '../parse/index.js';
+import { FEED_FILES, resolveFeedLinks } from '../publish/index.js';
+import { readArticleHeadSync } from '../store/index.js';
+import { ARTICLE_EXTENSION, listArticleFiles, parseArticle } from '../store/index.js';
 
 export interface ValidationResult {
   ok: boolean;

@@ -10,7 +10,7 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { SiteRule } from '../config/schema.js';
+import type { SiteRule } from '../config/index.js';
 import type { ExtractedArticle, ExtractionMethod, FeedItem, RawBody } from '../types.js';
 import { decodeBodyPieces } from '../lib/decode-body.js';
 import { describeError, FeedwrightError, isFeedwrightError } from '../lib/errors.js';

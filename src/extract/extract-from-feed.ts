@@ -5,7 +5,7 @@ import type { Cheerio } from 'cheerio';
 import type { Element } from 'domhandler';
 import { canonicalizeUrl } from '../lib/url.js';
 import type { ExtractedArticle, FeedItem } from '../types.js';
-import type { SiteRule } from '../config/schema.js';
+import type { SiteRule } from '../config/index.js';
 import { stripRuleBlocks } from './content/apply-site-rule.js';
 import { cleanContent } from './content/clean-content.js';
 import { findCoverImage } from './metadata/find-cover-image.js';

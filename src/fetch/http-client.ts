@@ -16,7 +16,7 @@
 
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/index.js';
 import type { Logger } from '../lib/log.js';
 import { redactUrl } from '../lib/url.js';
 import type { FetchResult } from '../types.js';

@@ -2,9 +2,10 @@
 // only when one is known, sanitized content, categories.
 
 import sanitizeHtml from 'sanitize-html';
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/index.js';
 import { hashId } from '../lib/hash.js';
 import { resolveUrl } from '../lib/url.js';
+import { findPublishedTime } from '../store/index.js';
 import type { Article } from '../types.js';
 import type { CoverImage, ItemModel } from './feed-model.js';
 import { findImageType } from './image-type.js';
@@ -13,18 +14,6 @@ import { renderContent } from './render-content.js';
 import { escapeHtml, stripInvalidXmlChars } from '../lib/xml-text.js';
 
 const EXCERPT_CHARS = 150;
-
-function findPublishedTime(article: Pick<Article, 'extra'>): number {
-  return article.extra.published ? Date.parse(article.extra.published) : Number.NaN;
-}
-
-/** The article's full timestamp in ms: extra.published, else `date` at 00:00Z; NaN if neither. */
-export function findArticleTime(article: Pick<Article, 'date' | 'extra'>): number {
-  const published = findPublishedTime(article);
-  if (!Number.isNaN(published)) return published;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(article.date)) return Number.NaN;
-  return Date.parse(`${article.date}T00:00:00Z`);
-}
 
 const DAY_SECONDS = 86_400;
 

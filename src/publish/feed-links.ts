@@ -1,7 +1,7 @@
 // Where each feed is served: site.feedUrl (else site.url + '/feeds') + the file's path under
 // feeds/. These are the self links, the WebSub topic URLs and the index page's hrefs.
 
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/index.js';
 import type { FeedLinks } from './feed-model.js';
 
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;

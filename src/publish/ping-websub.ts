@@ -6,7 +6,7 @@
 // publish: every failure is a warning, never thrown; a refused address is warned once.
 
 import pLimit from 'p-limit';
-import type { HttpClient } from '../fetch/http-client.js';
+import type { HttpClient } from '../fetch/index.js';
 import { describeError, isFeedwrightError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import { redactUrl } from '../lib/url.js';

@@ -13,12 +13,12 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
-import type { ResolvedConfig } from '../config/schema.js';
-import type { HttpClient } from '../fetch/http-client.js';
+import type { ResolvedConfig } from '../config/index.js';
+import type { HttpClient } from '../fetch/index.js';
 import { describeError, FeedwrightError } from '../lib/errors.js';
 import { removeStaleTempFiles, writeFileIfChanged } from '../lib/fs.js';
 import type { Logger } from '../lib/log.js';
-import { readArticleFile } from '../store/article-file.js';
+import { readArticleFile } from '../store/index.js';
 import { buildItemModel } from './build-item-model.js';
 import { EPOCH, type FeedModel, type ItemModel } from './feed-model.js';
 import { FEED_FILES, resolveFeedLinks } from './feed-links.js';
@@ -28,7 +28,7 @@ import { renderIndexHtml, type IndexScope } from './render-index-html.js';
 import { renderJsonFeed } from './render-json-feed.js';
 import { renderOpml } from './render-opml.js';
 import { renderRss } from './render-rss.js';
-import { scanArticles, type ArticleMeta } from '../store/scan-articles.js';
+import { scanArticles, type ArticleMeta } from '../store/index.js';
 import { selectFeedScopes, type FeedScope } from './select-articles.js';
 
 export interface PublishReport {
@@ -141,7 +141,7 @@ export async function publishFeeds(config: ResolvedConfig, logger: Logger, clien
   const changed = await writeOutputs(config.paths.feeds, outputs);
   const topics = changed.flatMap((output) => (output.topic ? [output.topic] : []));
   if (config.site.websubHub && topics.length > 0) {
-    const pinger = client ?? (await import('../fetch/http-client.js')).createHttpClient({ fetch: config.fetch, site: config.site, logger: logger.child({ stage: 'fetch' }) });
+    const pinger = client ?? (await import('../fetch/index.js')).createHttpClient({ fetch: config.fetch, site: config.site, logger: logger.child({ stage: 'fetch' }) });
     const accepted = await pingWebSubHub(pinger, config.site.websubHub, topics, log);
     log.info('WebSub hub pinged', { count: topics.length, accepted });
   }

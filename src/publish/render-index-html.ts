@@ -8,7 +8,7 @@
 // inline, there is no script, and a Content-Security-Policy allows nothing else but images.
 
 import { posix } from 'node:path';
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/index.js';
 import type { ItemModel } from './feed-model.js';
 import { FEED_FILES, FEED_TYPES } from './feed-links.js';
 import { escapeXmlText as e } from '../lib/xml-text.js';

@@ -2,7 +2,7 @@
 // `type="rss"` outline each, grouped under their category; so a reader can subscribe to the
 // originals. No dateCreated/dateModified: the bytes depend on the configuration only.
 
-import type { ResolvedConfig, SourceConfig } from '../config/schema.js';
+import type { ResolvedConfig, SourceConfig } from '../config/index.js';
 import { redactUrl } from '../lib/url.js';
 import { escapeXmlText as attr } from '../lib/xml-text.js';
 

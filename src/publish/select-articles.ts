@@ -1,9 +1,9 @@
 // Which articles each feed carries: the newest `maxItems` by full timestamp, ties broken by
 // slug so the order (and the bytes) never depend on the file system's listing order.
 
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/index.js';
 import { hashId } from '../lib/hash.js';
-import type { ArticleMeta } from '../store/scan-articles.js';
+import type { ArticleMeta } from '../store/index.js';
 
 export interface FeedScope {
   /** undefined for the site-wide feed. */

@@ -5,10 +5,12 @@
 // to stop starting new work, and resolves once its writes are done.
 
 import cron from 'node-cron';
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/index.js';
 import { describeError, isFeedwrightError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
-import { runLockedCycle } from '../commands/run-command.js';
+
+/** One cycle under the run lock (commands/run-command.ts's runLockedCycle, passed in by the CLI). */
+export type RunCycle = (signal: AbortSignal) => Promise<unknown>;
 
 export interface Daemon {
   /** Resolves when the daemon has stopped (after stop() and the current cycle). */
@@ -16,7 +18,7 @@ export interface Daemon {
   stop(reason: string): Promise<void>;
 }
 
-export function startDaemon(config: ResolvedConfig, logger: Logger, options: { initialRun?: boolean } = {}): Daemon {
+export function startDaemon(config: ResolvedConfig, logger: Logger, runCycle: RunCycle, options: { initialRun?: boolean } = {}): Daemon {
   let current: Promise<void> | undefined;
   let completed = 0;
   let stopping = false;
@@ -31,7 +33,7 @@ export function startDaemon(config: ResolvedConfig, logger: Logger, options: { i
     }
     current = (async () => {
       try {
-        await runLockedCycle(config, logger, { signal: controller.signal });
+        await runCycle(controller.signal);
       } catch (error) {
         logger.error('Cycle failed', { trigger, code: isFeedwrightError(error) ? error.code : undefined, err: describeError(error) });
       } finally {

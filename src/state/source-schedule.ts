@@ -3,8 +3,8 @@
 // (capped at a day, so a bogus header cannot silence a source). A failure backs off
 // exponentially from 5 minutes, capped at fetch.maxBackoffMinutes, and never sooner than
 // a Retry-After (itself capped at fetch.maxBackoffMinutes). 410 Gone disables the source. `run --force` ignores all of it.
+// The state changes that use these are in record-fetch.ts.
 
-import type { FeedwrightError } from '../lib/errors.js';
 import type { SourceState } from './run-state.js';
 
 const MINUTE_MS = 60_000;
@@ -34,15 +34,4 @@ export function nextAfterFailure(now: Date, failures: number, settings: Schedule
   const backoffMs = Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1), capMs);
   // A server's Retry-After is honoured up to the same cap, so no header silences a source for good.
   return new Date(now.getTime() + Math.max(backoffMs, Math.min(retryAfterMs ?? 0, capMs))).toISOString();
-}
-
-export function recordFailure(state: SourceState, error: FeedwrightError | undefined, message: string, now: Date, settings: ScheduleSettings): void {
-  state.lastFetchAt = now.toISOString();
-  state.failures += 1;
-  state.lastOutcome = error?.code === 'GONE' ? 'gone' : 'error';
-  state.lastStatus = error?.status;
-  state.lastErrorCode = error?.code ?? 'UNKNOWN';
-  state.lastError = message;
-  if (error?.code === 'GONE') state.disabled = true;
-  state.nextFetchAt = nextAfterFailure(now, state.failures, settings, error?.retryAfterMs);
 }

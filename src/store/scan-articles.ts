@@ -13,7 +13,7 @@ import type { Logger } from '../lib/log.js';
 import { describeError } from '../lib/errors.js';
 import { ARTICLE_EXTENSION, listArticleFiles, parseArticle } from './article-file.js';
 import type { Article } from '../types.js';
-import { findArticleTime } from '../publish/build-item-model.js';
+import { findArticleTime } from './article-time.js';
 
 export interface ArticleMeta {
   path: string;

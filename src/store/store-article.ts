@@ -8,10 +8,10 @@
 
 import { readFileIfExists } from '../lib/fs.js';
 import { hashId } from '../lib/hash.js';
-import type { ClassifiedArticle } from '../classify/classify-article.js';
+import type { StateStore } from '../state/index.js';
+import type { ClassifiedArticle } from '../types.js';
 import { articlePath, parseArticle, writeArticle } from './article-file.js';
 import { makeSlug, makeUniqueSlug } from './make-slug.js';
-import type { RunState } from '../state/run-state.js';
 
 export type StoreOutcome =
   | { written: true; slug: string; path: string }
@@ -34,67 +34,57 @@ async function storyOfFile(dir: string, slug: string): Promise<{ source: string;
  * run): the same source URL, or, for an item without one, the same item id. Two stories
  * without a URL never share a file.
  */
-async function findFreeSlug(dir: string, title: string, source: string, itemId: string, reserved: Set<string>): Promise<string> {
+async function findFreeSlug(dir: string, title: string, source: string, itemId: string, state: StateStore): Promise<string> {
   const base = makeSlug(title);
   const seed = source || `item:${itemId}`;
   const candidates = [base, makeUniqueSlug(base, hashId(seed, 6)), makeUniqueSlug(base, hashId(seed, 12))];
   for (const slug of candidates) {
-    if (reserved.has(slug)) continue;
+    // Reserved before the file is read: a concurrent item cannot take it meanwhile.
+    if (!state.reserveSlug(slug)) continue;
     const existing = await storyOfFile(dir, slug);
     const same = existing ? (source !== '' && existing.source === source) || existing.id === itemId : false;
-    // Checked again after the await: a concurrent item may have reserved it meanwhile.
-    if ((existing === null || same) && !reserved.has(slug)) {
-      reserved.add(slug);
-      return slug;
-    }
+    if (existing === null || same) return slug;
+    state.releaseSlug(slug);
   }
   const last = makeUniqueSlug(base, hashId(`${seed}\n${Date.now()}`, 12));
-  reserved.add(last);
+  state.reserveSlug(last);
   return last;
 }
 
-function recordDuplicate(state: RunState, itemId: string, slug: string): StoreOutcome {
-  state.items[itemId] = { seenAt: new Date().toISOString(), slug };
+function recordDuplicate(state: StateStore, itemId: string, slug: string): StoreOutcome {
+  state.recordItem(itemId, slug);
   return { written: false, slug, reason: 'duplicate-url' };
 }
 
-export async function storeArticle(
-  dir: string,
-  state: RunState,
-  article: ClassifiedArticle,
-  itemId: string,
-  reserved: Set<string>,
-): Promise<StoreOutcome> {
+export async function storeArticle(dir: string, state: StateStore, article: ClassifiedArticle, itemId: string): Promise<StoreOutcome> {
   const key = article.source;
-  if (key && state.urls[key]) return recordDuplicate(state, itemId, state.urls[key]);
+  const known = key ? state.findUrl(key) : undefined;
+  if (known) return recordDuplicate(state, itemId, known);
   // The same item from two sources at once (no URL to dedupe on): the first stores it.
-  const claim = `item:${itemId}`;
-  const stored = state.items[itemId]?.slug;
-  if (stored || reserved.has(claim)) return { written: false, slug: stored ?? '', reason: 'duplicate-item' };
-  reserved.add(claim);
+  if (!state.claimItem(itemId)) return { written: false, slug: state.findItem(itemId)?.slug ?? '', reason: 'duplicate-item' };
   try {
-    return await claimAndWrite(dir, state, article, itemId, reserved);
+    return await claimAndWrite(dir, state, article, itemId);
   } finally {
-    reserved.delete(claim);
+    state.releaseItem(itemId);
   }
 }
 
-async function claimAndWrite(dir: string, state: RunState, article: ClassifiedArticle, itemId: string, reserved: Set<string>): Promise<StoreOutcome> {
+async function claimAndWrite(dir: string, state: StateStore, article: ClassifiedArticle, itemId: string): Promise<StoreOutcome> {
   const key = article.source;
-  const slug = await findFreeSlug(dir, article.title, key, itemId, reserved);
+  const slug = await findFreeSlug(dir, article.title, key, itemId, state);
   try {
-    // Checked again after the await: a concurrent item may have claimed this story meanwhile.
-    if (key && state.urls[key]) return recordDuplicate(state, itemId, state.urls[key]);
-    if (key) state.urls[key] = slug;
+    // Claimed after the await: a concurrent item may have stored this story meanwhile.
+    const taken = key ? state.claimUrl(key, slug) : undefined;
+    if (taken) return recordDuplicate(state, itemId, taken);
     try {
       const path = await writeArticle(dir, { ...article, slug });
-      state.items[itemId] = { seenAt: new Date().toISOString(), slug };
+      state.recordItem(itemId, slug);
       return { written: true, slug, path };
     } catch (error) {
-      if (key) delete state.urls[key];
+      if (key) state.releaseUrl(key);
       throw error;
     }
   } finally {
-    reserved.delete(slug);
+    state.releaseSlug(slug);
   }
 }

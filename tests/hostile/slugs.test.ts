@@ -6,12 +6,13 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { ClassifiedArticle } from '../../src/classify/classify-article.js';
+import type { ClassifiedArticle } from '../../src/types.js';
 import { listArticleFiles, readArticleFile } from '../../src/store/article-file.js';
 import { makeSlug, MAX_SLUG_LENGTH } from '../../src/store/make-slug.js';
 import { emptyState } from '../../src/state/run-state.js';
 import { storeArticle } from '../../src/store/store-article.js';
 import { makeTempDir } from './helpers/hostile-config.js';
+import { storeOver } from '../helpers/state-store-over.js';
 
 const SEED = 4_242;
 const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -50,14 +51,13 @@ describe('slugs from hostile titles', () => {
     const dir = join(root, 'data', 'articles');
     await mkdir(dir, { recursive: true });
     const state = emptyState();
-    const reserved = new Set<string>();
     const stories = HOSTILE_TITLES.flatMap((title, index) => [
       { title, source: `https://a.example/${index}`, id: `a${index}` },
       { title, source: `https://b.example/${index}`, id: `b${index}` },
       { title, source: '', id: `c${index}` },
       { title, source: '', id: `d${index}` },
     ]);
-    const outcomes = await Promise.all(stories.map((story) => storeArticle(dir, state, article(story.title, story.source), story.id, reserved)));
+    const outcomes = await Promise.all(stories.map((story) => storeArticle(dir, storeOver(state), article(story.title, story.source), story.id)));
     expect(outcomes.every((outcome) => outcome.written)).toBe(true);
     expect(await readdir(root)).toEqual(['data']);
     const files = await listArticleFiles(dir);

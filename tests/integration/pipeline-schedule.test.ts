@@ -8,6 +8,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/config/load-config.js';
 import { silentLogger } from '../../src/lib/log.js';
 import { isRunFailed, runOnce } from '../../src/pipeline.js';
+import { collectStatus } from '../../src/commands/status-command.js';
 import { loadState } from '../../src/state/run-state.js';
 import { reply, startServer, type TestServer } from '../helpers/server.js';
 
@@ -80,5 +81,40 @@ describe('polling politeness', () => {
     const report = await runOnce(config, { logger: silentLogger, publish: false });
     expect(report).toMatchObject({ sourcesDue: 1, sourcesFailed: 1 });
     expect(isRunFailed(report)).toBe(true);
+  });
+
+  test('a feed that never parses backs off 5, 10, 20 minutes, and no 304 ever reports it healthy', async () => {
+    // The server sends an ETag and honours it: before the fix the ETag of the unparsable
+    // body was kept, so the second fetch got a 304 and the source read as healthy.
+    const server = await startServer({
+      '/never.xml': (req, res) => {
+        if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
+        res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end('not a feed, not even XML');
+      },
+    });
+    cleanups.push(() => server.close());
+    const config = await setup([{ name: 'never', path: '/never.xml' }], server);
+    const seen: Array<{ failures: number; waitMinutes: number; result: string; stored: object }> = [];
+    for (let run = 0; run < 3; run += 1) {
+      const report = await runOnce(config, { logger: silentLogger, publish: false, force: true });
+      expect(report.sourcesDue).toBe(1);
+      const st = (await loadState(config.paths.state)).sources[server.url('/never.xml')]!;
+      const [status] = await collectStatus(config);
+      seen.push({
+        failures: st.failures,
+        waitMinutes: Math.round((Date.parse(st.nextFetchAt!) - Date.parse(st.lastFetchAt!)) / 60_000),
+        result: status!.result,
+        stored: { etag: st.etag, failed: report.sourcesFailed, notModified: report.sourcesNotModified },
+      });
+    }
+    expect(seen).toEqual([
+      { failures: 1, waitMinutes: 5, result: 'error', stored: { etag: undefined, failed: 1, notModified: 0 } },
+      { failures: 2, waitMinutes: 10, result: 'error', stored: { etag: undefined, failed: 1, notModified: 0 } },
+      { failures: 3, waitMinutes: 20, result: 'error', stored: { etag: undefined, failed: 1, notModified: 0 } },
+    ]);
+    expect(server.requests.every((request) => request.headers['if-none-match'] === undefined)).toBe(true);
+    // Without --force the backoff holds: nothing is due.
+    expect((await runOnce(config, { logger: silentLogger, publish: false })).sourcesDue).toBe(0);
+    expect(hits(server, '/never.xml')).toBe(3);
   });
 });

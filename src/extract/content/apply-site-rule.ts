@@ -5,7 +5,7 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { SiteRule } from '../../config/schema.js';
+import type { SiteRule } from '../../config/index.js';
 import { hostKey } from '../../lib/url.js';
 import type { ExtractionMethod } from '../../types.js';
 import { collapseWhitespace } from '../load-document.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { FeedwrightError } from '../../../src/lib/errors.js';
-import { isDue, nextAfterFailure, nextAfterSuccess, recordFailure } from '../../../src/state/source-schedule.js';
+import { applyFailure } from '../../../src/state/record-fetch.js';
+import { isDue, nextAfterFailure, nextAfterSuccess } from '../../../src/state/source-schedule.js';
 
 const now = new Date('2026-01-01T00:00:00.000Z');
 const settings = { minIntervalMinutes: 10, maxBackoffMinutes: 60 };
@@ -34,8 +34,7 @@ describe('source schedule', () => {
 
   test('410 Gone disables the source; --force still fetches it', () => {
     const state = { url: 'https://a.example/feed', failures: 0 };
-    const gone = new FeedwrightError('GONE', 'gone', { stage: 'fetch', status: 410 });
-    recordFailure(state, gone, 'gone', now, settings);
+    applyFailure(state, { at: now, code: 'GONE', status: 410, message: 'gone' }, settings);
     expect(state).toMatchObject({ disabled: true, lastOutcome: 'gone', failures: 1, lastStatus: 410 });
     expect(isDue(state, new Date(now.getTime() + 86400_000 * 30), false)).toBe(false);
     expect(isDue(state, now, true)).toBe(true);

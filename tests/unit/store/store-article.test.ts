@@ -1,11 +1,12 @@
 import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { ClassifiedArticle } from '../../../src/classify/classify-article.js';
+import type { ClassifiedArticle } from '../../../src/types.js';
 import { readArticleFile } from '../../../src/store/article-file.js';
 import { emptyState, loadState, createStateSaver } from '../../../src/state/run-state.js';
 import { storeArticle } from '../../../src/store/store-article.js';
 import { tempDirs } from '../../helpers/temp-dirs.js';
+import { storeOver } from '../../helpers/state-store-over.js';
 
 const tempDir = tempDirs('store');
 
@@ -28,7 +29,7 @@ describe('storeArticle', () => {
   test('writes <slug>.md and records the item and the URL', async () => {
     const dir = await tempDir();
     const state = emptyState();
-    const outcome = await storeArticle(dir, state, article('Hello World', 'https://a.example/1'), 'id1', new Set());
+    const outcome = await storeArticle(dir, storeOver(state), article('Hello World', 'https://a.example/1'), 'id1');
     expect(outcome).toMatchObject({ written: true, slug: 'hello-world' });
     expect(state.items.id1.slug).toBe('hello-world');
     expect(state.urls['https://a.example/1']).toBe('hello-world');
@@ -38,10 +39,9 @@ describe('storeArticle', () => {
   test('the same story from two sources (same canonical URL) is one file', async () => {
     const dir = await tempDir();
     const state = emptyState();
-    const reserved = new Set<string>();
     const [first, second] = await Promise.all([
-      storeArticle(dir, state, article('Same story', 'https://a.example/s'), 'from-a', reserved),
-      storeArticle(dir, state, article('Same story, other title', 'https://a.example/s'), 'from-b', reserved),
+      storeArticle(dir, storeOver(state), article('Same story', 'https://a.example/s'), 'from-a'),
+      storeArticle(dir, storeOver(state), article('Same story, other title', 'https://a.example/s'), 'from-b'),
     ]);
     expect([first.written, second.written].sort()).toEqual([false, true]);
     expect(await readdir(dir)).toHaveLength(1);
@@ -51,10 +51,9 @@ describe('storeArticle', () => {
   test('two different stories with the same title get different, stable slugs', async () => {
     const dir = await tempDir();
     const state = emptyState();
-    const reserved = new Set<string>();
     const results = await Promise.all([
-      storeArticle(dir, state, article('Weekly roundup', 'https://a.example/w1'), 'w1', reserved),
-      storeArticle(dir, state, article('Weekly roundup', 'https://a.example/w2'), 'w2', reserved),
+      storeArticle(dir, storeOver(state), article('Weekly roundup', 'https://a.example/w1'), 'w1'),
+      storeArticle(dir, storeOver(state), article('Weekly roundup', 'https://a.example/w2'), 'w2'),
     ]);
     const slugs = results.map((result) => result.slug);
     expect(new Set(slugs).size).toBe(2);
@@ -64,9 +63,9 @@ describe('storeArticle', () => {
   test('a file left by a crash before the state was saved is reused, not doubled', async () => {
     const dir = await tempDir();
     const crashed = emptyState();
-    await storeArticle(dir, crashed, article('Crash test', 'https://a.example/c'), 'c', new Set());
+    await storeArticle(dir, storeOver(crashed), article('Crash test', 'https://a.example/c'), 'c');
     const fresh = emptyState();
-    const again = await storeArticle(dir, fresh, article('Crash test', 'https://a.example/c'), 'c', new Set());
+    const again = await storeArticle(dir, storeOver(fresh), article('Crash test', 'https://a.example/c'), 'c');
     expect(again).toMatchObject({ written: true, slug: 'crash-test' });
     expect(await readdir(dir)).toEqual(['crash-test.md']);
   });
@@ -75,7 +74,7 @@ describe('storeArticle', () => {
     const dir = await tempDir();
     const statePath = join(dir, 'state.json');
     const state = emptyState();
-    await storeArticle(dir, state, article('Keep me', 'https://a.example/k'), 'k', new Set());
+    await storeArticle(dir, storeOver(state), article('Keep me', 'https://a.example/k'), 'k');
     await createStateSaver(statePath, state).save();
     await unlink(join(dir, 'keep-me.md'));
     const loaded = await loadState(statePath);

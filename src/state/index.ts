@@ -1,0 +1,8 @@
+// The state folder's door: what feedwright remembers between runs (state.json today), the
+// one interface that changes it (StateStore), and the polling policy that reads it.
+
+export type { FailedFetch, NotModifiedFetch, ParsedFetch, StateStore } from './state-store.js';
+export { createJsonStateStore, openJsonStateStore } from './json-state-store.js';
+export type { FetchOutcome, RunState, SeenItem, SourceState } from './run-state.js';
+export { emptyState, loadState } from './run-state.js';
+export { isDue, type ScheduleSettings } from './source-schedule.js';

@@ -1,0 +1,54 @@
+// The StateStore of one machine: data/state.json, loaded once per run, changed in memory,
+// written atomically and spaced (run-state.ts). Claims in flight (an item or a slug being
+// stored) live in memory only: the run lock makes this process the only writer.
+
+import type { FailedFetch, NotModifiedFetch, ParsedFetch, StateStore } from './state-store.js';
+import { applyFailure, applyNotModified, applySuccess } from './record-fetch.js';
+import { createStateSaver, findSourceState, loadState, sourceState, type RunState } from './run-state.js';
+import type { ScheduleSettings } from './source-schedule.js';
+
+export async function openJsonStateStore(path: string): Promise<StateStore> {
+  return createJsonStateStore(path, await loadState(path));
+}
+
+export function createJsonStateStore(path: string, state: RunState): StateStore {
+  const saver = createStateSaver(path, state);
+  const itemsInFlight = new Set<string>();
+  const slugsInFlight = new Set<string>();
+  return {
+    findSource: (url) => findSourceState(state, url),
+    recordNotModified: (url: string, fetch: NotModifiedFetch, settings: ScheduleSettings) =>
+      applyNotModified(sourceState(state, url), fetch, settings),
+    recordSuccess: (url: string, fetch: ParsedFetch, settings: ScheduleSettings) => applySuccess(sourceState(state, url), fetch, settings),
+    recordFailure: (url: string, fetch: FailedFetch, settings: ScheduleSettings) => applyFailure(sourceState(state, url), fetch, settings),
+
+    findItem: (itemId) => state.items[itemId],
+    claimItem(itemId) {
+      if (state.items[itemId]?.slug || itemsInFlight.has(itemId)) return false;
+      itemsInFlight.add(itemId);
+      return true;
+    },
+    releaseItem: (itemId) => void itemsInFlight.delete(itemId),
+    recordItem(itemId, slug) {
+      state.items[itemId] = { seenAt: new Date().toISOString(), slug };
+    },
+
+    findUrl: (url) => state.urls[url],
+    claimUrl(url, slug) {
+      if (state.urls[url]) return state.urls[url];
+      state.urls[url] = slug;
+      return undefined;
+    },
+    releaseUrl: (url) => void delete state.urls[url],
+
+    reserveSlug(slug) {
+      if (slugsInFlight.has(slug)) return false;
+      slugsInFlight.add(slug);
+      return true;
+    },
+    releaseSlug: (slug) => void slugsInFlight.delete(slug),
+
+    save: () => saver.save(),
+    flush: () => saver.flush(),
+  };
+}

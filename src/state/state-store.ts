@@ -1,0 +1,78 @@
+// The one interface every change of run state goes through (issue 14): a source's fetch
+// outcome, and the claims that make each story one file (an item id stored once, a
+// canonical URL stored once, a slug reserved once). The stages and the units of work
+// (src/work/) see only this; json-state-store.ts keeps it in data/state.json, and a
+// shared store (queue mode on several machines) implements the same methods.
+
+import type { SeenItem, SourceState } from './run-state.js';
+import type { ScheduleSettings } from './source-schedule.js';
+
+/** A fetch the server answered 304 Not Modified to. */
+export interface NotModifiedFetch {
+  /** When the fetch started. */
+  at: Date;
+  status: number;
+  /** Validators the 304 repeated, if any (kept otherwise). */
+  etag?: string;
+  lastModified?: string;
+  maxAgeSec?: number;
+}
+
+/** A feed fetched and parsed, and its new items handled. */
+export interface ParsedFetch {
+  at: Date;
+  status: number;
+  etag?: string;
+  lastModified?: string;
+  maxAgeSec?: number;
+  /** The interval the feed asks for (RSS ttl, sy:updatePeriod), seconds. */
+  feedIntervalSec?: number;
+  itemCount: number;
+  newItems: number;
+  /** Some items were not done with: the validators are forgotten so a 304 cannot hide them. */
+  itemsLeft: boolean;
+}
+
+/** A fetch or parse that failed. */
+export interface FailedFetch {
+  at: Date;
+  /** FeedwrightError code (`UNKNOWN` when not one of ours). */
+  code: string;
+  status?: number;
+  retryAfterMs?: number;
+  /** The error as shown by `status` (no credentials). */
+  message: string;
+}
+
+export interface StateStore {
+  /** The state of the source at `url`, if it has any. Read-only: change it through record…. */
+  findSource(url: string): Readonly<SourceState> | undefined;
+  recordNotModified(url: string, fetch: NotModifiedFetch, settings: ScheduleSettings): void;
+  /** Validators are stored here only: a body that never parsed never earns a 304. */
+  recordSuccess(url: string, fetch: ParsedFetch, settings: ScheduleSettings): void;
+  recordFailure(url: string, fetch: FailedFetch, settings: ScheduleSettings): void;
+
+  /** The item, when it was stored or found a duplicate, in an earlier run or this one. */
+  findItem(itemId: string): Readonly<SeenItem> | undefined;
+  /** Takes the item for this caller: false when it is already stored or being stored. */
+  claimItem(itemId: string): boolean;
+  releaseItem(itemId: string): void;
+  /** Records the item as done with, its story in `slug`. */
+  recordItem(itemId: string, slug: string): void;
+
+  /** The slug of the story already stored for a canonical URL, if any. */
+  findUrl(url: string): string | undefined;
+  /** Claims the URL for `slug`: undefined when taken now, else the slug that already has it. */
+  claimUrl(url: string, slug: string): string | undefined;
+  /** Gives up a claim whose file could not be written. */
+  releaseUrl(url: string): void;
+
+  /** Reserves a slug while its file is checked and written: false when someone holds it. */
+  reserveSlug(slug: string): boolean;
+  releaseSlug(slug: string): void;
+
+  /** Persists soon (writes are spaced); resolves once a write begun after the call is done. */
+  save(): Promise<void>;
+  /** Persists now (end of a run). */
+  flush(): Promise<void>;
+}

@@ -1,0 +1,15 @@
+// The store folder's door: the article file format, all of it (write, read, the head
+// scan, the article's time), and storing an article once per story.
+
+export {
+  ARTICLE_EXTENSION,
+  articlePath,
+  listArticleFiles,
+  parseArticle,
+  readArticleFile,
+  serializeArticle,
+  writeArticle,
+} from './article-file.js';
+export { findArticleTime, findPublishedTime } from './article-time.js';
+export { readArticleHeadSync, scanArticles, type ArticleMeta } from './scan-articles.js';
+export { storeArticle, type StoreOutcome } from './store-article.js';

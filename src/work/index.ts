@@ -1,0 +1,7 @@
+// The work folder's door: the two units of work, plain functions of their input and a
+// WorkContext (state store, HTTP client, extractor). pipeline.ts runs them in one
+// process; a queue worker on another machine would call the same two.
+
+export { processSourceFeed, type ItemHandler } from './process-source-feed.js';
+export { processItemPage } from './process-item-page.js';
+export { isItemDone, type ItemOutcome, type SourceOutcome, type WorkContext } from './work-context.js';

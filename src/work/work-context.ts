@@ -1,0 +1,38 @@
+// What a unit of work is given besides its input, and what it reports back. The same
+// context serves today's in-process loop (pipeline.ts) and a queue worker later: the
+// state behind its interface, the one HTTP client, the extractor, no globals.
+
+import type { ResolvedConfig } from '../config/index.js';
+import type { Extractor } from '../extract/index.js';
+import type { HttpClient } from '../fetch/index.js';
+import type { Logger } from '../lib/log.js';
+import type { StateStore } from '../state/index.js';
+import type { ExtractionMethod } from '../types.js';
+
+export interface WorkContext {
+  config: ResolvedConfig;
+  state: StateStore;
+  client: HttpClient;
+  extractor: Extractor;
+  logger: Logger;
+  now: () => Date;
+  /** When aborted (daemon shutdown), no new work starts; writes under way finish. */
+  signal?: AbortSignal;
+}
+
+/** What became of one item. `method` is set once extraction ran (`feed`: a fallback). */
+export type ItemOutcome =
+  | { kind: 'written'; slug: string; method: ExtractionMethod }
+  | { kind: 'duplicate'; slug: string; method: ExtractionMethod }
+  | { kind: 'failed'; method?: ExtractionMethod }
+  /** Not started or given up because the run was stopped: tried again next run. */
+  | { kind: 'stopped'; method?: ExtractionMethod };
+
+/** What became of one source's feed, and of its new items. */
+export type SourceOutcome =
+  | { kind: 'ok'; itemCount: number; items: ItemOutcome[] }
+  | { kind: 'not-modified' }
+  | { kind: 'failed'; code: string };
+
+/** True when the item needs no retry: stored, or already stored as another item. */
+export const isItemDone = (outcome: ItemOutcome): boolean => outcome.kind === 'written' || outcome.kind === 'duplicate';
