@@ -17,7 +17,8 @@ import { countKeyword, findKeyword } from './keyword-matcher.js';
 import { makeExcerpt } from '../lib/make-excerpt.js';
 import { stripMarkup } from './strip-markup.js';
 
-const MAX_TITLE_CHARS = 300;
+/** The stored title's length in code points, cut like an excerpt (parse caps a feed title at 1,000 first). */
+const MAX_ARTICLE_TITLE_CHARS = 300;
 
 
 export interface ClassifyContext {
@@ -100,7 +101,7 @@ function pickStockImage(categories: readonly CategoryConfig[], category: Categor
 export function classifyArticle(extracted: ExtractedArticle, item: FeedItem, context: ClassifyContext): ClassifiedArticle {
   const { config, source } = context;
   // A headline is a line: a hostile 5 MB title is cut, not copied into every file and feed.
-  const title = makeExcerpt(stripMarkup(extracted.title) || stripMarkup(item.title) || 'Untitled', MAX_TITLE_CHARS);
+  const title = makeExcerpt(stripMarkup(extracted.title) || stripMarkup(item.title) || 'Untitled', MAX_ARTICLE_TITLE_CHARS);
   const defaultCategory = source.category ?? config.categories[0].name;
   const category = findCategory(config.categories, defaultCategory, title, extracted.text);
   const published = extracted.published ?? item.published ?? item.updated ?? context.now.toISOString();

@@ -38,7 +38,8 @@ function tryParse(result: FetchResult): ParsedFeed | FeedwrightError {
   }
 }
 
-function looksLikeHtml(result: FetchResult): boolean {
+/** True when the reply is an HTML page: by its Content-Type, else by how its body opens. */
+function isHtmlPage(result: FetchResult): boolean {
   if (result.contentType && /html/.test(result.contentType)) return true;
   return /^\s*(<!doctype html|<html|<head|<body)/i.test(result.body.replace(/^\ufeff/, ''));
 }
@@ -85,7 +86,7 @@ export async function discoverFeed(url: string, client: HttpClient): Promise<Dis
   const parsed = tryParse(result);
   if (!(parsed instanceof FeedwrightError)) return describeFeed(finalUrl, parsed);
   if (parsed.code !== 'NOT_A_FEED') throw parsed;
-  if (!looksLikeHtml(result)) {
+  if (!isHtmlPage(result)) {
     const type = result.contentType ?? 'no content type';
     throw new FeedwrightError('NOT_A_FEED', `${redactUrl(url)} is neither a feed nor an HTML page (${type})`, { stage: 'parse', url });
   }

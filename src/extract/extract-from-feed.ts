@@ -10,7 +10,8 @@ import { stripRuleBlocks } from './content/apply-site-rule.js';
 import { cleanContent } from './content/clean-content.js';
 import { findCoverImage } from './metadata/find-cover-image.js';
 import { toIsoDate } from './metadata/find-published-date.js';
-import { collapseWhitespace, loadDocument } from './load-document.js';
+import { collapseWhitespaceAndZeroWidth } from '../lib/text.js';
+import { loadDocument } from './load-document.js';
 import { prepareDocument } from './content/prepare-document.js';
 import type { PageMeta } from './metadata/read-page-meta.js';
 import { renderBody } from './render-body.js';
@@ -44,7 +45,7 @@ function renderFeedBodySafely(item: FeedItem, rule?: SiteRule): RenderedBody {
     return renderFeedBody(item, rule);
   } catch {
     const html = item.contentHtml || item.summary || '';
-    const text = collapseWhitespace(html.replace(/<!--[\s\S]*?-->|<[^>]*>/g, ' ').replace(/[<>]/g, ' '));
+    const text = collapseWhitespaceAndZeroWidth(html.replace(/<!--[\s\S]*?-->|<[^>]*>/g, ' ').replace(/[<>]/g, ' '));
     return { markdown: text.replace(/[\\`*_[\]#|~]/g, '\\$&'), text, images: [] };
   }
 }
@@ -53,7 +54,7 @@ export function extractFromFeed(item: FeedItem, reason?: string, rule?: SiteRule
   const body = renderFeedBodySafely(item, rule);
   const page = { ...NO_PAGE, baseUrl: item.url ?? '' };
   return {
-    title: collapseWhitespace(item.title),
+    title: collapseWhitespaceAndZeroWidth(item.title),
     published: toIsoDate(item.published) ?? toIsoDate(item.updated),
     byline: item.authors.length > 0 ? item.authors.join(', ') : undefined,
     coverImage: findCoverImage(page, item, body.images),

@@ -22,8 +22,3 @@ export function loadDocument(html: string | Iterable<string>): CheerioAPI {
   parser.end();
   return load(handler.root, { xml: PARSER_OPTIONS });
 }
-
-/** Whitespace runs (including non-breaking spaces) collapsed to one space, trimmed. */
-export function collapseWhitespace(value: string): string {
-  return value.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-}

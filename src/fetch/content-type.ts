@@ -33,7 +33,7 @@ const HTML_SNIFF_TAGS = [
 ];
 
 /** True when the first bytes (after whitespace and a BOM) open like an HTML document. */
-export function looksLikeHtml(bytes: Buffer): boolean {
+export function bytesOpenLikeHtml(bytes: Buffer): boolean {
   const head = bytes
     .subarray(0, 512)
     .toString('latin1')

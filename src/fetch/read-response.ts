@@ -5,7 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FetchResult } from '../types.js';
 import { parseMaxAgeSec, parseRetryAfterMs } from './cache-policy.js';
-import { isHtmlMediaType, looksLikeHtml, parseMediaType } from './content-type.js';
+import { bytesOpenLikeHtml, isHtmlMediaType, parseMediaType } from './content-type.js';
 import { decodeBody } from '../lib/decode-body.js';
 import { fetchError } from './fetch-error.js';
 import { assertContentLength, readBody } from './read-body.js';
@@ -92,7 +92,7 @@ async function readSuccess(response: OpenResponse, url: string, options: ReadRes
   }
   const bytes = await readBody(body, options.maxBytes, url);
   if (bytes.length === 0) throw fetchError('EMPTY', 'Empty response body', url, { status });
-  if (options.kind === 'page' && contentType === undefined && !looksLikeHtml(bytes)) {
+  if (options.kind === 'page' && contentType === undefined && !bytesOpenLikeHtml(bytes)) {
     throw fetchError('NOT_HTML', 'Expected an HTML page, got an untyped body that is not HTML', url, { status });
   }
   const head = { type: 'done', status, notModified: false, contentType, ...validators(headers) } as const;

@@ -1,5 +1,6 @@
-// Text helpers for feed fields: HTML entity decoding (named ones looked up once through
-// cheerio's decoder and cached), tag stripping, whitespace collapsing.
+// Text helpers shared by the stages: HTML entity decoding (named ones looked up once
+// through cheerio's decoder and cached), tag stripping, whitespace collapsing. One name per
+// behaviour (issue 14): where two helpers differ, the name says how.
 
 import { load } from 'cheerio';
 
@@ -32,27 +33,30 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** Whitespace runs (`\s`, which includes U+00A0) collapsed to one space, trimmed. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** As collapseWhitespace, zero-width spaces (U+200B) counted as whitespace too: for page text. */
+export function collapseWhitespaceAndZeroWidth(text: string): string {
+  return text.replace(/[\s\u200b]+/g, ' ').trim();
 }
 
 export function stripTags(html: string): string {
   return html.replace(/<!--[\s\S]*?-->/g, '').replace(/<\/?[a-z][^>]*>/gi, ' ');
 }
 
-export function looksLikeHtml(text: string): boolean {
+/** True when a text field holds a tag or an entity anywhere (fetch's bytesOpenLikeHtml sniffs a whole document). */
+export function hasMarkupOrEntities(text: string): boolean {
   return /<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>/i.test(text) || /&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(text);
 }
 
 /** Plain one-line text from a field that may hold HTML or entities. */
 export function toPlainText(value: string | undefined): string {
   if (!value) return '';
-  const text = looksLikeHtml(value) ? decodeEntities(stripTags(value)) : value;
+  const text = hasMarkupOrEntities(value) ? decodeEntities(stripTags(value)) : value;
   return collapseWhitespace(text);
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The first `count` words of a text, with an ellipsis when cut. */

@@ -23,6 +23,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
+/** Escapes `&`, `<` and `>` only: for element content (a feed's text turned into HTML), quotes left as written. */
+export function escapeHtmlKeepingQuotes(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Text from outside for our own XML/HTML (OPML, index page): characters XML forbids dropped, then escaped. */
 export function escapeXmlText(text: string): string {
   return escapeHtml(stripInvalidXmlChars(text));

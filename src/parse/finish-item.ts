@@ -11,11 +11,15 @@ import { firstWords, toPlainText } from '../lib/text.js';
 export type RawItem = Omit<FeedItem, 'id' | 'title'> & { title?: string };
 
 export const TITLE_FALLBACK_WORDS = 10;
-/** A headline longer than this is hostile or broken: cut, so no later stage copies megabytes. */
-export const MAX_TITLE_CHARS = 1_000;
+/**
+ * A feed title longer than this (UTF-16 units) is hostile or broken: cut, so no later stage
+ * copies megabytes. A safety cap, not the stored title's length (classify's
+ * MAX_ARTICLE_TITLE_CHARS, 300 code points with "...").
+ */
+export const MAX_FEED_TITLE_CHARS = 1_000;
 
 function limitTitle(title: string): string {
-  return title.length <= MAX_TITLE_CHARS ? title : title.slice(0, MAX_TITLE_CHARS).replace(/[\ud800-\udbff]$/, '');
+  return title.length <= MAX_FEED_TITLE_CHARS ? title : title.slice(0, MAX_FEED_TITLE_CHARS).replace(/[\ud800-\udbff]$/, '');
 }
 
 export function finishItem(raw: RawItem): FeedItem {

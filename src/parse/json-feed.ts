@@ -7,7 +7,8 @@ import { FeedwrightError } from '../lib/errors.js';
 import { resolveUrl } from '../lib/url.js';
 import { finishItem } from './finish-item.js';
 import { parseDate } from './parse-date.js';
-import { escapeHtml, toPlainText } from '../lib/text.js';
+import { toPlainText } from '../lib/text.js';
+import { escapeHtmlKeepingQuotes } from '../lib/xml-text.js';
 
 type Json = Record<string, unknown>;
 
@@ -75,7 +76,7 @@ function readJsonItem(item: Json, base: string): FeedItem {
     authors: readAuthors(item),
     categories: list(item.tags).map(str).filter((t): t is string => Boolean(t)),
     summary: str(item.summary),
-    contentHtml: str(item.content_html) ?? (text ? `<p>${escapeHtml(text)}</p>` : undefined),
+    contentHtml: str(item.content_html) ?? (text ? `<p>${escapeHtmlKeepingQuotes(text)}</p>` : undefined),
     media,
     enclosures,
   });

@@ -8,7 +8,7 @@ import type { RawItem } from './finish-item.js';
 import { parseDate } from './parse-date.js';
 import { attrOf, childNodes, childText, firstChild, linkNodes, markupOf, textOf, type XElement, type XNode } from './xml-node.js';
 import { readMedia } from './read-media.js';
-import { escapeHtml } from '../lib/text.js';
+import { escapeHtmlKeepingQuotes } from '../lib/xml-text.js';
 
 /** Resolves an element's xml:base against its parent's base. */
 export function baseOf(node: XNode | undefined, parentBase: string): string {
@@ -89,7 +89,7 @@ export function readTextConstruct(node: XNode | undefined): string | undefined {
   if (value === undefined) return undefined;
   const isBase64 = attrOf(node, 'mode') === 'base64' || (type?.includes('/') && !/^text\/|xml/.test(type));
   const decoded = isBase64 ? Buffer.from(value, 'base64').toString('utf8') : value;
-  if (type === 'text' || type === 'text/plain') return escapeHtml(decoded);
+  if (type === 'text' || type === 'text/plain') return escapeHtmlKeepingQuotes(decoded);
   if (type === 'xhtml') return unwrapXhtmlDiv(decoded);
   return decoded;
 }

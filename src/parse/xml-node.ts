@@ -1,7 +1,7 @@
 // The raw XML shape both readers produce (xml2js's: attributes under `$`, text under `_`,
 // children as arrays by tag name) and small accessors over it. Nothing here leaves parse/.
 
-import { escapeHtml } from '../lib/text.js';
+import { escapeHtmlKeepingQuotes } from '../lib/xml-text.js';
 
 export type XAttrs = Record<string, string>;
 export interface XElement {
@@ -67,7 +67,7 @@ export function attrOf(node: XNode | undefined, name: string): string | undefine
 
 
 function escapeXml(text: string, attribute = false): string {
-  const out = escapeHtml(text);
+  const out = escapeHtmlKeepingQuotes(text);
   return attribute ? out.replace(/"/g, '&quot;') : out;
 }
 

@@ -11,9 +11,9 @@ import type { CoverImage, ItemModel } from './feed-model.js';
 import { findImageType } from './image-type.js';
 import { resolveItemId } from './item-id.js';
 import { renderContent } from './render-content.js';
+import { makeExcerpt } from '../lib/make-excerpt.js';
+import { collapseWhitespace } from '../lib/text.js';
 import { escapeHtml, stripInvalidXmlChars } from '../lib/xml-text.js';
-
-const EXCERPT_CHARS = 150;
 
 const DAY_SECONDS = 86_400;
 
@@ -35,7 +35,7 @@ export function resolveItemLink(article: Pick<Article, 'slug' | 'source'>, site:
 }
 
 function clean(text: string): string {
-  return stripInvalidXmlChars(text).replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(stripInvalidXmlChars(text));
 }
 
 function findCover(article: Article): CoverImage | undefined {
@@ -61,7 +61,7 @@ function summarize(excerpt: string, contentHtml: string, title: string): string 
   if (own) return own;
   const text = clean(sanitizeHtml(contentHtml, { allowedTags: [], allowedAttributes: {} }));
   if (!text) return title;
-  return text.length <= EXCERPT_CHARS ? text : `${text.slice(0, EXCERPT_CHARS)}...`;
+  return makeExcerpt(text);
 }
 
 /** The feed item for one article; `timeMs` is findArticleTime's (already checked) result. */

@@ -8,7 +8,7 @@ import type { Element } from 'domhandler';
 import type { SiteRule } from '../../config/index.js';
 import { hostKey } from '../../lib/url.js';
 import type { ExtractionMethod } from '../../types.js';
-import { collapseWhitespace } from '../load-document.js';
+import { collapseWhitespaceAndZeroWidth } from '../../lib/text.js';
 import { stripSelectors } from './clean-content.js';
 import { stripByText } from './strip-by-text.js';
 
@@ -47,7 +47,7 @@ export function applySiteRule($: CheerioAPI, rule: SiteRule): Cheerio<Element> |
   const selectors = Array.isArray(rule.content) ? rule.content : [rule.content];
   for (const selector of selectors) {
     const matched = select($, selector);
-    if (!matched || !collapseWhitespace(matched.text())) continue;
+    if (!matched || !collapseWhitespaceAndZeroWidth(matched.text())) continue;
     // Keep outermost matches only, so nested matches are not duplicated.
     const set = new Set<unknown>(matched.toArray());
     const outer = matched.filter((_, element) => {
@@ -68,5 +68,5 @@ export function readRuleField($: CheerioAPI, selector: string | undefined): stri
   const element = select($, selector)?.first();
   if (!element || element.length === 0) return undefined;
   const value = element.attr('datetime') ?? element.attr('content') ?? element.text();
-  return collapseWhitespace(value) || undefined;
+  return collapseWhitespaceAndZeroWidth(value) || undefined;
 }

@@ -4,7 +4,7 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { collapseWhitespace } from '../load-document.js';
+import { collapseWhitespaceAndZeroWidth } from '../../lib/text.js';
 import { classWeight, isJunkBlock } from './class-hints.js';
 import { linkDensity, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
@@ -75,10 +75,10 @@ function isBoilerplate(element: Element): boolean {
 export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: CleanOptions): void {
   const top = root[0];
   if (!top) return;
-  const normalizedTitle = options.title ? collapseWhitespace(options.title).toLowerCase() : undefined;
+  const normalizedTitle = options.title ? collapseWhitespaceAndZeroWidth(options.title).toLowerCase() : undefined;
   const removed: Element[] = [];
   walkElements(top, (element) => {
-    const isRepeatedTitle = () => element.name === 'h2' && !!normalizedTitle && collapseWhitespace($(element).text()).toLowerCase() === normalizedTitle;
+    const isRepeatedTitle = () => element.name === 'h2' && !!normalizedTitle && collapseWhitespaceAndZeroWidth($(element).text()).toLowerCase() === normalizedTitle;
     if (!isBoilerplate(element) && element.name !== 'h1' && !isRepeatedTitle()) return true;
     removed.push(element);
     return false;

@@ -2,7 +2,7 @@
 // body elements, so each `find…` function is a plain fallback chain over this object.
 
 import type { CheerioAPI } from 'cheerio';
-import { collapseWhitespace } from '../load-document.js';
+import { collapseWhitespaceAndZeroWidth } from '../../lib/text.js';
 import { isArticleNode, isPageNode, readJsonLd } from './json-ld.js';
 import type { JsonLdNode } from './json-ld.js';
 import type { Element } from 'domhandler';
@@ -61,8 +61,8 @@ export function readPageMeta($: CheerioAPI, finalUrl: string): PageMeta {
     return name !== 'style' && name !== 'svg';
   });
   const graph = readJsonLd(scripts.map((script) => $(script).text()));
-  const title = titleElement ? collapseWhitespace($(titleElement).text()) : '';
-  const heading = headingElement ? collapseWhitespace($(headingElement).text()) : '';
+  const title = titleElement ? collapseWhitespaceAndZeroWidth($(titleElement).text()) : '';
+  const heading = headingElement ? collapseWhitespaceAndZeroWidth($(headingElement).text()) : '';
   return {
     jsonLd: graph.filter((node) => isArticleNode(node) || isPageNode(node)),
     graph,

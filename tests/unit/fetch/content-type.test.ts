@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isHtmlMediaType, looksLikeHtml, parseMediaType } from '../../../src/fetch/content-type.js';
+import { bytesOpenLikeHtml, isHtmlMediaType, parseMediaType } from '../../../src/fetch/content-type.js';
 import { buildRequestHeaders, buildUserAgent } from '../../../src/fetch/request-headers.js';
 
 describe('parseMediaType', () => {
@@ -20,7 +20,7 @@ describe('parseMediaType', () => {
   });
 });
 
-describe('looksLikeHtml', () => {
+describe('bytesOpenLikeHtml', () => {
   test.each([
     ['<!DOCTYPE html><html>', true],
     ['\ufeff  <html lang="en">', true],
@@ -32,7 +32,7 @@ describe('looksLikeHtml', () => {
     ['<bogus>', false],
     ['plain words', false],
   ])('%j → %s', (text, expected) => {
-    expect(looksLikeHtml(Buffer.from(text))).toBe(expected);
+    expect(bytesOpenLikeHtml(Buffer.from(text))).toBe(expected);
   });
 });
 

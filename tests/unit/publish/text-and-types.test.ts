@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { findImageType } from '../../../src/publish/image-type.js';
+import { buildItemModel } from '../../../src/publish/build-item-model.js';
 import { slugifyCategory } from '../../../src/publish/select-articles.js';
+import { makeArticle, SITE } from './helpers/publish-fixture.js';
 import { escapeHtml, escapeXmlAttribute, stripInvalidXmlChars } from '../../../src/lib/xml-text.js';
 
 describe('findImageType', () => {
@@ -52,5 +54,16 @@ describe('slugifyCategory', () => {
     expect(slugifyCategory('日本')).toMatch(/^category-[0-9a-f]{8}$/);
     expect(slugifyCategory('日本')).toBe(slugifyCategory('日本'));
     expect(slugifyCategory('日本')).not.toBe(slugifyCategory('中国'));
+  });
+});
+
+describe('a feed item summary made from the body (no excerpt)', () => {
+  // One excerpt rule (lib/make-excerpt.ts) for the front matter and the feed summary:
+  // 150 code points, so an emoji on the cut is kept whole, never half a surrogate pair.
+  test('cuts at 150 code points and never splits an emoji', () => {
+    const body = `${'a'.repeat(149)}😀 and more text after the cut.\n`;
+    const item = buildItemModel(makeArticle({ slug: 'emoji', excerpt: '', body }), Date.UTC(2025, 10, 3), SITE as never);
+    expect(item.summary).toBe(`${'a'.repeat(149)}😀...`);
+    expect(item.summary).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });
 });
