@@ -19,6 +19,7 @@ import { parseFeed } from './parse/parse-feed.js';
 import { publishFeeds, type PublishReport } from './publish/publish-feeds.js';
 import { isDue, nextAfterSuccess, recordFailure } from './schedule/source-schedule.js';
 import { createStateSaver, loadState, sourceState, type RunState } from './store/run-state.js';
+import { findNewItems, type GuidOwners } from './store/seen-items.js';
 import { storeArticle } from './store/store-article.js';
 import type { ExtractedArticle, FeedItem } from './types.js';
 
@@ -68,6 +69,8 @@ interface RunContext {
   now: () => Date;
   report: RunReport;
   reservedSlugs: Set<string>;
+  /** GUIDs listed in this run, by the first source that listed them (collision warnings). */
+  guidOwners: GuidOwners;
   signal?: AbortSignal;
 }
 
@@ -161,7 +164,8 @@ async function processSource(ctx: RunContext, source: SourceConfig): Promise<voi
     // Only the items taken are normalized (a feed may list up to 1,000).
     const feed = parseFeed(result.body, { url: result.finalUrl, maxItems: settings.maxItemsPerSource });
     const items = feed.items;
-    const fresh = dedupeById(items).filter((item) => !ctx.state.items[item.id]);
+    const { fresh, collisions } = findNewItems(ctx.state, source, items, ctx.guidOwners);
+    for (const [other, count] of collisions) log.warn('Items share GUIDs with another source', { otherSource: other, count });
     ctx.report.newItems += fresh.length;
     const done = await Promise.all(fresh.map((item) => processItem(ctx, source, item)));
     Object.assign(st, { lastOutcome: 'ok', itemCount: items.length, newItems: fresh.length });
@@ -190,11 +194,6 @@ function failureMessage(error: FeedwrightError | undefined): string {
   return error?.stage === 'parse' ? 'Unable to parse feed' : 'Unable to fetch feed';
 }
 
-function dedupeById(items: FeedItem[]): FeedItem[] {
-  const seen = new Set<string>();
-  return items.filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)));
-}
-
 export async function runOnce(config: ResolvedConfig, options: RunOptions): Promise<RunReport> {
   const startedMs = Date.now();
   const now = options.now ?? (() => new Date());
@@ -206,7 +205,7 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   const client = options.client ?? createHttpClient({ fetch: config.fetch, site: config.site, logger: logger.child({ stage: 'fetch' }) });
   const extractor = options.extractor ?? createExtractor({ workers: config.extract.workers });
   const report = newReport();
-  const ctx: RunContext = { config, state, client, extractor, logger, now, report, reservedSlugs: new Set(), signal: options.signal };
+  const ctx: RunContext = { config, state, client, extractor, logger, now, report, reservedSlugs: new Set(), guidOwners: new Map(), signal: options.signal };
   const sources = config.sources.filter((source) => source.enabled);
   const due = sources.filter((source) => isDue(state.sources[source.url], now(), options.force ?? false));
   Object.assign(report, { sourcesTotal: sources.length, sourcesDue: due.length });
