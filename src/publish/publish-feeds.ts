@@ -118,7 +118,7 @@ function renderOutputs(config: ResolvedConfig, scopes: FeedScope[], items: Map<s
  */
 async function writeOutputs(dir: string, outputs: Output[]): Promise<Array<Output & { path: string }>> {
   const paths = outputs.map((output) => join(dir, ...output.file.split('/')));
-  const results = await Promise.allSettled(outputs.map((output, index) => writeFileIfChanged(paths[index], output.data)));
+  const results = await Promise.allSettled(outputs.map((output, index) => writeFileIfChanged(paths[index], output.data, { root: dir, stage: 'publish' })));
   const failed = results.findIndex((result) => result.status === 'rejected');
   if (failed >= 0) {
     throw new FeedwrightError('IO', `Unable to write ${paths[failed]}`, { stage: 'publish', cause: (results[failed] as PromiseRejectedResult).reason });

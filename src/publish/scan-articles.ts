@@ -87,7 +87,11 @@ function scanOne(path: string, logger: Logger, categories: Map<string, string>):
 
 /** Metadata of every publishable article file in `dir`, in file-name order. */
 export async function scanArticles(dir: string, logger: Logger): Promise<{ metas: ArticleMeta[]; skipped: number }> {
-  const files = await listArticleFiles(dir);
+  let refused = 0;
+  const files = await listArticleFiles(dir, (path) => {
+    refused += 1;
+    logger.warn('Article skipped: a symlink leading out of the articles folder', { file: basename(path) });
+  });
   const metas: ArticleMeta[] = [];
   const categories = new Map<string, string>();
   for (let index = 0; index < files.length; index += 1) {
@@ -95,5 +99,5 @@ export async function scanArticles(dir: string, logger: Logger): Promise<{ metas
     const meta = scanOne(files[index], logger, categories);
     if (meta) metas.push(meta);
   }
-  return { metas, skipped: files.length - metas.length };
+  return { metas, skipped: files.length - metas.length + refused };
 }
