@@ -3,6 +3,7 @@
 
 import sanitizeHtml from 'sanitize-html';
 import type { ResolvedConfig } from '../config/schema.js';
+import { capMarkdown } from '../lib/cap-markdown.js';
 import { resolveUrl } from '../lib/url.js';
 import type { Article } from '../types.js';
 import type { CoverImage, ItemModel } from './feed-model.js';
@@ -12,6 +13,7 @@ import { renderContent } from './render-content.js';
 import { escapeHtml, stripInvalidXmlChars } from './xml-text.js';
 
 const EXCERPT_CHARS = 150;
+const CONTENT_CUT_NOTE = '_The article was cut here for the feed; the whole article is at its link._';
 
 /** The article's full timestamp in ms: extra.published, else `date` at 00:00Z; NaN if neither. */
 export function findArticleTime(article: Pick<Article, 'date' | 'extra'>): number {
@@ -61,7 +63,9 @@ function summarize(excerpt: string, contentHtml: string, title: string): string 
 export function buildItemModel(article: Article, timeMs: number, site: ResolvedConfig['site']): ItemModel {
   const link = resolveItemLink(article, site);
   const title = clean(article.title) || article.slug;
-  const rendered = renderContent(article.body, resolveUrl(article.source) ?? link);
+  // Bounded (issue 13): site.maxContentChars of the body, cut at a block, with a note.
+  const body = capMarkdown(article.body, site.maxContentChars, CONTENT_CUT_NOTE).markdown;
+  const rendered = renderContent(body, resolveUrl(article.source) ?? link);
   const summary = summarize(article.excerpt, rendered, title);
   const contributor = article.extra.originalAuthor ? clean(article.extra.originalAuthor) : '';
   return {

@@ -86,23 +86,42 @@ function buildFeedModel(config: ResolvedConfig, scope: FeedScope, items: ItemMod
   };
 }
 
-function renderScope(model: FeedModel, dir: string): Output[] {
+type Renderer = (model: FeedModel) => string;
+
+/**
+ * One feed file within site.maxFeedFileBytes (issue 13): when the rendering is bigger, the
+ * oldest items are left out until it fits (each item's content is already capped).
+ */
+function renderWithin(render: Renderer, model: FeedModel, maxBytes: number, onCut: (count: number) => void): string {
+  let data = render(model);
+  let items = model.items;
+  for (let bytes = Buffer.byteLength(data); bytes > maxBytes && items.length > 1; bytes = Buffer.byteLength(data)) {
+    items = items.slice(0, Math.max(1, Math.min(items.length - 1, Math.floor((items.length * maxBytes) / bytes))));
+    data = render({ ...model, items });
+  }
+  if (items.length < model.items.length) onCut(items.length);
+  return data;
+}
+
+function renderScope(model: FeedModel, dir: string, maxBytes: number, log: Logger): Output[] {
   const prefix = dir ? `${dir}/` : '';
+  const render = (file: string, renderer: Renderer) =>
+    renderWithin(renderer, model, maxBytes, (count) => log.warn('Feed cut to its size cap', { file, count, total: model.items.length }));
   return [
-    { file: `${prefix}${FEED_FILES.rss}`, data: renderRss(model), topic: model.links.rss },
-    { file: `${prefix}${FEED_FILES.atom}`, data: renderAtom(model), topic: model.links.atom },
-    { file: `${prefix}${FEED_FILES.json}`, data: renderJsonFeed(model), topic: model.links.json },
+    { file: `${prefix}${FEED_FILES.rss}`, data: render(`${prefix}${FEED_FILES.rss}`, renderRss), topic: model.links.rss },
+    { file: `${prefix}${FEED_FILES.atom}`, data: render(`${prefix}${FEED_FILES.atom}`, renderAtom), topic: model.links.atom },
+    { file: `${prefix}${FEED_FILES.json}`, data: render(`${prefix}${FEED_FILES.json}`, renderJsonFeed), topic: model.links.json },
   ];
 }
 
-function renderOutputs(config: ResolvedConfig, scopes: FeedScope[], items: Map<string, ItemModel>): Output[] {
+function renderOutputs(config: ResolvedConfig, scopes: FeedScope[], items: Map<string, ItemModel>, log: Logger): Output[] {
   const outputs: Output[] = [];
   const index: IndexFeed[] = [];
   let latest: ItemModel[] = [];
   for (const scope of scopes) {
     const scopeItems = scope.metas.map((meta) => items.get(meta.path)).filter((item): item is ItemModel => item !== undefined);
     const model = buildFeedModel(config, scope, scopeItems);
-    outputs.push(...renderScope(model, scope.dir));
+    outputs.push(...renderScope(model, scope.dir, config.site.maxFeedFileBytes, log));
     index.push({ ...(scope.category ? { category: scope.category } : {}), links: model.links, count: scopeItems.length });
     if (!scope.category) latest = scopeItems;
   }
@@ -133,7 +152,7 @@ export async function publishFeeds(config: ResolvedConfig, logger: Logger): Prom
   const { metas, skipped } = await scanArticles(config.paths.articles, log);
   const scopes = selectFeedScopes(config, metas);
   const items = await loadItems(scopes, config.site, log);
-  const outputs = renderOutputs(config, scopes, items);
+  const outputs = renderOutputs(config, scopes, items, log);
   const changed = await writeOutputs(config.paths.feeds, outputs);
   const topics = changed.flatMap((output) => (output.topic ? [output.topic] : []));
   if (config.site.websubHub && topics.length > 0) {
