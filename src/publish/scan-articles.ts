@@ -13,7 +13,7 @@ import type { Logger } from '../lib/log.js';
 import { describeError } from '../lib/errors.js';
 import { ARTICLE_EXTENSION, listArticleFiles, parseArticle } from '../store/article-file.js';
 import type { Article } from '../types.js';
-import { findArticleTime } from './build-item-model.js';
+import { findArticleTime, toHeadText } from './build-item-model.js';
 
 export interface ArticleMeta {
   path: string;
@@ -77,8 +77,10 @@ function scanOne(path: string, logger: Logger, categories: Map<string, string>):
       logger.warn('Article skipped: no usable date', { file: basename(path), date: parsed.date });
       return undefined;
     }
-    if (!categories.has(parsed.category)) categories.set(parsed.category, parsed.category);
-    return { path, article: { slug, category: categories.get(parsed.category)! }, timeMs };
+    // The category names a feed ("Site: Category"): plain text, as the items' fields are.
+    const category = toHeadText(parsed.category);
+    if (!categories.has(category)) categories.set(category, category);
+    return { path, article: { slug, category: categories.get(category)! }, timeMs };
   } catch (error) {
     logger.warn('Article skipped: unreadable', { file: basename(path), err: describeError(error) });
     return undefined;

@@ -3,7 +3,7 @@
 
 import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
-import { stripMarkup } from '../../src/classify/strip-markup.js';
+import { stripMarkup } from '../../src/lib/strip-markup.js';
 import { escapeMarkdownHtml } from '../../src/extract/escape-markdown-html.js';
 
 const render = (markdown: string) => new MarkdownIt({ html: true }).render(markdown);
