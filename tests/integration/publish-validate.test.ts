@@ -92,7 +92,8 @@ describe('publish output against the feed validator rules', () => {
       ['application/feed+json', 'https://aivibe.example/feeds/feed.json'],
     ]);
     expect(html).toContain('https://aivibe.example/feeds/category/research/atom.xml');
-    expect(html).toContain('Lambda &amp; Microsoft &lt;sign&gt; a ]]&gt; deal');
+    // The tag-like `<sign>` is stripped from the title (plain text); `&` and `]]>` are escaped.
+    expect(html).toContain('Lambda &amp; Microsoft a ]]&gt; deal');
     expect(html).not.toContain('<sign>');
     expect(html).toContain('href="https://aivibe.example/posts/written-by-hand"');
   });
