@@ -5,7 +5,7 @@
 // the state file cannot be read or written.
 
 import { dirname } from 'node:path';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { ResolvedConfig, SourceConfig } from './config/schema.js';
 import { classifyArticle } from './classify/classify-article.js';
 import { createExtractor, type Extractor } from './extract/extractor-pool.js';
@@ -20,6 +20,7 @@ import { parseFeed } from './parse/parse-feed.js';
 import { publishFeeds, type PublishReport } from './publish/publish-feeds.js';
 import { isDue, nextAfterSuccess, recordFailure } from './schedule/source-schedule.js';
 import { createStateSaver, findSourceState, loadState, sourceState, type RunState } from './store/run-state.js';
+import { findNewItems, type GuidOwners } from './store/seen-items.js';
 import { storeArticle } from './store/store-article.js';
 import type { ExtractedArticle, FeedItem } from './types.js';
 
@@ -69,6 +70,10 @@ interface RunContext {
   now: () => Date;
   report: RunReport;
   reservedSlugs: Set<string>;
+  /** Pages fetched and not yet extracted, at most fetch.concurrency. */
+  pageLimit: LimitFunction;
+  /** GUIDs listed in this run, by the first source that listed them (collision warnings). */
+  guidOwners: GuidOwners;
   signal?: AbortSignal;
 }
 
@@ -92,14 +97,13 @@ async function extractItem(ctx: RunContext, source: SourceConfig, item: FeedItem
   // The site's rule also cleans the feed's own copy of the article (same promos).
   const rule = item.url ? findSiteRule(item.url, ctx.config.siteRules, source.rule)?.rule : source.rule;
   if (!source.fullText || !item.url) return extractFromFeed(item, source.fullText ? 'item has no link' : undefined, rule);
+  const url = item.url;
   try {
-    const page = await ctx.client.fetchResource(item.url, { kind: 'page', raw: true, signal: ctx.signal });
-    return await ctx.extractor.extract({
-      html: page.raw ?? page.body,
-      url: page.finalUrl,
-      item,
-      siteRules: ctx.config.siteRules,
-      sourceRule: source.rule,
+    // A fetched page waits in memory for the extractor: at most fetch.concurrency of them
+    // (50 pages of 4.9 MB all held at once cost 3.45 GB, issue 13).
+    return await ctx.pageLimit(async () => {
+      const page = await ctx.client.fetchResource(url, { kind: 'page', raw: true, signal: ctx.signal });
+      return ctx.extractor.extract({ html: page.raw ?? page.body, url: page.finalUrl, item, siteRules: ctx.config.siteRules, sourceRule: source.rule });
     });
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
@@ -162,7 +166,8 @@ async function processSource(ctx: RunContext, source: SourceConfig): Promise<voi
     // Only the items taken are normalized (a feed may list up to 1,000).
     const feed = parseFeed(result.body, { url: result.finalUrl, maxItems: settings.maxItemsPerSource });
     const items = feed.items;
-    const fresh = dedupeById(items).filter((item) => !ctx.state.items[item.id]);
+    const { fresh, collisions } = findNewItems(ctx.state, source, items, ctx.guidOwners);
+    for (const [other, count] of collisions) log.warn('Items share GUIDs with another source', { otherSource: other, count });
     ctx.report.newItems += fresh.length;
     const done = await Promise.all(fresh.map((item) => processItem(ctx, source, item)));
     Object.assign(st, { lastOutcome: 'ok', itemCount: items.length, newItems: fresh.length });
@@ -191,11 +196,6 @@ function failureMessage(error: FeedwrightError | undefined): string {
   return error?.stage === 'parse' ? 'Unable to parse feed' : 'Unable to fetch feed';
 }
 
-function dedupeById(items: FeedItem[]): FeedItem[] {
-  const seen = new Set<string>();
-  return items.filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)));
-}
-
 export async function runOnce(config: ResolvedConfig, options: RunOptions): Promise<RunReport> {
   const startedMs = Date.now();
   const now = options.now ?? (() => new Date());
@@ -205,9 +205,21 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   for (const dir of new Set([dirname(config.paths.state), config.paths.articles])) await removeStaleTempFiles(dir);
   const saver = createStateSaver(config.paths.state, state);
   const client = options.client ?? createHttpClient({ fetch: config.fetch, site: config.site, logger: logger.child({ stage: 'fetch' }) });
-  const extractor = options.extractor ?? createExtractor({ workers: config.extract.workers });
+  const extractor = options.extractor ?? createExtractor({ workers: config.extract.workers, timeoutMs: config.extract.timeoutMs });
   const report = newReport();
-  const ctx: RunContext = { config, state, client, extractor, logger, now, report, reservedSlugs: new Set(), signal: options.signal };
+  const ctx: RunContext = {
+    config,
+    state,
+    client,
+    extractor,
+    logger,
+    now,
+    report,
+    reservedSlugs: new Set(),
+    pageLimit: pLimit(config.fetch.concurrency),
+    guidOwners: new Map(),
+    signal: options.signal,
+  };
   const sources = config.sources.filter((source) => source.enabled);
   const due = sources.filter((source) => isDue(findSourceState(state, source.url), now(), options.force ?? false));
   Object.assign(report, { sourcesTotal: sources.length, sourcesDue: due.length });

@@ -2,6 +2,7 @@
 // cheerio's decoder and cached), tag stripping, whitespace collapsing.
 
 import { load } from 'cheerio';
+import { stripBidiControls } from '../lib/strip-bidi-controls.js';
 
 const named = new Map<string, string | undefined>();
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
@@ -44,11 +45,11 @@ export function looksLikeHtml(text: string): boolean {
   return /<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>/i.test(text) || /&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(text);
 }
 
-/** Plain one-line text from a field that may hold HTML or entities. */
+/** Plain one-line text from a field that may hold HTML or entities; no bidirectional controls. */
 export function toPlainText(value: string | undefined): string {
   if (!value) return '';
   const text = looksLikeHtml(value) ? decodeEntities(stripTags(value)) : value;
-  return collapseWhitespace(text);
+  return collapseWhitespace(stripBidiControls(text));
 }
 
 export function escapeHtml(text: string): string {

@@ -4,6 +4,9 @@
 import sanitizeHtml from 'sanitize-html';
 import type { ResolvedConfig } from '../config/schema.js';
 import { hashId } from '../lib/hash.js';
+import { capMarkdown } from '../lib/cap-markdown.js';
+import { stripBidiControls } from '../lib/strip-bidi-controls.js';
+import { stripMarkup } from '../lib/strip-markup.js';
 import { resolveUrl } from '../lib/url.js';
 import type { Article } from '../types.js';
 import type { CoverImage, ItemModel } from './feed-model.js';
@@ -13,6 +16,7 @@ import { renderContent } from './render-content.js';
 import { escapeHtml, stripInvalidXmlChars } from './xml-text.js';
 
 const EXCERPT_CHARS = 150;
+const CONTENT_CUT_NOTE = '_The article was cut here for the feed; the whole article is at its link._';
 
 function findPublishedTime(article: Pick<Article, 'extra'>): number {
   return article.extra.published ? Date.parse(article.extra.published) : Number.NaN;
@@ -45,8 +49,13 @@ export function resolveItemLink(article: Pick<Article, 'slug' | 'source'>, site:
   return own ?? resolveUrl(article.source) ?? site.url;
 }
 
-function clean(text: string): string {
-  return stripInvalidXmlChars(text).replace(/\s+/g, ' ').trim();
+/**
+ * A front-matter field as one line of plain text. Hand-written files are published too,
+ * and readers print titles and categories as HTML: markup and bidirectional controls are
+ * stripped here, where the publisher reads the article files (issue 13).
+ */
+export function toHeadText(text: string): string {
+  return stripBidiControls(stripMarkup(stripInvalidXmlChars(text))).replace(/\s+/g, ' ').trim();
 }
 
 function findCover(article: Article): CoverImage | undefined {
@@ -59,7 +68,7 @@ function findCover(article: Article): CoverImage | undefined {
 function uniqueCategories(article: Article): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const name of [article.category, ...article.tags].map(clean)) {
+  for (const name of [article.category, ...article.tags].map(toHeadText)) {
     if (!name || seen.has(name.toLowerCase())) continue;
     seen.add(name.toLowerCase());
     out.push(name);
@@ -68,9 +77,9 @@ function uniqueCategories(article: Article): string[] {
 }
 
 function summarize(excerpt: string, contentHtml: string, title: string): string {
-  const own = clean(excerpt);
+  const own = toHeadText(excerpt);
   if (own) return own;
-  const text = clean(sanitizeHtml(contentHtml, { allowedTags: [], allowedAttributes: {} }));
+  const text = toHeadText(sanitizeHtml(contentHtml, { allowedTags: [], allowedAttributes: {} }));
   if (!text) return title;
   return text.length <= EXCERPT_CHARS ? text : `${text.slice(0, EXCERPT_CHARS)}...`;
 }
@@ -78,10 +87,12 @@ function summarize(excerpt: string, contentHtml: string, title: string): string 
 /** The feed item for one article; `timeMs` is findArticleTime's (already checked) result. */
 export function buildItemModel(article: Article, timeMs: number, site: ResolvedConfig['site']): ItemModel {
   const link = resolveItemLink(article, site);
-  const title = clean(article.title) || article.slug;
-  const rendered = renderContent(article.body, resolveUrl(article.source) ?? link);
+  const title = toHeadText(article.title) || article.slug;
+  // Bounded (issue 13): site.maxContentChars of the body, cut at a block, with a note.
+  const body = capMarkdown(article.body, site.maxContentChars, CONTENT_CUT_NOTE).markdown;
+  const rendered = renderContent(body, resolveUrl(article.source) ?? link);
   const summary = summarize(article.excerpt, rendered, title);
-  const contributor = article.extra.originalAuthor ? clean(article.extra.originalAuthor) : '';
+  const contributor = article.extra.originalAuthor ? toHeadText(article.extra.originalAuthor) : '';
   const id = resolveItemId(article);
   return {
     id,
@@ -92,7 +103,7 @@ export function buildItemModel(article: Article, timeMs: number, site: ResolvedC
     summary,
     contentHtml: rendered || `<p>${escapeHtml(summary)}</p>`,
     cover: findCover(article),
-    author: clean(site.author),
+    author: toHeadText(site.author),
     ...(contributor ? { contributor } : {}),
     categories: uniqueCategories(article),
   };
