@@ -99,9 +99,19 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   // Temp files of a run that was killed mid-write; the lock says no other run is writing.
   for (const dir of new Set([dirname(config.paths.state), config.paths.articles])) await removeStaleTempFiles(dir);
   const client = options.client ?? createHttpClient({ fetch: config.fetch, site: config.site, logger: logger.child({ stage: 'fetch' }) });
-  const extractor = options.extractor ?? createExtractor({ workers: config.extract.workers });
+  const extractor = options.extractor ?? createExtractor({ workers: config.extract.workers, timeoutMs: config.extract.timeoutMs });
   const report = newReport();
-  const ctx: WorkContext = { config, state, client, extractor, logger, now, signal: options.signal };
+  const ctx: WorkContext = {
+    config,
+    state,
+    client,
+    extractor,
+    logger,
+    now,
+    pageLimit: pLimit(config.fetch.concurrency),
+    guidOwners: new Map(),
+    signal: options.signal,
+  };
   const sources = config.sources.filter((source) => source.enabled);
   const due = sources.filter((source) => isDue(state.findSource(source.url), now(), options.force ?? false));
   Object.assign(report, { sourcesTotal: sources.length, sourcesDue: due.length });

@@ -44,7 +44,11 @@ export interface MediaRef {
 
 /** One normalized feed entry, whatever format it came from. */
 export interface FeedItem {
-  /** Stable id: hash of the GUID, else of the canonical link, else of title + date. */
+  /**
+   * Stable id. From `parse`: a hash of the GUID, else of the canonical link, else of title,
+   * date and summary, unique within its feed; the pipeline then scopes it to the source
+   * (state/seen-items.ts), and every later stage reads the scoped id.
+   */
   id: string;
   /** The GUID / atom:id / JSON Feed id as the feed gave it. */
   guid?: string;

@@ -15,7 +15,8 @@ import { hashId } from '../lib/hash.js';
 import type { ClassifiedArticle, ExtractedArticle, FeedItem } from '../types.js';
 import { countKeyword, findKeyword } from './keyword-matcher.js';
 import { makeExcerpt } from '../lib/make-excerpt.js';
-import { stripMarkup } from './strip-markup.js';
+import { stripBidiControls } from '../lib/strip-bidi-controls.js';
+import { stripMarkup } from '../lib/strip-markup.js';
 
 /** The stored title's length in code points, cut like an excerpt (parse caps a feed title at 1,000 first). */
 const MAX_ARTICLE_TITLE_CHARS = 300;
@@ -98,10 +99,15 @@ function pickStockImage(categories: readonly CategoryConfig[], category: Categor
   return images[Number.parseInt(hashId(key, 8), 16) % images.length];
 }
 
+/** A title, excerpt or name as plain text: no markup, no bidirectional controls. */
+function toPlainLine(text: string): string {
+  return stripBidiControls(stripMarkup(text));
+}
+
 export function classifyArticle(extracted: ExtractedArticle, item: FeedItem, context: ClassifyContext): ClassifiedArticle {
   const { config, source } = context;
   // A headline is a line: a hostile 5 MB title is cut, not copied into every file and feed.
-  const title = makeExcerpt(stripMarkup(extracted.title) || stripMarkup(item.title) || 'Untitled', MAX_ARTICLE_TITLE_CHARS);
+  const title = makeExcerpt(toPlainLine(extracted.title) || toPlainLine(item.title) || 'Untitled', MAX_ARTICLE_TITLE_CHARS);
   const defaultCategory = source.category ?? config.categories[0].name;
   const category = findCategory(config.categories, defaultCategory, title, extracted.text);
   const published = extracted.published ?? item.published ?? item.updated ?? context.now.toISOString();
@@ -110,7 +116,7 @@ export function classifyArticle(extracted: ExtractedArticle, item: FeedItem, con
   return {
     title,
     date: published.slice(0, 10),
-    excerpt: makeExcerpt(stripMarkup(extracted.text)),
+    excerpt: makeExcerpt(toPlainLine(extracted.text)),
     coverImage: extracted.coverImage ?? pickStockImage(config.categories, categoryConfig, item.id),
     author: config.site.author,
     tags: findTags(config.tags, {
@@ -123,7 +129,7 @@ export function classifyArticle(extracted: ExtractedArticle, item: FeedItem, con
     category: category.name,
     source: sourceUrl,
     extra: {
-      originalAuthor: stripMarkup(extracted.byline ?? item.authors[0] ?? '') || undefined,
+      originalAuthor: toPlainLine(extracted.byline ?? item.authors[0] ?? '') || undefined,
       published,
       sourceName: source.name,
       id: item.id,

@@ -4,9 +4,12 @@
 // the outline's own `category` attribute (comma-separated, `/a/b` paths split), then
 // the texts of its parent outlines, nearest first. Attribute names are matched without
 // regard to case (`xmlurl` is common in the wild). Pure: no I/O.
+// Walked without recursion, each outline visited once and its parents shared, not copied
+// (issue 13: a 20,000-deep document overflowed the stack); the hints keep the nearest
+// MAX_PARENT_HINTS parents.
 
-import { load, type Cheerio, type CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import { load } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
 import { FeedwrightError } from '../lib/errors.js';
 
 export interface OpmlSubscription {
@@ -40,8 +43,28 @@ function categoryAttributeHints(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-function walk($: CheerioAPI, outlines: Cheerio<Element>, parents: string[], out: OpmlSubscription[]): void {
-  outlines.each((_index, element) => {
+const MAX_PARENT_HINTS = 16;
+
+/** The labels of an outline's parents, nearest first, as a shared chain. */
+interface ParentLabel {
+  label: string;
+  parent?: ParentLabel;
+}
+
+function parentHints(parents: ParentLabel | undefined): string[] {
+  const hints: string[] = [];
+  for (let node = parents; node && hints.length < MAX_PARENT_HINTS; node = node.parent) hints.push(node.label);
+  return hints;
+}
+
+function isOutline(node: AnyNode): node is Element {
+  return node.type === 'tag' && node.name === 'outline';
+}
+
+function walk(outlines: Element[], out: OpmlSubscription[]): void {
+  const stack: Array<{ element: Element; parents?: ParentLabel }> = outlines.map((element) => ({ element })).reverse();
+  while (stack.length > 0) {
+    const { element, parents } = stack.pop()!;
     const xmlUrl = attribute(element, 'xmlUrl');
     const label = outlineLabel(element);
     if (xmlUrl) {
@@ -49,11 +72,13 @@ function walk($: CheerioAPI, outlines: Cheerio<Element>, parents: string[], out:
         name: label ?? '',
         xmlUrl,
         htmlUrl: attribute(element, 'htmlUrl'),
-        categoryHints: [...categoryAttributeHints(attribute(element, 'category')), ...parents],
+        categoryHints: [...categoryAttributeHints(attribute(element, 'category')), ...parentHints(parents)],
       });
     }
-    walk($, $(element).children('outline'), label ? [label, ...parents] : parents, out);
-  });
+    const inner = label ? { label, parent: parents } : parents;
+    const children = element.children.filter(isOutline);
+    for (let index = children.length - 1; index >= 0; index -= 1) stack.push({ element: children[index]!, parents: inner });
+  }
 }
 
 export function readOpml(text: string): OpmlSubscription[] {
@@ -64,6 +89,6 @@ export function readOpml(text: string): OpmlSubscription[] {
   }
   const body = root.children('body').first();
   const out: OpmlSubscription[] = [];
-  walk($, (body.length ? body : root).children('outline'), [], out);
+  walk((body.length ? body : root).children('outline').toArray(), out);
   return out;
 }

@@ -17,8 +17,9 @@ export interface ValidationResult {
 }
 
 async function checkArticles(dir: string, lines: string[]): Promise<boolean> {
-  const files = await listArticleFiles(dir);
   const bad: string[] = [];
+  const files = await listArticleFiles(dir, (path) => bad.push(`${path}: a symlink leading out of the articles folder (not published)`));
+  const total = files.length + bad.length;
   for (const file of files) {
     try {
       // The front matter is what is checked: read up to its end, as publish does.
@@ -28,7 +29,7 @@ async function checkArticles(dir: string, lines: string[]): Promise<boolean> {
       bad.push(describeError(error));
     }
   }
-  lines.push(`articles: ${files.length - bad.length} of ${files.length} files parse (${dir})`);
+  lines.push(`articles: ${total - bad.length} of ${total} files parse (${dir})`);
   for (const problem of bad) lines.push(`  error: ${problem}`);
   return bad.length === 0;
 }

@@ -58,6 +58,10 @@ export const configSchema = z.strictObject({
     maxItems: z.number().int().min(1).max(10_000).default(50),
     websubHub: httpUrl.optional(),
     email: z.string().trim().optional(),
+    /** Characters of an item's body (Markdown) in a published feed; a longer one is cut at a block, with a note. */
+    maxContentChars: z.number().int().min(1_000).default(100_000),
+    /** Bytes of one published feed file; a bigger one carries fewer items (the newest). */
+    maxFeedFileBytes: z.number().int().min(100_000).default(10 * 1024 * 1024),
   }),
   paths: z
     .strictObject({
@@ -90,6 +94,8 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** Worker threads that extract pages off the event loop; 0 extracts inline. */
       workers: z.number().int().min(0).max(16).default(1),
+      /** A page that keeps a worker busier than this is abandoned (feed content used) and its worker replaced. */
+      timeoutMs: z.number().int().min(100).max(600_000).default(10_000),
     })
     .prefault({}),
   sources: z.array(sourceSchema).default([]),

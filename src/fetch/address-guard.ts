@@ -68,15 +68,25 @@ function groupsToIPv4(high: number, low: number): string {
   return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
 }
 
-/** The IPv4 address an IPv6 address carries (mapped, NAT64, 6to4), if any. */
-export function findEmbeddedIPv4(ip: string): string | undefined {
+/**
+ * The IPv4 addresses an IPv6 address carries, in every form that can route to them:
+ * IPv4-mapped `::ffff:a.b.c.d`, IPv4-translated `::ffff:0:a.b.c.d` (RFC 2765), NAT64
+ * `64:ff9b::a.b.c.d`, 6to4 `2002:AABB:CCDD::`, ISATAP `…:0:5efe:a.b.c.d` (RFC 5214) and
+ * Teredo `2001:0:SERVER:…:~CLIENT` (RFC 4380: its server, and its client stored inverted).
+ * IPv4-compatible `::a.b.c.d` is refused as a whole range (BLOCKED_V6).
+ */
+export function findEmbeddedIPv4s(ip: string): string[] {
   const groups = expandIPv6(ip);
-  if (groups.length !== 8) return undefined;
+  if (groups.length !== 8 || groups.some((group) => !Number.isInteger(group) || group < 0 || group > 0xffff)) return [];
   const zeros = (from: number, to: number) => groups.slice(from, to).every((group) => group === 0);
-  if (zeros(0, 5) && groups[5] === 0xffff) return groupsToIPv4(groups[6], groups[7]); // ::ffff:a.b.c.d
-  if (groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6)) return groupsToIPv4(groups[6], groups[7]); // NAT64
-  if (groups[0] === 0x2002) return groupsToIPv4(groups[1], groups[2]); // 6to4
-  return undefined;
+  const last = groupsToIPv4(groups[6], groups[7]);
+  if (zeros(0, 5) && groups[5] === 0xffff) return [last]; // mapped
+  if (zeros(0, 4) && groups[4] === 0xffff && groups[5] === 0) return [last]; // translated
+  if (groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6)) return [last]; // NAT64
+  if (groups[0] === 0x2002) return [groupsToIPv4(groups[1], groups[2])]; // 6to4
+  if (groups[0] === 0x2001 && groups[1] === 0) return [groupsToIPv4(groups[2], groups[3]), groupsToIPv4(~groups[6] & 0xffff, ~groups[7] & 0xffff)]; // Teredo
+  if ((groups[4] & 0xfdff) === 0 && groups[5] === 0x5efe) return [last]; // ISATAP
+  return [];
 }
 
 /** True for any address a feed fetch must not reach without allowPrivateNetworks. */
@@ -85,8 +95,7 @@ export function isBlockedAddress(ip: string): boolean {
   const family = isIP(address);
   if (family === 4) return blockList.check(address, 'ipv4');
   if (family !== 6) return true; // not an IP at all: refuse rather than guess
-  const embedded = findEmbeddedIPv4(address);
-  if (embedded !== undefined && isBlockedAddress(embedded)) return true;
+  if (findEmbeddedIPv4s(address).some((embedded) => isBlockedAddress(embedded))) return true;
   return blockList.check(address, 'ipv6');
 }
 

@@ -3,6 +3,7 @@
 // behaviour (issue 14): where two helpers differ, the name says how.
 
 import { load } from 'cheerio';
+import { stripBidiControls } from './strip-bidi-controls.js';
 
 const named = new Map<string, string | undefined>();
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
@@ -52,11 +53,11 @@ export function hasMarkupOrEntities(text: string): boolean {
   return /<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>/i.test(text) || /&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(text);
 }
 
-/** Plain one-line text from a field that may hold HTML or entities. */
+/** Plain one-line text from a field that may hold HTML or entities; no bidirectional controls. */
 export function toPlainText(value: string | undefined): string {
   if (!value) return '';
   const text = hasMarkupOrEntities(value) ? decodeEntities(stripTags(value)) : value;
-  return collapseWhitespace(text);
+  return collapseWhitespace(stripBidiControls(text));
 }
 
 /** The first `count` words of a text, with an ellipsis when cut. */

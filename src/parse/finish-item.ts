@@ -1,6 +1,7 @@
 // The last step every format shares: canonical URL, stable id, title fallback, dedupe.
 // Ids follow Miniflux: a hash of the GUID, else of the canonical link, else of title
-// plus date, so the same entry gets the same id on every run.
+// plus date, so the same entry gets the same id on every run. The id is unique within its
+// feed only: the pipeline scopes it to the source (state/seen-items.ts).
 
 import type { FeedItem, MediaRef } from '../types.js';
 import { hashId } from '../lib/hash.js';

@@ -4,16 +4,18 @@
 import sanitizeHtml from 'sanitize-html';
 import type { ResolvedConfig } from '../config/index.js';
 import { hashId } from '../lib/hash.js';
+import { capMarkdown } from '../lib/cap-markdown.js';
 import { resolveUrl } from '../lib/url.js';
-import { findPublishedTime } from '../store/index.js';
+import { findPublishedTime, toHeadText } from '../store/index.js';
 import type { Article } from '../types.js';
 import type { CoverImage, ItemModel } from './feed-model.js';
 import { findImageType } from './image-type.js';
 import { resolveItemId } from './item-id.js';
 import { renderContent } from './render-content.js';
 import { makeExcerpt } from '../lib/make-excerpt.js';
-import { collapseWhitespace } from '../lib/text.js';
 import { escapeHtml, stripInvalidXmlChars } from '../lib/xml-text.js';
+
+const CONTENT_CUT_NOTE = '_The article was cut here for the feed; the whole article is at its link._';
 
 const DAY_SECONDS = 86_400;
 
@@ -34,10 +36,6 @@ export function resolveItemLink(article: Pick<Article, 'slug' | 'source'>, site:
   return own ?? resolveUrl(article.source) ?? site.url;
 }
 
-function clean(text: string): string {
-  return collapseWhitespace(stripInvalidXmlChars(text));
-}
-
 function findCover(article: Article): CoverImage | undefined {
   const url = resolveUrl(stripInvalidXmlChars(article.coverImage));
   if (!url) return undefined;
@@ -48,7 +46,7 @@ function findCover(article: Article): CoverImage | undefined {
 function uniqueCategories(article: Article): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const name of [article.category, ...article.tags].map(clean)) {
+  for (const name of [article.category, ...article.tags].map(toHeadText)) {
     if (!name || seen.has(name.toLowerCase())) continue;
     seen.add(name.toLowerCase());
     out.push(name);
@@ -57,9 +55,9 @@ function uniqueCategories(article: Article): string[] {
 }
 
 function summarize(excerpt: string, contentHtml: string, title: string): string {
-  const own = clean(excerpt);
+  const own = toHeadText(excerpt);
   if (own) return own;
-  const text = clean(sanitizeHtml(contentHtml, { allowedTags: [], allowedAttributes: {} }));
+  const text = toHeadText(sanitizeHtml(contentHtml, { allowedTags: [], allowedAttributes: {} }));
   if (!text) return title;
   return makeExcerpt(text);
 }
@@ -67,10 +65,12 @@ function summarize(excerpt: string, contentHtml: string, title: string): string 
 /** The feed item for one article; `timeMs` is findArticleTime's (already checked) result. */
 export function buildItemModel(article: Article, timeMs: number, site: ResolvedConfig['site']): ItemModel {
   const link = resolveItemLink(article, site);
-  const title = clean(article.title) || article.slug;
-  const rendered = renderContent(article.body, resolveUrl(article.source) ?? link);
+  const title = toHeadText(article.title) || article.slug;
+  // Bounded (issue 13): site.maxContentChars of the body, cut at a block, with a note.
+  const body = capMarkdown(article.body, site.maxContentChars, CONTENT_CUT_NOTE).markdown;
+  const rendered = renderContent(body, resolveUrl(article.source) ?? link);
   const summary = summarize(article.excerpt, rendered, title);
-  const contributor = article.extra.originalAuthor ? clean(article.extra.originalAuthor) : '';
+  const contributor = article.extra.originalAuthor ? toHeadText(article.extra.originalAuthor) : '';
   const id = resolveItemId(article);
   return {
     id,
@@ -81,7 +81,7 @@ export function buildItemModel(article: Article, timeMs: number, site: ResolvedC
     summary,
     contentHtml: rendered || `<p>${escapeHtml(summary)}</p>`,
     cover: findCover(article),
-    author: clean(site.author),
+    author: toHeadText(site.author),
     ...(contributor ? { contributor } : {}),
     categories: uniqueCategories(article),
   };

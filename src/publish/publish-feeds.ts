@@ -87,21 +87,40 @@ function buildFeedModel(config: ResolvedConfig, scope: FeedScope, items: ItemMod
   };
 }
 
-function renderScope(model: FeedModel, dir: string): Output[] {
+type Renderer = (model: FeedModel) => string;
+
+/**
+ * One feed file within site.maxFeedFileBytes (issue 13): when the rendering is bigger, the
+ * oldest items are left out until it fits (each item's content is already capped).
+ */
+function renderWithin(render: Renderer, model: FeedModel, maxBytes: number, onCut: (count: number) => void): string {
+  let data = render(model);
+  let items = model.items;
+  for (let bytes = Buffer.byteLength(data); bytes > maxBytes && items.length > 1; bytes = Buffer.byteLength(data)) {
+    items = items.slice(0, Math.max(1, Math.min(items.length - 1, Math.floor((items.length * maxBytes) / bytes))));
+    data = render({ ...model, items });
+  }
+  if (items.length < model.items.length) onCut(items.length);
+  return data;
+}
+
+function renderScope(model: FeedModel, dir: string, maxBytes: number, log: Logger): Output[] {
   const prefix = dir ? `${dir}/` : '';
+  const render = (file: string, renderer: Renderer) =>
+    renderWithin(renderer, model, maxBytes, (count) => log.warn('Feed cut to its size cap', { file, count, total: model.items.length }));
   return [
-    { file: `${prefix}${FEED_FILES.rss}`, data: renderRss(model), topic: model.links.rss },
-    { file: `${prefix}${FEED_FILES.atom}`, data: renderAtom(model), topic: model.links.atom },
-    { file: `${prefix}${FEED_FILES.json}`, data: renderJsonFeed(model), topic: model.links.json },
+    { file: `${prefix}${FEED_FILES.rss}`, data: render(`${prefix}${FEED_FILES.rss}`, renderRss), topic: model.links.rss },
+    { file: `${prefix}${FEED_FILES.atom}`, data: render(`${prefix}${FEED_FILES.atom}`, renderAtom), topic: model.links.atom },
+    { file: `${prefix}${FEED_FILES.json}`, data: render(`${prefix}${FEED_FILES.json}`, renderJsonFeed), topic: model.links.json },
   ];
 }
 
-function renderOutputs(config: ResolvedConfig, scopes: FeedScope[], items: Map<string, ItemModel>): Output[] {
+function renderOutputs(config: ResolvedConfig, scopes: FeedScope[], items: Map<string, ItemModel>, log: Logger): Output[] {
   const outputs: Output[] = [];
   const pages: Array<{ page: IndexScope; latest: ItemModel[] }> = [];
   for (const scope of scopes) {
     const scopeItems = scope.metas.map((meta) => items.get(meta.path)).filter((item): item is ItemModel => item !== undefined);
-    outputs.push(...renderScope(buildFeedModel(config, scope, scopeItems), scope.dir));
+    outputs.push(...renderScope(buildFeedModel(config, scope, scopeItems), scope.dir, config.site.maxFeedFileBytes, log));
     const page = { ...(scope.category ? { category: scope.category } : {}), dir: scope.dir, count: scopeItems.length, total: scope.total };
     pages.push({ page, latest: scopeItems });
   }
@@ -121,7 +140,7 @@ function renderOutputs(config: ResolvedConfig, scopes: FeedScope[], items: Map<s
  */
 async function writeOutputs(dir: string, outputs: Output[]): Promise<Array<Output & { path: string }>> {
   const paths = outputs.map((output) => join(dir, ...output.file.split('/')));
-  const results = await Promise.allSettled(outputs.map((output, index) => writeFileIfChanged(paths[index], output.data)));
+  const results = await Promise.allSettled(outputs.map((output, index) => writeFileIfChanged(paths[index], output.data, { root: dir, stage: 'publish' })));
   const failed = results.findIndex((result) => result.status === 'rejected');
   if (failed >= 0) {
     throw new FeedwrightError('IO', `Unable to write ${paths[failed]}`, { stage: 'publish', cause: (results[failed] as PromiseRejectedResult).reason });
@@ -137,7 +156,7 @@ export async function publishFeeds(config: ResolvedConfig, logger: Logger, clien
   const { metas, skipped } = await scanArticles(config.paths.articles, log);
   const scopes = selectFeedScopes(config, metas);
   const items = await loadItems(scopes, config.site, log);
-  const outputs = renderOutputs(config, scopes, items);
+  const outputs = renderOutputs(config, scopes, items, log);
   const changed = await writeOutputs(config.paths.feeds, outputs);
   const topics = changed.flatMap((output) => (output.topic ? [output.topic] : []));
   if (config.site.websubHub && topics.length > 0) {

@@ -6,3 +6,4 @@ export { createJsonStateStore, openJsonStateStore } from './json-state-store.js'
 export type { FetchOutcome, RunState, SeenItem, SourceState } from './run-state.js';
 export { emptyState, loadState } from './run-state.js';
 export { isDue, type ScheduleSettings } from './source-schedule.js';
+export { scopeItemId, type GuidOwners, type NewItems } from './seen-items.js';

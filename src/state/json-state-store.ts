@@ -5,6 +5,7 @@
 import type { FailedFetch, NotModifiedFetch, ParsedFetch, StateStore } from './state-store.js';
 import { applyFailure, applyNotModified, applySuccess } from './record-fetch.js';
 import { createStateSaver, findSourceState, loadState, sourceState, type RunState } from './run-state.js';
+import { findNewItems } from './seen-items.js';
 import type { ScheduleSettings } from './source-schedule.js';
 
 export async function openJsonStateStore(path: string): Promise<StateStore> {
@@ -22,6 +23,7 @@ export function createJsonStateStore(path: string, state: RunState): StateStore 
     recordSuccess: (url: string, fetch: ParsedFetch, settings: ScheduleSettings) => applySuccess(sourceState(state, url), fetch, settings),
     recordFailure: (url: string, fetch: FailedFetch, settings: ScheduleSettings) => applyFailure(sourceState(state, url), fetch, settings),
 
+    findNewItems: (source, items, owners) => findNewItems(state, source, items, owners),
     findItem: (itemId) => state.items[itemId],
     claimItem(itemId) {
       if (state.items[itemId]?.slug || itemsInFlight.has(itemId)) return false;

@@ -26,6 +26,8 @@ export interface SourceState {
   failures: number;
   /** Set by 410 Gone: never fetched again until the config changes the URL. */
   disabled?: boolean;
+  /** Set at the first fetch that read item ids scoped to the source (seen-items.ts). */
+  scopedIds?: boolean;
 }
 
 export interface SeenItem {
@@ -36,17 +38,23 @@ export interface SeenItem {
 }
 
 export interface RunState {
-  version: 1;
+  /** 2 since item ids are scoped to their source; a version 1 file is migrated on load. */
+  version: 2;
   /** Keyed by source URL without credentials (sourceKey), so renaming a source keeps its state. */
   sources: Record<string, SourceState>;
-  /** Keyed by FeedItem.id. */
+  /** Keyed by the item id scoped to its source (seen-items.ts). */
   items: Record<string, SeenItem>;
+  /**
+   * The items of a version 1 file, keyed by their unscoped id (a hash of the GUID alone):
+   * read only by sources not yet `scopedIds`, never written to.
+   */
+  legacyItems?: Record<string, SeenItem>;
   /** Canonical article URL → slug: one file per story across sources. */
   urls: Record<string, string>;
 }
 
 export function emptyState(): RunState {
-  return { version: 1, sources: {}, items: {}, urls: {} };
+  return { version: 2, sources: {}, items: {}, urls: {} };
 }
 
 export async function loadState(path: string): Promise<RunState> {
@@ -58,13 +66,7 @@ export async function loadState(path: string): Promise<RunState> {
   }
   if (text === undefined) return emptyState();
   try {
-    const parsed = JSON.parse(text) as Partial<RunState>;
-    return {
-      version: 1,
-      sources: redactSourceKeys(parsed.sources ?? {}),
-      items: parsed.items ?? {},
-      urls: parsed.urls ?? {},
-    };
+    return migrateState(JSON.parse(text) as RawState);
   } catch (error) {
     throw new FeedwrightError('PARSE', `${path}: state is not valid JSON (fix or remove the file)`, {
       stage: 'store',
@@ -96,6 +98,27 @@ function redactSourceKeys(sources: Record<string, SourceState>): Record<string, 
 /** The state of the source at `url`, if it has any. */
 export function findSourceState(state: RunState, url: string): SourceState | undefined {
   return state.sources[sourceKey(url)];
+}
+
+interface RawState {
+  version?: number;
+  sources?: Record<string, SourceState>;
+  items?: Record<string, SeenItem>;
+  legacyItems?: Record<string, SeenItem>;
+  urls?: Record<string, string>;
+}
+
+/** A version 1 file's items become `legacyItems` (seen-items.ts takes them over, source by source). */
+function migrateState(raw: RawState): RunState {
+  const scoped = raw.version === 2;
+  const legacy = scoped ? raw.legacyItems : raw.items;
+  return {
+    version: 2,
+    sources: redactSourceKeys(raw.sources ?? {}),
+    items: (scoped ? raw.items : undefined) ?? {},
+    ...(legacy && Object.keys(legacy).length > 0 ? { legacyItems: legacy } : {}),
+    urls: raw.urls ?? {},
+  };
 }
 
 export function sourceState(state: RunState, url: string): SourceState {

@@ -4,7 +4,9 @@
 // (src/work/) see only this; json-state-store.ts keeps it in data/state.json, and a
 // shared store (queue mode on several machines) implements the same methods.
 
+import type { FeedItem } from '../types.js';
 import type { SeenItem, SourceState } from './run-state.js';
+import type { GuidOwners, NewItems } from './seen-items.js';
 import type { ScheduleSettings } from './source-schedule.js';
 
 /** A fetch the server answered 304 Not Modified to. */
@@ -52,6 +54,11 @@ export interface StateStore {
   recordSuccess(url: string, fetch: ParsedFetch, settings: ScheduleSettings): void;
   recordFailure(url: string, fetch: FailedFetch, settings: ScheduleSettings): void;
 
+  /**
+   * The items of a fetched feed not seen before from this source, their ids scoped to it
+   * (seen-items.ts; a state written before ids were scoped is taken over here).
+   */
+  findNewItems(source: { name: string; url: string }, items: FeedItem[], owners: GuidOwners): NewItems;
   /** The item, when it was stored or found a duplicate, in an earlier run or this one. */
   findItem(itemId: string): Readonly<SeenItem> | undefined;
   /** Takes the item for this caller: false when it is already stored or being stored. */

@@ -2,9 +2,11 @@
 // matter written by gray-matter (js-yaml under it), fields in the fixed order, then the
 // Markdown body. Parsing a file and writing it back gives the same bytes.
 
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import matter from 'gray-matter';
+import { isInsideRealFolder } from '../lib/confine-path.js';
 import { FeedwrightError } from '../lib/errors.js';
 import { writeFileAtomic } from '../lib/fs.js';
 import type { Article, ArticleExtra } from '../types.js';
@@ -107,23 +109,31 @@ export async function readArticleFile(path: string): Promise<Article> {
   return parseArticle(text, basename(path, ARTICLE_EXTENSION), path);
 }
 
-/** Article files in `dir`, sorted by name; a missing folder has none. */
-export async function listArticleFiles(dir: string): Promise<string[]> {
-  let names: string[];
+/**
+ * Article files in `dir`, sorted by name; a missing folder has none. A symlink whose real
+ * path leaves `dir` (or that leads nowhere) is not an article: it is left out and passed
+ * to `onRefused`, so an outside file is never published (issue 13).
+ */
+export async function listArticleFiles(dir: string, onRefused?: (path: string) => void): Promise<string[]> {
+  let entries: Dirent[];
   try {
-    names = await readdir(dir);
+    entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return names
-    .filter((name) => name.endsWith(ARTICLE_EXTENSION) && !name.startsWith('.'))
-    .sort()
-    .map((name) => join(dir, name));
+  const named = entries.filter((entry) => entry.name.endsWith(ARTICLE_EXTENSION) && !entry.name.startsWith('.'));
+  const files: string[] = [];
+  for (const entry of named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(dir, entry.name);
+    if (!entry.isSymbolicLink() || (await isInsideRealFolder(dir, path))) files.push(path);
+    else onRefused?.(path);
+  }
+  return files;
 }
 
 export async function writeArticle(dir: string, article: Article): Promise<string> {
   const path = articlePath(dir, article.slug);
-  await writeFileAtomic(path, serializeArticle(article));
+  await writeFileAtomic(path, serializeArticle(article), { root: dir });
   return path;
 }

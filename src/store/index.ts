@@ -11,5 +11,6 @@ export {
   writeArticle,
 } from './article-file.js';
 export { findArticleTime, findPublishedTime } from './article-time.js';
+export { toHeadText } from './head-text.js';
 export { readArticleHeadSync, scanArticles, type ArticleMeta } from './scan-articles.js';
 export { storeArticle, type StoreOutcome } from './store-article.js';

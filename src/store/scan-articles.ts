@@ -14,6 +14,7 @@ import { describeError } from '../lib/errors.js';
 import { ARTICLE_EXTENSION, listArticleFiles, parseArticle } from './article-file.js';
 import type { Article } from '../types.js';
 import { findArticleTime } from './article-time.js';
+import { toHeadText } from './head-text.js';
 
 export interface ArticleMeta {
   path: string;
@@ -77,8 +78,10 @@ function scanOne(path: string, logger: Logger, categories: Map<string, string>):
       logger.warn('Article skipped: no usable date', { file: basename(path), date: parsed.date });
       return undefined;
     }
-    if (!categories.has(parsed.category)) categories.set(parsed.category, parsed.category);
-    return { path, article: { slug, category: categories.get(parsed.category)! }, timeMs };
+    // The category names a feed ("Site: Category"): plain text, as the items' fields are.
+    const category = toHeadText(parsed.category);
+    if (!categories.has(category)) categories.set(category, category);
+    return { path, article: { slug, category: categories.get(category)! }, timeMs };
   } catch (error) {
     logger.warn('Article skipped: unreadable', { file: basename(path), err: describeError(error) });
     return undefined;
@@ -87,7 +90,11 @@ function scanOne(path: string, logger: Logger, categories: Map<string, string>):
 
 /** Metadata of every publishable article file in `dir`, in file-name order. */
 export async function scanArticles(dir: string, logger: Logger): Promise<{ metas: ArticleMeta[]; skipped: number }> {
-  const files = await listArticleFiles(dir);
+  let refused = 0;
+  const files = await listArticleFiles(dir, (path) => {
+    refused += 1;
+    logger.warn('Article skipped: a symlink leading out of the articles folder', { file: basename(path) });
+  });
   const metas: ArticleMeta[] = [];
   const categories = new Map<string, string>();
   for (let index = 0; index < files.length; index += 1) {
@@ -95,5 +102,5 @@ export async function scanArticles(dir: string, logger: Logger): Promise<{ metas
     const meta = scanOne(files[index], logger, categories);
     if (meta) metas.push(meta);
   }
-  return { metas, skipped: files.length - metas.length };
+  return { metas, skipped: files.length - metas.length + refused };
 }

@@ -15,14 +15,12 @@ async function extractItem(ctx: WorkContext, source: SourceConfig, item: FeedIte
   // The site's rule also cleans the feed's own copy of the article (same promos).
   const rule = item.url ? findSiteRule(item.url, ctx.config.siteRules, source.rule)?.rule : source.rule;
   if (!source.fullText || !item.url) return extractFromFeed(item, source.fullText ? 'item has no link' : undefined, rule);
+  const url = item.url;
   try {
-    const page = await ctx.client.fetchResource(item.url, { kind: 'page', raw: true, signal: ctx.signal });
-    return await ctx.extractor.extract({
-      html: page.raw ?? page.body,
-      url: page.finalUrl,
-      item,
-      siteRules: ctx.config.siteRules,
-      sourceRule: source.rule,
+    // A fetched page waits in memory for the extractor: at most fetch.concurrency of them.
+    return await ctx.pageLimit(async () => {
+      const page = await ctx.client.fetchResource(url, { kind: 'page', raw: true, signal: ctx.signal });
+      return ctx.extractor.extract({ html: page.raw ?? page.body, url: page.finalUrl, item, siteRules: ctx.config.siteRules, sourceRule: source.rule });
     });
   } catch (error) {
     if (ctx.signal?.aborted) throw error;

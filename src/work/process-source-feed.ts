@@ -32,7 +32,8 @@ export async function processSourceFeed(source: SourceConfig, ctx: WorkContext, 
     }
     // Only the items taken are normalized (a feed may list up to 1,000).
     const feed = parseFeed(result.body, { url: result.finalUrl, maxItems: settings.maxItemsPerSource });
-    const fresh = dedupeById(feed.items).filter((item) => !ctx.state.findItem(item.id));
+    const { fresh, collisions } = ctx.state.findNewItems(source, feed.items, ctx.guidOwners);
+    for (const [other, count] of collisions) log.warn('Items share GUIDs with another source', { otherSource: other, count });
     const items = await handleItems(fresh);
     const itemsLeft = !items.every(isItemDone);
     const counts = { itemCount: feed.items.length, newItems: fresh.length, itemsLeft };
@@ -58,9 +59,4 @@ export async function processSourceFeed(source: SourceConfig, ctx: WorkContext, 
 function failureMessage(error: FeedwrightError | undefined): string {
   if (error?.code === 'GONE') return 'Feed is gone (410), source disabled';
   return error?.stage === 'parse' ? 'Unable to parse feed' : 'Unable to fetch feed';
-}
-
-function dedupeById(items: FeedItem[]): FeedItem[] {
-  const seen = new Set<string>();
-  return items.filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)));
 }

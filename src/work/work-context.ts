@@ -2,11 +2,12 @@
 // context serves today's in-process loop (pipeline.ts) and a queue worker later: the
 // state behind its interface, the one HTTP client, the extractor, no globals.
 
+import type { LimitFunction } from 'p-limit';
 import type { ResolvedConfig } from '../config/index.js';
 import type { Extractor } from '../extract/index.js';
 import type { HttpClient } from '../fetch/index.js';
 import type { Logger } from '../lib/log.js';
-import type { StateStore } from '../state/index.js';
+import type { GuidOwners, StateStore } from '../state/index.js';
 import type { ExtractionMethod } from '../types.js';
 
 export interface WorkContext {
@@ -16,6 +17,10 @@ export interface WorkContext {
   extractor: Extractor;
   logger: Logger;
   now: () => Date;
+  /** Pages fetched and not yet extracted, at most fetch.concurrency (issue 13: 50 pages of 4.9 MB held at once cost 3.45 GB). */
+  pageLimit: LimitFunction;
+  /** GUIDs listed in this run, by the first source that listed them (collision warnings). */
+  guidOwners: GuidOwners;
   /** When aborted (daemon shutdown), no new work starts; writes under way finish. */
   signal?: AbortSignal;
 }

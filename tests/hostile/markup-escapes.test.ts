@@ -5,7 +5,7 @@
 
 import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
-import { stripMarkup } from '../../src/classify/strip-markup.js';
+import { stripMarkup } from '../../src/lib/strip-markup.js';
 import { convertToMarkdown } from '../../src/extract/markdown/convert-to-markdown.js';
 import { guardRawHtml } from '../../src/extract/markdown/guard-raw-html.js';
 import { stripMarkdown } from '../../src/extract/markdown/strip-markdown.js';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { afterEach, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/lib/log.js';
+import { stripMarkup } from '../../src/lib/strip-markup.js';
 import { resolveItemId } from '../../src/publish/item-id.js';
 import { publishFeeds } from '../../src/publish/publish-feeds.js';
 import { listArticleFiles, readArticleFile } from '../../src/store/article-file.js';
@@ -80,7 +81,8 @@ function expected(article: Article): Omit<ReadItem, 'content'> & { bodyText: str
   const bodyText = article.body.split('\n')[0].replace(/[*]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
   const time = article.extra.published ? Date.parse(article.extra.published) : Date.parse(`${article.date}T00:00:00Z`);
   return {
-    title: clean(article.title),
+    // A title is plain text: tag-like markup (`<sign>`) is stripped as the pipeline does.
+    title: clean(stripMarkup(article.title)),
     link: `https://aivibe.example/posts/${article.slug}`,
     id: resolveItemId(article),
     dateMs: time,

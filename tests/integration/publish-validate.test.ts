@@ -121,7 +121,8 @@ describe('publish output against the feed validator rules', () => {
       ['application/feed+json', 'feed.json'],
     ]);
     expect($('a[href="category/research/index.html"]').text()).toBe('Research');
-    expect(html).toContain('Lambda &amp; Microsoft&#39;s &lt;sign&gt; a ]]&gt; &quot;deal&quot;');
+    // The tag-like `<sign>` is stripped from the title (plain text); `&`, `'`, `"` and `]]>` are escaped.
+    expect(html).toContain('Lambda &amp; Microsoft&#39;s a ]]&gt; &quot;deal&quot;');
     expect(html).not.toContain('<sign>');
     expect(html).toContain('href="https://aivibe.example/posts/written-by-hand"');
     // Latest articles with their cover thumbnails and excerpts; no absolute feed link.

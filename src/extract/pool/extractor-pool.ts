@@ -22,8 +22,13 @@ interface Task {
   reject: (error: Error) => void;
 }
 
-/** A page that keeps a worker busy longer than this is abandoned and its worker replaced. */
-const EXTRACT_TIMEOUT_MS = 30_000;
+/**
+ * A page that keeps a worker busy longer than this is abandoned and its worker replaced
+ * (config `extract.timeoutMs` gives it; the default matches the config's). A worker is
+ * preemptible; extraction inline (`workers: 0`) has no time budget beyond the node and
+ * text budgets (load-document.ts, render-body.ts).
+ */
+const EXTRACT_TIMEOUT_MS = 10_000;
 
 interface Slot {
   worker: Worker;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   BlockedAddressError,
   createGuardedLookup,
-  findEmbeddedIPv4,
+  findEmbeddedIPv4s,
   findLiteralAddress,
   isBlockedAddress,
 } from '../../../src/fetch/address-guard.js';
@@ -59,6 +59,16 @@ describe('isBlockedAddress, IPv6', () => {
     ['::ffff:10.0.0.1', true],
     ['::ffff:169.254.169.254', true],
     ['::ffff:8.8.8.8', false],
+    // IPv4-translated (RFC 2765), ISATAP and Teredo spellings of private addresses
+    ['::ffff:0:127.0.0.1', true],
+    ['::ffff:0:7f00:1', true],
+    ['::ffff:0:a9fe:a9fe', true],
+    ['::ffff:0:8.8.8.8', false],
+    ['2001:db9::5efe:127.0.0.1', true],
+    ['2001:db9::200:5efe:10.0.0.1', true],
+    ['2001:0:808:808::80ff:fffe', true], // Teredo client 127.0.0.1 (stored inverted)
+    ['2001:0:a00:1::f7f7:f7f7', true], // Teredo server 10.0.0.1
+    ['2001:0:808:808::f7f7:f7f7', false], // Teredo between 8.8.8.8 and 8.8.8.8
     ['64:ff9b::7f00:1', true],
     ['64:ff9b::808:808', false],
     ['2002:7f00:1::', true],
@@ -88,6 +98,7 @@ describe('literal addresses in URLs', () => {
     ['http://[::ffff:127.0.0.1]/', '::ffff:7f00:1'],
     ['http://[0:0:0:0:0:ffff:7f00:1]/', '::ffff:7f00:1'],
     ['http://[::1]:8080/', '::1'],
+    ['http://[::ffff:0:127.0.0.1]/', '::ffff:0:7f00:1'],
   ])('%s is the literal %s, and blocked', (url, literal) => {
     const found = findLiteralAddress(new URL(url).hostname);
     expect(found).toBe(literal);
@@ -99,11 +110,14 @@ describe('literal addresses in URLs', () => {
     expect(findLiteralAddress(new URL('http://0x7f.example/').hostname)).toBeUndefined();
   });
 
-  test('embedded IPv4 addresses are found in mapped, NAT64 and 6to4 forms', () => {
-    expect(findEmbeddedIPv4('::ffff:c0a8:101')).toBe('192.168.1.1');
-    expect(findEmbeddedIPv4('64:ff9b::a00:1')).toBe('10.0.0.1');
-    expect(findEmbeddedIPv4('2002:c0a8:101::1')).toBe('192.168.1.1');
-    expect(findEmbeddedIPv4('2001:4860::1')).toBeUndefined();
+  test('embedded IPv4 addresses are found in mapped, translated, NAT64, 6to4, ISATAP and Teredo forms', () => {
+    expect(findEmbeddedIPv4s('::ffff:c0a8:101')).toEqual(['192.168.1.1']);
+    expect(findEmbeddedIPv4s('::ffff:0:7f00:1')).toEqual(['127.0.0.1']);
+    expect(findEmbeddedIPv4s('64:ff9b::a00:1')).toEqual(['10.0.0.1']);
+    expect(findEmbeddedIPv4s('2002:c0a8:101::1')).toEqual(['192.168.1.1']);
+    expect(findEmbeddedIPv4s('fe80::5efe:a9fe:a9fe')).toEqual(['169.254.169.254']);
+    expect(findEmbeddedIPv4s('2001:0:4136:e378:8000:63bf:3fff:fdd2')).toEqual(['65.54.227.120', '192.0.2.45']);
+    expect(findEmbeddedIPv4s('2001:4860::1')).toEqual([]);
   });
 });
 

@@ -58,5 +58,5 @@ test('a failed write rejects the saves waiting on it and later saves still write
   await expect(broken.flush()).rejects.toThrow();
   const saver = createStateSaver(path, state, 0);
   await saver.flush();
-  expect((await loadState(path)).version).toBe(1);
+  expect((await loadState(path)).version).toBe(2);
 });

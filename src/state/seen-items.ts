@@ -1,0 +1,58 @@
+// Which items of a fetched feed are new. An item's id is scoped to its source (issue 13):
+// a hash of the source's URL (credentials removed) and the id the feed gives it (GUID,
+// else link, else title and content), so a source that lists another's GUIDs, or two
+// feeds that both number their items 1001, 1002..., never make each other's stories
+// "already seen" (STYLE.md "Habits", as Miniflux keys entries by feed and hash). The
+// same story reached through two sources is still one article: store-article.ts keys
+// stories by canonical URL.
+//
+// Migration from a state file written before ids were scoped (version 1): its seen ids
+// are kept as `legacyItems`, and each source, at its first fetch after the upgrade, takes
+// over the old ids of the items it lists (copied under their scoped ids) and is marked
+// `scopedIds`; from then on it reads only scoped ids. Nothing is fetched or written again.
+
+import { hashId } from '../lib/hash.js';
+import { redactUrl } from '../lib/url.js';
+import type { FeedItem } from '../types.js';
+import { sourceState, type RunState } from './run-state.js';
+
+/** The id of an item of `sourceUrl` whose id within its feed is `feedItemId`. */
+export function scopeItemId(sourceUrl: string, feedItemId: string): string {
+  return hashId(`source:${redactUrl(sourceUrl)}\n${feedItemId}`);
+}
+
+/** GUID (as the id within a feed) → the name of the first source that listed it in this run. */
+export type GuidOwners = Map<string, string>;
+
+export interface NewItems {
+  /** Items never seen from this source, ids scoped, first of each id only. */
+  fresh: FeedItem[];
+  /** Other sources (by name) that listed some of the same GUIDs in this run, with how many. */
+  collisions: Map<string, number>;
+}
+
+export function findNewItems(state: RunState, source: { name: string; url: string }, items: FeedItem[], owners: GuidOwners): NewItems {
+  const sourceUrl = source.url;
+  const st = sourceState(state, sourceUrl);
+  const legacy = st.scopedIds ? undefined : state.legacyItems;
+  const fresh: FeedItem[] = [];
+  const collisions = new Map<string, number>();
+  const listed = new Set<string>();
+  for (const item of items) {
+    if (listed.has(item.id)) continue;
+    listed.add(item.id);
+    if (item.guid) noteOwner(owners, item.id, source.name, collisions);
+    const id = scopeItemId(sourceUrl, item.id);
+    const old = legacy?.[item.id];
+    if (old && !state.items[id]) state.items[id] = old;
+    if (!state.items[id]) fresh.push({ ...item, id });
+  }
+  st.scopedIds = true;
+  return { fresh, collisions };
+}
+
+function noteOwner(owners: GuidOwners, feedItemId: string, name: string, collisions: Map<string, number>): void {
+  const owner = owners.get(feedItemId);
+  if (owner === undefined) owners.set(feedItemId, name);
+  else if (owner !== name) collisions.set(owner, (collisions.get(owner) ?? 0) + 1);
+}
