@@ -16,7 +16,17 @@ const BLOCKS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'DL', 'P
 const PARAGRAPHS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'MAIN']);
 const layouts = new WeakMap<object, boolean>();
 
-const rowsOf = (table: HTMLElement) => Array.from((table as HTMLTableElement).rows) as HTMLElement[];
+const tableRows = new WeakMap<object, HTMLElement[]>();
+
+/** The table's rows, listed once per table: every row asks for them (once each, a 150,000-row table took minutes). */
+function rowsOf(table: HTMLElement): HTMLElement[] {
+  let rows = tableRows.get(table);
+  if (rows === undefined) {
+    rows = Array.from((table as HTMLTableElement).rows) as HTMLElement[];
+    tableRows.set(table, rows);
+  }
+  return rows;
+}
 const cellsOf = (row: HTMLElement) => Array.from(row.children).filter((cell) => cell.nodeName === 'TD' || cell.nodeName === 'TH') as HTMLElement[];
 
 function closestTable(node: Node): HTMLElement | undefined {
