@@ -10,9 +10,12 @@
 // - shared process: whole passes taking turns, a forced garbage collection before each;
 // - own process (unless --no-isolated): each extractor alone in a child process, as in
 //   feedwright's extraction worker; children alternate (A, B, A, B).
-//   npm run eval:extract [-- --worst 10 --rounds 3 --set articles --no-isolated]
+//   npm run eval:extract [-- --worst 10 --rounds 3 --set articles --no-isolated --dump FILE]
+// --dump appends one line per page: set, id, half, feedwright's and Readability's page
+// scores, feedwright's text length and method (to compare two runs page by page).
 
 import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -114,6 +117,8 @@ function reportCorpus(corpus: Corpus, outputs: Record<Engine, Output[]>, worst: 
     console.log(`| ${name.padEnd(22)} | ${f3(whole.f1)} | ${f3(whole.precision)} | ${f3(whole.recall)} | ${f3(subset(engine, 'A').f1)} | ${f3(subset(engine, 'B').f1)} | ${String(short.length).padStart(10)} |`);
     if (short.length) console.log(`  under 50 characters: ${short.map((page) => page.id).join(' ')}`);
   }
+  const dump = option('--dump');
+  if (dump) appendFileSync(dump, corpus.pages.map((page, index) => `${corpus.name} ${page.id} ${page.half} ${f3(results.ours[index]!.pageScore)} ${f3(results.readability[index]!.pageScore)} ${outputs.ours[index]!.text.length} ${outputs.ours[index]!.method}\n`).join(''));
   const methods = new Map<string, number>();
   for (const output of outputs.ours) methods.set(output.method ?? '?', (methods.get(output.method ?? '?') ?? 0) + 1);
   console.log(`feedwright methods: ${[...methods].map(([method, n]) => `${method} ${n}`).join(', ')}`);

@@ -65,10 +65,26 @@ export interface CleanOptions {
   conditional: boolean;
 }
 
-/** Never article text: navigation, asides, footers, captions, and promo / share / related blocks. */
+const isImage = (element: Element) => element.name === 'img' || element.name === 'picture';
+
+/**
+ * Never article text: navigation, asides, footers, captions, and promo / share / related
+ * blocks. A caption-classed wrapper holding an image (WordPress's `wp-caption`) is a
+ * figure: it stays, its caption text goes (that has the class too, without the image).
+ */
 function isBoilerplate(element: Element): boolean {
-  if (NEVER_CONTENT.has(element.name) || /caption/i.test(element.attribs.class ?? '')) return true;
+  if (NEVER_CONTENT.has(element.name)) return true;
+  if (/caption/i.test(element.attribs.class ?? '')) return !hasDescendant(element, isImage);
   return element.name !== 'a' && isJunkBlock(element);
+}
+
+/**
+ * A block holding most of the chosen text is the article whatever its class says
+ * (`article-ad-marker`, `has-sidebar`): the scoring chose it, class hints only judge
+ * what sits beside the text (a list of links is never spared).
+ */
+function holdsMostText(stat: NodeStats | undefined, total: number): boolean {
+  return !!stat && total > 0 && stat.textLength >= total * 0.5 && linkDensity(stat) < 0.5;
 }
 
 /** Cleaning after a rule's own strip list or the generic choice. */
@@ -76,20 +92,24 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
   const top = root[0];
   if (!top) return;
   const normalizedTitle = options.title ? collapseWhitespace(options.title).toLowerCase() : undefined;
+  const before = measureTree(top);
+  const total = before.get(top)?.textLength ?? 0;
   const removed: Element[] = [];
   walkElements(top, (element) => {
     const isRepeatedTitle = () => element.name === 'h2' && !!normalizedTitle && collapseWhitespace($(element).text()).toLowerCase() === normalizedTitle;
-    if (!isBoilerplate(element) && element.name !== 'h1' && !isRepeatedTitle()) return true;
-    removed.push(element);
+    if (element.name === 'h1' || isRepeatedTitle()) removed.push(element);
+    else if (!isBoilerplate(element) || holdsMostText(before.get(element), total)) return true;
+    else removed.push(element);
     return false;
   });
   $(removed).remove();
   if (!options.conditional) return;
   const stats = measureTree(top);
+  const kept = stats.get(top)?.textLength ?? 0;
   const dropped: Element[] = [];
   walkElements(top, (element) => {
     const stat = CONDITIONAL.has(element.name) ? stats.get(element) : undefined;
-    if (!stat || !shouldDrop(element, stat)) return true;
+    if (!stat || holdsMostText(stat, kept) || !shouldDrop(element, stat)) return true;
     dropped.push(element);
     return false;
   });

@@ -3,8 +3,10 @@
 // event loop).
 //
 // Body: the source's own rule, then the host table (only for the final URL's host),
-// then the generic extractor; the feed item's own content when the page yields
-// nothing or less text than the feed has. `method`/`fallbackReason` record the path.
+// then the generic extractor, judged against the page and, when it looks wrong, the
+// fallback chain (JSON-LD articleBody, relaxed scoring, Readability: find-fallback-body.ts);
+// the feed item's own content when the page yields nothing or less text than the feed
+// has. `method` records the method that won, `fallbackReason` why the others lost.
 // Metadata: one `find…` fallback chain per field (JSON-LD, OpenGraph, Twitter cards,
 // metas, <time>, then the feed item). Bodies are sanitized before Markdown.
 
@@ -12,7 +14,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { SiteRule } from '../config/schema.js';
 import type { ExtractedArticle, ExtractionMethod, FeedItem, RawBody } from '../types.js';
-import { decodeBodyPieces } from '../fetch/decode-body.js';
+import { decodeBody, decodeBodyPieces } from '../fetch/decode-body.js';
 import { describeError, FeedwrightError, isFeedwrightError } from '../lib/errors.js';
 import { applySiteRule, findSiteRule, readRuleField, type ChosenRule } from './apply-site-rule.js';
 import { cleanContent } from './clean-content.js';
@@ -20,11 +22,15 @@ import { renderFeedBody } from './extract-from-feed.js';
 import { findByline } from './find-byline.js';
 import { findCanonicalUrl } from './find-canonical-url.js';
 import { findCoverImage } from './find-cover-image.js';
+import { findFallbackBody } from './find-fallback-body.js';
+import type { FallbackContext } from './find-fallback-body.js';
 import { findMainContent } from './find-main-content.js';
 import { findPublishedDate } from './find-published-date.js';
 import { findSiteName } from './find-site-name.js';
 import { findTitle } from './find-title.js';
+import { findBodyProblem } from './judge-body.js';
 import { loadDocument } from './load-document.js';
+import { measureText } from './measure-tree.js';
 import { prepareDocument } from './prepare-document.js';
 import { readPageMeta } from './read-page-meta.js';
 import { renderBody } from './render-body.js';
@@ -47,7 +53,9 @@ interface ChosenBody {
   fallbackReason?: string;
 }
 
-function chooseBody($: CheerioAPI, chosen: ChosenRule | undefined, baseUrl: string, title: string | undefined): ChosenBody {
+function chooseBody($: CheerioAPI, chosen: ChosenRule | undefined, context: FallbackContext): ChosenBody {
+  const { title } = context;
+  const baseUrl = context.page.baseUrl;
   let fallbackReason: string | undefined;
   if (chosen) {
     const content = applySiteRule($, chosen.rule);
@@ -58,10 +66,15 @@ function chooseBody($: CheerioAPI, chosen: ChosenRule | undefined, baseUrl: stri
     }
     fallbackReason = `${chosen.method} ${chosen.name} matched no text`;
   }
+  context.pageTextLength = measureText($.root()[0]!);
   const content: Cheerio<Element> | undefined = findMainContent($);
   if (content) cleanContent($, content, { title, conditional: true });
   const body = content ? renderBody($, content, baseUrl) : { markdown: '', text: '', images: [] };
-  return { body, method: 'generic', ...(fallbackReason ? { fallbackReason } : {}) };
+  const problem = findBodyProblem(body, context.pageTextLength);
+  if (!problem) return { body, method: 'generic', ...(fallbackReason ? { fallbackReason } : {}) };
+  const fallback = findFallbackBody({ body, method: 'generic', problem }, context);
+  const why = [...(fallbackReason ? [fallbackReason] : []), ...fallback.rejected].join('; ');
+  return { body: fallback.body, method: fallback.method, fallbackReason: why };
 }
 
 function preferFeed(chosen: ChosenBody, item: FeedItem | undefined, rule: SiteRule | undefined): ChosenBody {
@@ -93,6 +106,11 @@ function loadPage(html: string | RawBody): CheerioAPI {
   return loadDocument(decodeBodyPieces(bytes, html.contentType, 'page').pieces);
 }
 
+function readPageText(html: string | RawBody): string {
+  if (typeof html === 'string') return html;
+  return decodeBody(Buffer.from(html.bytes.buffer, html.bytes.byteOffset, html.bytes.byteLength), html.contentType, 'page').text;
+}
+
 function extractArticleUnguarded(input: ExtractInput): ExtractedArticle {
   const $ = loadPage(input.html);
   const page = readPageMeta($, input.url);
@@ -101,7 +119,8 @@ function extractArticleUnguarded(input: ExtractInput): ExtractedArticle {
   const title = findTitle(page, input.item, readRuleField($, chosenRule?.title));
   const published = findPublishedDate(page, input.item, readRuleField($, chosenRule?.date));
   prepareDocument($, page.baseUrl);
-  const chosen = preferFeed(chooseBody($, found, page.baseUrl, title), input.item, chosenRule);
+  const context: FallbackContext = { loadPage: () => loadPage(input.html), readHtml: () => readPageText(input.html), page, title, pageTextLength: 0 };
+  const chosen = preferFeed(chooseBody($, found, context), input.item, chosenRule);
   const { body } = chosen;
   return {
     title: title ?? '',

@@ -114,11 +114,19 @@ function findBody(root: ParentNode): Element | undefined {
   return body;
 }
 
+export interface MainContentOptions {
+  /**
+   * Readability's retry: keep blocks whose class looks unlikely (a page wrapped in
+   * `has-sidebar` or `cookie-consent-wrapper` still has its article inside).
+   */
+  keepUnlikely?: boolean;
+}
+
 /** The article's main content, moved into a fresh <div>; undefined when the page has no body text. */
-export function findMainContent($: CheerioAPI): Cheerio<Element> | undefined {
+export function findMainContent($: CheerioAPI, options: MainContentOptions = {}): Cheerio<Element> | undefined {
   const body = findBody($.root()[0]!) ?? $.root().children().filter((_, node) => isElement(node))[0];
   if (!body || !isElement(body)) return undefined;
-  removeUnlikely($, body);
+  if (!options.keepUnlikely) removeUnlikely($, body);
   const stats = measureTree(body);
   const scores = scoreParagraphs(body, stats);
   const top = pickTop(scores, body);
