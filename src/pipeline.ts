@@ -123,7 +123,8 @@ async function processItem(ctx: RunContext, source: SourceConfig, item: FeedItem
     const outcome = await storeArticle(ctx.config.paths.articles, ctx.state, article, item.id, ctx.reservedSlugs);
     if (outcome.written) {
       ctx.report.articlesWritten += 1;
-      ctx.logger.debug('Article written', { source: source.name, url: item.url, slug: outcome.slug, method: extracted.method });
+      // `reason`: why the methods before the one that won were rejected (issue 12).
+      ctx.logger.debug('Article written', { source: source.name, url: item.url, slug: outcome.slug, method: extracted.method, ...(extracted.fallbackReason ? { reason: extracted.fallbackReason } : {}) });
     } else {
       ctx.report.duplicates += 1;
       ctx.logger.debug('Article already stored from another item', { source: source.name, url: item.url, slug: outcome.slug });

@@ -22,6 +22,12 @@ function createService(): TurndownService {
     hr: '---',
   });
   turndown.use([tables, strikethrough]);
+  // The GFM plugin reads a table's first row unguarded: a table without rows (all its
+  // cells stripped) would throw and lose the whole page. Its content stays as text.
+  turndown.addRule('tableWithoutRows', {
+    filter: (node) => node.nodeName === 'TABLE' && (node as HTMLTableElement).rows.length === 0,
+    replacement: (content) => `\n\n${content}\n\n`,
+  });
   // Empty links and images without a source carry nothing.
   turndown.addRule('emptyLink', {
     filter: (node) => node.nodeName === 'A' && !node.textContent?.trim() && node.getElementsByTagName('img').length === 0,
