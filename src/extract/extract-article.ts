@@ -20,7 +20,7 @@ import { applySiteRule, findSiteRule, readRuleField, type ChosenRule } from './a
 import { cleanContent } from './clean-content.js';
 import { renderFeedBody } from './extract-from-feed.js';
 import { findByline } from './find-byline.js';
-import { findCanonicalUrl } from './find-canonical-url.js';
+import { findCanonicalUrl, findDeclaredUrl } from './find-canonical-url.js';
 import { findCoverImage } from './find-cover-image.js';
 import { findFallbackBody } from './find-fallback-body.js';
 import type { FallbackContext } from './find-fallback-body.js';
@@ -104,6 +104,11 @@ function loadPage(html: string | RawBody): CheerioAPI {
   if (typeof html === 'string') return loadDocument(html);
   const bytes = Buffer.from(html.bytes.buffer, html.bytes.byteOffset, html.bytes.byteLength);
   return loadDocument(decodeBodyPieces(bytes, html.contentType, 'page').pieces);
+}
+
+/** The URL a saved page declares for itself (`feedwright extract` without --url). */
+export function readDeclaredUrl(html: string | RawBody, fileUrl: string): string | undefined {
+  return findDeclaredUrl(readPageMeta(loadPage(html), fileUrl));
 }
 
 function readPageText(html: string | RawBody): string {
