@@ -1,6 +1,7 @@
 // Cleans chosen content: a rule's strip selectors, blocks whose class says promo /
-// share / related / newsletter, and Readability's conditional cleaning of link lists,
-// image galleries and widgets that merely sit between paragraphs.
+// share / related / newsletter, furniture known by its words (page-furniture.ts), and
+// Readability's conditional cleaning of link lists, image galleries and widgets that
+// merely sit between paragraphs.
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
@@ -8,6 +9,7 @@ import { collapseWhitespace } from './load-document.js';
 import { classWeight, isJunkBlock } from './class-hints.js';
 import { linkDensity, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
+import { findFurniture } from './page-furniture.js';
 import { walkElements } from './walk-elements.js';
 
 // Tree walks with plain tests rather than selectors: css-select compiles each selector
@@ -94,15 +96,21 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
   const normalizedTitle = options.title ? collapseWhitespace(options.title).toLowerCase() : undefined;
   const before = measureTree(top);
   const total = before.get(top)?.textLength ?? 0;
-  const removed: Element[] = [];
+  const removed = new Set<Element>();
+  const textOf = (element: Element) => collapseWhitespace($(element).text());
   walkElements(top, (element) => {
-    const isRepeatedTitle = () => element.name === 'h2' && !!normalizedTitle && collapseWhitespace($(element).text()).toLowerCase() === normalizedTitle;
-    if (element.name === 'h1' || isRepeatedTitle()) removed.push(element);
-    else if (!isBoilerplate(element) || holdsMostText(before.get(element), total)) return true;
-    else removed.push(element);
+    if (removed.has(element)) return false;
+    const isRepeatedTitle = () => element.name === 'h2' && !!normalizedTitle && textOf(element).toLowerCase() === normalizedTitle;
+    if (element.name === 'h1' || isRepeatedTitle()) removed.add(element);
+    else if (isBoilerplate(element) && !holdsMostText(before.get(element), total)) removed.add(element);
+    else {
+      const furniture = findFurniture(element, before.get(element), before, textOf);
+      if (!furniture) return true;
+      for (const block of furniture) removed.add(block);
+    }
     return false;
   });
-  $(removed).remove();
+  $([...removed]).remove();
   if (!options.conditional) return;
   const stats = measureTree(top);
   const kept = stats.get(top)?.textLength ?? 0;
