@@ -1,7 +1,7 @@
 // Page furniture that carries no telling class, known by its words alone, for every site
 // (issue 12): "Continue reading...", "Read more", "Order Reprints | Today's Paper",
 // "Print Article", "Share this article", "Get the ... newsletter in your inbox!",
-// "Click here to subscribe". A short block whose whole text is such phrases goes; a
+// "Click here to subscribe", and "Read more: <another story>" links. A short block whose whole text is such phrases goes; a
 // heading that is furniture takes its short section (up to the next heading of its level
 // or above) with it, as a newsletter box under a "Get the newsletter" heading.
 
@@ -33,6 +33,13 @@ const PHRASE = new RegExp(
   'i',
 );
 
+/**
+ * "Read more: <link to another story>" in the languages of the evaluation corpora: a short
+ * block opening with such a label and mostly made of a link points away from the article.
+ */
+const RELATED_LABEL =
+  /^(?:read (?:more|also|next)|see also|related(?: stories| articles)?|more on this(?: story)?|lesen sie (?:auch|hier|mehr|weiter)|mehr zum thema|auch interessant|weiterlesen|lea (?:también|más|además)|lee también|mira|ver también|leia (?:também|mais)|veja também|(?:à )?lire aussi|voir aussi|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|leggi anche)\b\s*[:：\-–—]?/iu;
+const MAX_RELATED_CHARS = 300;
 const HEADING = /^h([1-6])$/;
 /** Blocks, and links (a "Read more" at the end of a teaser); never words inside a sentence. */
 const FURNITURE_TAGS = new Set(['p', 'div', 'li', 'ul', 'ol', 'section', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'dd', 'dt']);
@@ -67,10 +74,16 @@ function sectionAfter(heading: Element, level: number, stats: Map<Element, NodeS
   return section;
 }
 
+function isRelatedLink(text: string, stat: NodeStats): boolean {
+  return stat.linkLength >= stat.textLength * 0.4 && RELATED_LABEL.test(text);
+}
+
 /** Whether `element` is furniture, and what goes with it; `textOf` is only asked of short blocks. */
 export function findFurniture(element: Element, stat: NodeStats | undefined, stats: Map<Element, NodeStats>, textOf: (element: Element) => string): Element[] | undefined {
-  if (!FURNITURE_TAGS.has(element.name) || !stat || stat.textLength === 0 || stat.textLength > MAX_FURNITURE_CHARS || stat.images > 0) return undefined;
-  if (!isFurnitureText(textOf(element))) return undefined;
+  if (!FURNITURE_TAGS.has(element.name) || !stat || stat.textLength === 0 || stat.textLength > MAX_RELATED_CHARS || stat.images > 0) return undefined;
+  const text = textOf(element);
+  if (isRelatedLink(text, stat)) return [element];
+  if (stat.textLength > MAX_FURNITURE_CHARS || !isFurnitureText(text)) return undefined;
   const level = headingLevel(element);
   return level === undefined ? [element] : [element, ...sectionAfter(element, level, stats)];
 }

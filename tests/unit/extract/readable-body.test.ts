@@ -47,6 +47,15 @@ describe('furniture known by its words', () => {
     expect(isFurnitureText(text)).toBe(furniture);
   });
 
+  test('a "Read more: <another story>" link goes, in any of the corpus languages; a sentence opening the same way stays', () => {
+    const { text } = extract(
+      `${prose(3)}<p>Read more: <a href="/other">Looted colonial art goes home</a></p><p><strong>Lea también:</strong> <a href="/otra">Impiden ingreso a Nicaragua a reportero</a></p>` +
+        '<p>Read more about the bridge in the council minutes, which list every vote and the <a href="/m">cost</a> of each design.</p>',
+    );
+    expect(text).not.toMatch(/Looted|Impiden/);
+    expect(text).toContain('Read more about the bridge');
+  });
+
   test('a furniture list goes item by item, a furniture heading takes its short section, the article stays', () => {
     const { text } = extract(
       `${prose(3)}<ul><li><a href="/r">Order Reprints</a></li><li><a href="/p">Print Article</a></li></ul>` +
