@@ -28,6 +28,25 @@ const PHRASE = new RegExp(
       "today'?s paper",
       '(?:share|email|e-mail)(?: this)?(?: article| story| page| post)?',
       '(?:get|sign up for|subscribe to) (?:the |our )?.{0,60}newsletters?(?: (?:in|to) your inbox)?',
+      // Headings of related-story, most-read and rating boxes, in the corpus languages.
+      'related(?: stories| articles| posts| content| links)?',
+      'more (?:stories|articles|news)',
+      'you (?:may|might) also like',
+      'most (?:read|popular|viewed)',
+      'was this (?:article|page|post) (?:helpful|useful)',
+      '(?:das )?könnte (?:dich|sie) (?:auch )?interessieren',
+      'mehr (?:zum thema|themen)',
+      '(?:weitere|neueste) (?:artikel|beiträge|nachrichten|themen)',
+      'meist(?:-| )?(?:gelesen|diskutiert)',
+      'wie bewerten sie diesen artikel',
+      'war (?:der|dieser) artikel (?:hilfreich|nützlich)',
+      'möchten sie (?:den|diesen) artikel teilen',
+      'te puede interesar',
+      '(?:noticias|artículos) relacionad[oa]s',
+      'vous aimerez aussi',
+      'sur le même sujet',
+      'articles similaires',
+      'polecane(?: artykuły)?',
     ].join('|') +
     ')$',
   'i',
@@ -49,7 +68,7 @@ export function isFurnitureText(text: string): boolean {
   const parts = text
     .replace(/[\u2018\u2019]/g, "'")
     .split(/\s*[|·•\n]\s*/)
-    .map((part) => part.replace(/[\s.…!:»›→>\u00a0]+$/u, '').replace(/\s+/g, ' ').trim())
+    .map((part) => part.replace(/[\s.…!?:»›→>\u00a0]+$/u, '').replace(/\s+/g, ' ').trim())
     .filter(Boolean);
   return parts.length > 0 && parts.every((part) => PHRASE.test(part));
 }

@@ -43,6 +43,10 @@ describe('furniture known by its words', () => {
     ['Continue reading the report, which the council published on Monday.', false],
     ['Print', true],
     ['Subscribers were told the price would rise.', false],
+    ['Related stories', true],
+    ['Das könnte dich auch interessieren', true],
+    ['Wie bewerten Sie diesen Artikel?', true],
+    ['Related stories show a pattern the council did not expect.', false],
   ])('%j: %s', (text, furniture) => {
     expect(isFurnitureText(text)).toBe(furniture);
   });
