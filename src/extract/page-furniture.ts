@@ -100,6 +100,11 @@ function isRelatedLink(text: string, stat: NodeStats): boolean {
 /** Whether `element` is furniture, and what goes with it; `textOf` is only asked of short blocks. */
 export function findFurniture(element: Element, stat: NodeStats | undefined, stats: Map<Element, NodeStats>, textOf: (element: Element) => string): Element[] | undefined {
   if (!FURNITURE_TAGS.has(element.name) || !stat || stat.textLength === 0 || stat.textLength > MAX_RELATED_CHARS || stat.images > 0) return undefined;
+  // The parent was asked first: holding the same text (a link alone in its paragraph),
+  // this element gets the same answer, without reading its text again.
+  const parent = element.parent;
+  const parentStat = parent && isElement(parent) && FURNITURE_TAGS.has(parent.name) ? stats.get(parent) : undefined;
+  if (parentStat && parentStat.textLength === stat.textLength && parentStat.images === 0) return undefined;
   const text = textOf(element);
   if (isRelatedLink(text, stat)) return [element];
   if (stat.textLength > MAX_FURNITURE_CHARS || !isFurnitureText(text)) return undefined;
