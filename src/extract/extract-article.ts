@@ -10,8 +10,7 @@
 // Metadata: one `find…` fallback chain per field (JSON-LD, OpenGraph, Twitter cards,
 // metas, <time>, then the feed item). Bodies are sanitized before Markdown.
 
-import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { CheerioAPI } from 'cheerio';
 import type { SiteRule } from '../config/schema.js';
 import type { ExtractedArticle, ExtractionMethod, FeedItem, RawBody } from '../types.js';
 import { decodeBody, decodeBodyPieces } from '../fetch/decode-body.js';
@@ -30,7 +29,6 @@ import { findSiteName } from './find-site-name.js';
 import { findTitle } from './find-title.js';
 import { findBodyProblem } from './judge-body.js';
 import { loadDocument } from './load-document.js';
-import { measureText } from './measure-tree.js';
 import { prepareDocument } from './prepare-document.js';
 import { readPageMeta } from './read-page-meta.js';
 import { renderBody } from './render-body.js';
@@ -53,7 +51,7 @@ interface ChosenBody {
   fallbackReason?: string;
 }
 
-function chooseBody($: CheerioAPI, chosen: ChosenRule | undefined, context: FallbackContext): ChosenBody {
+function chooseBody($: CheerioAPI, chosen: ChosenRule | undefined, context: Omit<FallbackContext, 'pageTextLength'>): ChosenBody {
   const { title } = context;
   const baseUrl = context.page.baseUrl;
   let fallbackReason: string | undefined;
@@ -66,13 +64,14 @@ function chooseBody($: CheerioAPI, chosen: ChosenRule | undefined, context: Fall
     }
     fallbackReason = `${chosen.method} ${chosen.name} matched no text`;
   }
-  context.pageTextLength = measureText($.root()[0]!);
-  const content: Cheerio<Element> | undefined = findMainContent($);
+  const { content, measurePageText } = findMainContent($);
   if (content) cleanContent($, content, { title, conditional: true });
   const body = content ? renderBody($, content, baseUrl) : { markdown: '', text: '', images: [] };
-  const problem = findBodyProblem(body, context.pageTextLength);
+  let pageTextLength: number | undefined;
+  const fallbackContext = { ...context, pageTextLength: () => (pageTextLength ??= measurePageText()) };
+  const problem = findBodyProblem(body, fallbackContext.pageTextLength);
   if (!problem) return { body, method: 'generic', ...(fallbackReason ? { fallbackReason } : {}) };
-  const fallback = findFallbackBody({ body, method: 'generic', problem }, context);
+  const fallback = findFallbackBody({ body, method: 'generic', problem }, fallbackContext);
   const why = [...(fallbackReason ? [fallbackReason] : []), ...fallback.rejected].join('; ');
   return { body: fallback.body, method: fallback.method, fallbackReason: why };
 }
@@ -124,7 +123,7 @@ function extractArticleUnguarded(input: ExtractInput): ExtractedArticle {
   const title = findTitle(page, input.item, readRuleField($, chosenRule?.title));
   const published = findPublishedDate(page, input.item, readRuleField($, chosenRule?.date));
   prepareDocument($, page.baseUrl);
-  const context: FallbackContext = { loadPage: () => loadPage(input.html), readHtml: () => readPageText(input.html), page, title, pageTextLength: 0 };
+  const context = { loadPage: () => loadPage(input.html), readHtml: () => readPageText(input.html), page, title };
   const chosen = preferFeed(chooseBody($, found, context), input.item, chosenRule);
   const { body } = chosen;
   return {

@@ -28,8 +28,8 @@ export interface FallbackContext {
   readHtml: () => string;
   page: PageMeta;
   title: string | undefined;
-  /** Characters of visible text on the page, for the judge. */
-  pageTextLength: number;
+  /** Characters of visible text on the page, for the judge (measured once, when first asked). */
+  pageTextLength: () => number;
 }
 
 export interface FallbackBody {
@@ -67,7 +67,7 @@ function readJsonLdBody(context: FallbackContext): RenderedBody {
 function readRelaxed(context: FallbackContext): RenderedBody {
   const $ = context.loadPage();
   prepareDocument($, context.page.baseUrl);
-  const content = findMainContent($, { keepUnlikely: true });
+  const { content } = findMainContent($, { keepUnlikely: true });
   if (!content) return EMPTY;
   cleanContent($, content, { title: context.title, conditional: false });
   return renderBody($, content, context.page.baseUrl);

@@ -28,13 +28,17 @@ function linkTextLength(markdown: string): number {
 }
 
 /**
- * Why `body` looks wrong for a page with `pageTextLength` characters of visible text,
- * or undefined when it looks like an article.
+ * Why `body` looks wrong for a page with `pageText` characters of visible text (or a
+ * function measuring them), or undefined when it looks like an article.
  */
-export function findBodyProblem(body: JudgedBody, pageTextLength: number): string | undefined {
+export function findBodyProblem(body: JudgedBody, pageText: number | (() => number)): string | undefined {
   const length = body.text.length;
   if (length < MIN_CHARS) return length === 0 ? 'no text' : `${length} characters`;
-  if (length < SHORT_CHARS && length < pageTextLength * MIN_PAGE_SHARE) return `${length} of ${pageTextLength} characters of the page`;
+  if (length < SHORT_CHARS) {
+    // Measured only now: most bodies are longer, and never compared with the page.
+    const pageTextLength = typeof pageText === 'number' ? pageText : pageText();
+    if (length < pageTextLength * MIN_PAGE_SHARE) return `${length} of ${pageTextLength} characters of the page`;
+  }
   if (linkTextLength(body.markdown) > length * MAX_LINK_SHARE) return 'mostly links';
   if (length < BOX_CHARS && BOX_WORDING.test(body.text)) return 'consent, cookie or newsletter wording';
   return undefined;
