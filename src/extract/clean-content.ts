@@ -7,7 +7,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { collapseWhitespace } from './load-document.js';
 import { classWeight, isJunkBlock } from './class-hints.js';
-import { linkDensity, measureTree } from './measure-tree.js';
+import { isElement, linkDensity, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
 import { findFurniture } from './page-furniture.js';
 import { walkElements } from './walk-elements.js';
@@ -65,6 +65,8 @@ export interface CleanOptions {
   title?: string;
   /** Readability's conditional cleaning (generic choice only; a rule is trusted). */
   conditional: boolean;
+  /** Measures of the elements under the root, when the caller has them (the scoring's). */
+  stats?: Map<Element, NodeStats>;
 }
 
 const isImage = (element: Element) => element.name === 'img' || element.name === 'picture';
@@ -94,8 +96,8 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
   const top = root[0];
   if (!top) return;
   const normalizedTitle = options.title ? collapseWhitespace(options.title).toLowerCase() : undefined;
-  const before = measureTree(top);
-  const total = before.get(top)?.textLength ?? 0;
+  const before = options.stats ?? measureTree(top);
+  const total = options.stats ? top.children.reduce((sum, child) => sum + (isElement(child) ? (before.get(child)?.textLength ?? 0) : 0), 0) : (before.get(top)?.textLength ?? 0);
   const removed = new Set<Element>();
   const textOf = (element: Element) => collapseWhitespace($(element).text());
   walkElements(top, (element) => {

@@ -64,8 +64,8 @@ function chooseBody($: CheerioAPI, chosen: ChosenRule | undefined, context: Omit
     }
     fallbackReason = `${chosen.method} ${chosen.name} matched no text`;
   }
-  const { content, measurePageText } = findMainContent($);
-  if (content) cleanContent($, content, { title, conditional: true });
+  const { content, measurePageText, stats } = findMainContent($);
+  if (content) cleanContent($, content, { title, conditional: true, stats });
   const body = content ? renderBody($, content, baseUrl) : { markdown: '', text: '', images: [] };
   let pageTextLength: number | undefined;
   const fallbackContext = { ...context, pageTextLength: () => (pageTextLength ??= measurePageText()) };

@@ -131,6 +131,8 @@ export interface MainContent {
    * (the judge asks only of short bodies): the body's text now plus the dropped blocks'.
    */
   measurePageText: () => number;
+  /** The scoring's measures of every element now in `content` (cleaning reads them instead of measuring again). */
+  stats?: Map<Element, NodeStats>;
 }
 
 export function findMainContent($: CheerioAPI, options: MainContentOptions = {}): MainContent {
@@ -147,5 +149,5 @@ export function findMainContent($: CheerioAPI, options: MainContentOptions = {})
   const parent = top.parent;
   const members = parent && isElement(parent) && top !== body ? parent.children.filter(isElement).filter((sibling) => isContentSibling(sibling, top, scores, stats)) : [top];
   wrapper.append(members);
-  return { content: wrapper as Cheerio<Element>, measurePageText };
+  return { content: wrapper as Cheerio<Element>, measurePageText, stats };
 }
