@@ -1,121 +1,82 @@
-// Scores the GENERIC extractor (no site rules, no feed item) against the article corpus
-// in tests/corpus/articles with the Zyte article-extraction benchmark's method, and
-// Mozilla Readability (on linkedom) over the same pages in the same run. Speed is measured
-// two ways, both single-threaded and over the same pages:
-// - shared process: both in one process, whole passes taking turns, a forced garbage
-//   collection before each pass (each pays for its own garbage; the forced collection
-//   also slows the first pages after it);
-// - own process: each extractor alone in a child process, as in feedwright's extraction
-//   worker, steady state without forced collections; children alternate (A, B, A, B).
-//   npm run eval:extract [-- --worst 10 --rounds 5]
+// Scores the GENERIC extractor (no site rules, no feed item) and Mozilla Readability (on
+// linkedom) over both annotated corpora of tests/corpus in the same run, each with its own
+// method (tests/corpus/README.md): the 60 article pages by shingle F1, the 491 pages of
+// trafilatura's set by snippets. Reports each whole set and its two fixed halves
+// (scripts/eval/load-corpora.ts: rules are tuned on half A, half B is held out), pages
+// under 50 characters where the truth is longer, which extraction method won, and the
+// pages feedwright loses most on against Readability.
+//
+// Speed, single-threaded over every page of both sets:
+// - shared process: whole passes taking turns, a forced garbage collection before each;
+// - own process (unless --no-isolated): each extractor alone in a child process, as in
+//   feedwright's extraction worker; children alternate (A, B, A, B).
+//   npm run eval:extract [-- --worst 10 --rounds 3 --set articles --no-isolated --dump FILE]
+// --dump appends one line per page: set, id, half, feedwright's and Readability's page
+// scores, feedwright's text length and method (to compare two runs page by page).
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
-import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
+import { decodeBody } from '../src/lib/decode-body.js';
 import { extractArticle } from '../src/extract/extract-article.js';
+import { loadCorpora } from './eval/load-corpora.js';
+import type { Corpus, EvalPage } from './eval/load-corpora.js';
+import type { PageResult } from './eval/score-pages.js';
 
-interface Page {
-  id: string;
-  url: string;
-  /** The page as served: each engine decodes it its own way, inside its timing. */
-  bytes: Buffer;
-  truth: string;
+interface Output {
+  text: string;
+  method?: string;
 }
 
-interface PageScore {
-  id: string;
-  precision: number;
-  recall: number;
-  fp: number;
-  fn: number;
+type Engine = 'ours' | 'readability';
+
+const ENGINES: Record<Engine, (page: EvalPage) => Output> = {
+  // Bytes in, as the pipeline gives them; `text` is the plain text of the Markdown body.
+  // A page that fails counts as an empty extraction (the pipeline keeps the feed's summary).
+  ours: (page) => {
+    try {
+      const article = extractArticle({ html: { bytes: page.bytes, contentType: 'text/html' }, url: page.url, siteRules: {} });
+      return { text: article.text, method: article.method };
+    } catch {
+      return { text: '', method: 'error' };
+    }
+  },
+  readability: (page) => {
+    const { document } = parseHTML(decodeBody(page.bytes, 'text/html', 'page').text);
+    return { text: new Readability(document as unknown as Document).parse()?.textContent ?? '' };
+  },
+};
+
+const corpusRoot = resolve(fileURLToPath(new URL('..', import.meta.url)), 'tests', 'corpus');
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-const corpusDir = resolve(fileURLToPath(new URL('..', import.meta.url)), 'tests', 'corpus', 'articles');
-
-function decodePage(buffer: Buffer): string {
-  const head = buffer.subarray(0, 4096).toString('latin1');
-  const charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  return charset && charset !== 'utf-8' && charset !== 'utf8' && iconv.encodingExists(charset) ? iconv.decode(buffer, charset) : buffer.toString('utf8');
+function selectCorpora(): Corpus[] {
+  const only = option('--set');
+  return loadCorpora(corpusRoot).filter((corpus) => !only || corpus.name === only);
 }
 
-function loadPages(): Page[] {
-  const truth = JSON.parse(readFileSync(resolve(corpusDir, 'ground-truth.json'), 'utf8')) as Record<string, { url: string; articleBody: string }>;
-  return Object.entries(truth).map(([id, entry]) => ({
-    id,
-    url: entry.url,
-    truth: entry.articleBody,
-    bytes: gunzipSync(readFileSync(resolve(corpusDir, 'html', `${id}.html.gz`))),
-  }));
-}
-
-/** 4-token shingles of the `\w+` tokens, as a multiset; fewer than 4 tokens make one shingle. */
-function shingles(text: string, size = 4): Map<string, number> {
-  const tokens = text.match(/[\p{L}\p{N}\p{Mn}\p{Pc}]+/gu) ?? [];
-  const counts = new Map<string, number>();
-  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  if (tokens.length < size) add(tokens.join(' '));
-  else for (let index = 0; index + size <= tokens.length; index += 1) add(tokens.slice(index, index + size).join(' '));
-  return counts;
-}
-
-function scorePage(id: string, predicted: string, truth: string): PageScore {
-  const predictedShingles = shingles(predicted);
-  const truthShingles = shingles(truth);
-  let tp = 0;
-  let fp = 0;
-  for (const [key, count] of predictedShingles) {
-    const shared = Math.min(count, truthShingles.get(key) ?? 0);
-    tp += shared;
-    fp += count - shared;
-  }
-  let total = 0;
-  for (const count of truthShingles.values()) total += count;
-  const fn = total - tp;
-  const all = tp + fp + fn || 1;
-  const precision = fp === 0 && fn === 0 ? 1 : tp + fp === 0 ? 0 : tp / (tp + fp);
-  const recall = fp === 0 && fn === 0 ? 1 : tp + fn === 0 ? 0 : tp / (tp + fn);
-  return { id, precision, recall, fp: fp / all, fn: fn / all };
-}
-
-interface Run {
-  scores: PageScore[];
-  /** Pages per second of each timed pass, in run order. */
-  passes: number[];
-}
-
-// A full collection before every timed pass, so each pass pays for its own garbage
-// only: linkedom's large documents otherwise get collected on whichever clock runs next.
+// A full collection before every timed pass, so each pass pays for its own garbage only.
 v8.setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-/**
- * Both extractors warmed on 5 pages, then timed in turns, a whole pass over every page
- * each (one thread, one process); each round is one pass of each, and the first round's
- * outputs are scored. The median over rounds evens out load from other processes.
- */
-function runBoth(pages: Page[], rounds: number, extractors: Array<(page: Page) => string>): Run[] {
-  for (const extract of extractors) for (const page of pages.slice(0, 5)) extract(page);
-  const outputs = extractors.map(() => [] as string[]);
-  const passes = extractors.map(() => [] as number[]);
-  for (let round = 0; round < rounds; round += 1) {
-    extractors.forEach((extract, index) => {
-      collectGarbage();
-      const started = performance.now();
-      for (const page of pages) {
-        const output = extract(page);
-        if (round === 0) outputs[index]!.push(output);
-      }
-      passes[index]!.push(pages.length / ((performance.now() - started) / 1000));
-    });
+/** Pages per second of one whole pass over `pages`; outputs kept when asked. */
+function timePass(pages: EvalPage[], extract: (page: EvalPage) => Output, outputs?: Output[]): number {
+  collectGarbage();
+  const started = performance.now();
+  for (const page of pages) {
+    const output = extract(page);
+    outputs?.push(output);
   }
-  return extractors.map((_, index) => ({ passes: passes[index]!, scores: pages.map((page, at) => scorePage(page.id, outputs[index]![at]!, page.truth)) }));
+  return pages.length / ((performance.now() - started) / 1000);
 }
 
 function median(values: number[]): number {
@@ -124,82 +85,95 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function summarize(name: string, run: Run): string {
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  const precision = mean(run.scores.map((score) => score.precision));
-  const recall = mean(run.scores.map((score) => score.recall));
-  const f1 = (2 * precision * recall) / (precision + recall);
-  const speed = (value: number) => value.toFixed(1).padStart(8);
-  return `| ${name.padEnd(22)} | ${f1.toFixed(3)} | ${precision.toFixed(3)} | ${recall.toFixed(3)} | ${speed(run.passes[0]!)} | ${speed(median(run.passes))} | ${speed(Math.max(...run.passes))} |`;
+interface EngineRun {
+  outputs: Output[];
+  passes: number[];
 }
 
-type Engine = 'ours' | 'readability';
-
-const ENGINES: Record<Engine, (page: Page) => string> = {
-  // `text` is the extractor's own plain text of its Markdown body (Markdown syntax
-  // stripped, as the benchmark asks), so nothing is stripped twice.
-  // Bytes in, as the pipeline gives them (decoded a piece at a time into the parser).
-  ours: (page) => extractArticle({ html: { bytes: page.bytes, contentType: 'text/html' }, url: page.url, siteRules: {} }).text,
-  readability: (page) => {
-    const { document } = parseHTML(decodePage(page.bytes));
-    return new Readability(document as unknown as Document).parse()?.textContent ?? '';
-  },
-};
-
-/** Child mode: one engine, warmed on 5 pages, then `rounds` timed passes; prints pages/s as JSON. */
-function runChild(engine: Engine, rounds: number): void {
-  const pages = loadPages();
-  const extract = ENGINES[engine];
-  for (const page of pages.slice(0, 5)) extract(page);
-  const passes: number[] = [];
+/** Both engines warmed on 5 pages, then timed in turns; the first round's outputs are scored. */
+function runBoth(pages: EvalPage[], rounds: number): Record<Engine, EngineRun> {
+  const runs: Record<Engine, EngineRun> = { ours: { outputs: [], passes: [] }, readability: { outputs: [], passes: [] } };
+  for (const engine of ['ours', 'readability'] as Engine[]) for (const page of pages.slice(0, 5)) ENGINES[engine](page);
   for (let round = 0; round < rounds; round += 1) {
-    const started = performance.now();
-    for (const page of pages) extract(page);
-    passes.push(pages.length / ((performance.now() - started) / 1000));
+    for (const engine of ['ours', 'readability'] as Engine[]) runs[engine].passes.push(timePass(pages, ENGINES[engine], round === 0 ? runs[engine].outputs : undefined));
   }
+  return runs;
+}
+
+const f3 = (value: number) => value.toFixed(3);
+
+function reportCorpus(corpus: Corpus, outputs: Record<Engine, Output[]>, worst: number): void {
+  const results = { ours: [] as PageResult[], readability: [] as PageResult[] };
+  for (const engine of ['ours', 'readability'] as Engine[]) for (const [index, page] of corpus.pages.entries()) results[engine].push(page.score(outputs[engine][index]!.text));
+  const subset = (engine: Engine, half?: 'A' | 'B') => corpus.aggregate(results[engine].filter((_, index) => !half || corpus.pages[index]!.half === half));
+  const count = (half: 'A' | 'B') => corpus.pages.filter((page) => page.half === half).length;
+  console.log(`\n## ${corpus.name}: ${corpus.pages.length} pages, ${corpus.method} (half A ${count('A')} pages, tuned on; half B ${count('B')}, held out)`);
+  console.log('| extractor              | F1    | P     | R     | A F1  | B F1  | < 50 chars |');
+  console.log('| ---------------------- | ----- | ----- | ----- | ----- | ----- | ---------- |');
+  for (const engine of ['ours', 'readability'] as Engine[]) {
+    const whole = subset(engine);
+    const short = corpus.pages.filter((page, index) => page.truthLength >= 50 && outputs[engine][index]!.text.trim().length < 50);
+    const name = engine === 'ours' ? 'feedwright generic' : 'Readability (linkedom)';
+    console.log(`| ${name.padEnd(22)} | ${f3(whole.f1)} | ${f3(whole.precision)} | ${f3(whole.recall)} | ${f3(subset(engine, 'A').f1)} | ${f3(subset(engine, 'B').f1)} | ${String(short.length).padStart(10)} |`);
+    if (short.length) console.log(`  under 50 characters: ${short.map((page) => page.id).join(' ')}`);
+  }
+  const dump = option('--dump');
+  if (dump) appendFileSync(dump, corpus.pages.map((page, index) => `${corpus.name} ${page.id} ${page.half} ${f3(results.ours[index]!.pageScore)} ${f3(results.readability[index]!.pageScore)} ${outputs.ours[index]!.text.length} ${outputs.ours[index]!.method}\n`).join(''));
+  const methods = new Map<string, number>();
+  for (const output of outputs.ours) methods.set(output.method ?? '?', (methods.get(output.method ?? '?') ?? 0) + 1);
+  console.log(`feedwright methods: ${[...methods].map(([method, n]) => `${method} ${n}`).join(', ')}`);
+  const losses = corpus.pages
+    .map((page, index) => ({ page, index, loss: results.readability[index]!.pageScore - results.ours[index]!.pageScore }))
+    .filter((entry) => entry.loss > 0)
+    .sort((a, b) => b.loss - a.loss)
+    .slice(0, worst);
+  for (const { page, index, loss } of losses) {
+    const ours = results.ours[index]!;
+    console.log(`  lost ${f3(loss)} ${page.id.slice(0, 12)} [${page.half}] ours ${f3(ours.pageScore)} (P ${f3(ours.precision)} R ${f3(ours.recall)}, ${outputs.ours[index]!.text.length} chars, ${outputs.ours[index]!.method}) ${page.url.slice(0, 70)}`);
+  }
+}
+
+function runChild(engine: Engine, rounds: number): void {
+  const pages = selectCorpora().flatMap((corpus) => corpus.pages);
+  for (const page of pages.slice(0, 5)) ENGINES[engine](page);
+  const passes: number[] = [];
+  for (let round = 0; round < rounds; round += 1) passes.push(timePass(pages, ENGINES[engine]));
   process.stdout.write(`${JSON.stringify(passes)}\n`);
 }
 
 function runIsolated(rounds: number): Record<Engine, number[]> {
   const script = fileURLToPath(import.meta.url);
   const passes: Record<Engine, number[]> = { ours: [], readability: [] };
+  const set = option('--set');
   for (const engine of ['ours', 'readability', 'ours', 'readability'] as Engine[]) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', script, '--child', engine, '--rounds', String(rounds)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const args = ['--import', 'tsx', script, '--child', engine, '--rounds', String(rounds), ...(set ? ['--set', set] : [])];
+    const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
     passes[engine].push(...(JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as number[]));
   }
   return passes;
 }
 
 function main(): void {
-  const option = (name: string, fallback: number) => {
-    const index = process.argv.indexOf(name);
-    return index >= 0 ? Number(process.argv[index + 1] ?? fallback) : fallback;
-  };
-  const worst = option('--worst', 0);
-  const rounds = Math.max(1, option('--rounds', 5));
-  const pages = loadPages();
-  const [ours, readability] = runBoth(pages, rounds, [ENGINES.ours, ENGINES.readability]) as [Run, Run];
-  console.log(`${pages.length} pages; shared process: ${rounds} timed passes each, taking turns, garbage collected before each`);
-  console.log('| extractor              | F1    | P     | R     | pass 1/s | median/s | best/s   |');
-  console.log('| ---------------------- | ----- | ----- | ----- | -------- | -------- | -------- |');
-  console.log(summarize('feedwright generic', ours));
-  console.log(summarize('Readability (linkedom)', readability));
-  const ratio = (pick: (run: Run) => number) => (pick(ours) / pick(readability)).toFixed(2);
-  console.log(`speed ratio: ${ratio((run) => run.passes[0]!)}x first pass, ${ratio((run) => median(run.passes))}x median, ${ratio((run) => Math.max(...run.passes))}x best`);
+  const worst = Number(option('--worst') ?? 10);
+  const rounds = Math.max(1, Number(option('--rounds') ?? 3));
+  const corpora = selectCorpora();
+  const pages = corpora.flatMap((corpus) => corpus.pages);
+  const runs = runBoth(pages, rounds);
+  let offset = 0;
+  for (const corpus of corpora) {
+    const slice = (engine: Engine) => runs[engine].outputs.slice(offset, offset + corpus.pages.length);
+    reportCorpus(corpus, { ours: slice('ours'), readability: slice('readability') }, worst);
+    offset += corpus.pages.length;
+  }
+  const speed = (engine: Engine) => `${median(runs[engine].passes).toFixed(1)}/s`;
+  console.log(`\nspeed, ${pages.length} pages, shared process (${rounds} passes each, median): feedwright ${speed('ours')}, Readability ${speed('readability')}; ratio ${(median(runs.ours.passes) / median(runs.readability.passes)).toFixed(2)}x`);
+  if (process.argv.includes('--no-isolated')) return;
   const isolated = runIsolated(rounds);
-  const oursMedian = median(isolated.ours);
-  const readabilityMedian = median(isolated.readability);
-  console.log(
-    `own process, steady state (${isolated.ours.length} passes each): feedwright ${oursMedian.toFixed(1)}/s, Readability ${readabilityMedian.toFixed(1)}/s median; ratio ${(oursMedian / readabilityMedian).toFixed(2)}x`,
-  );
-  const sorted = [...ours.scores].sort((a, b) => a.precision + a.recall - (b.precision + b.recall)).slice(0, worst);
-  for (const score of sorted) console.log(`${score.id.slice(0, 12)} P=${score.precision.toFixed(3)} R=${score.recall.toFixed(3)} fp=${score.fp.toFixed(3)} fn=${score.fn.toFixed(3)}`);
+  const ours = median(isolated.ours);
+  const readability = median(isolated.readability);
+  console.log(`speed, own process (${isolated.ours.length} passes each, median): feedwright ${ours.toFixed(1)}/s, Readability ${readability.toFixed(1)}/s; ratio ${(ours / readability).toFixed(2)}x`);
 }
 
 const childIndex = process.argv.indexOf('--child');
-if (childIndex >= 0) {
-  const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] ?? 5);
-  runChild(process.argv[childIndex + 1] as Engine, rounds);
-} else {
-  main();
-}
+if (childIndex >= 0) runChild(process.argv[childIndex + 1] as Engine, Number(option('--rounds') ?? 3));
+else main();

@@ -21,6 +21,7 @@ Commands:
   serve      serve feeds/ over HTTP for a feed reader on this machine
   sources    add, remove, import or export the configured sources
   init       write a starter configuration into a folder (never overwrites)
+  extract    extract saved pages or URLs with the configured site rules and print them
   help       this help; "feedwright help <command>" for one command
 
 ${GLOBAL_OPTIONS}`,
@@ -95,6 +96,20 @@ ${GLOBAL_OPTIONS}`,
 
 Checks the configuration (schema, references, schedule, site rules) and, when they
 exist, that the article files and published outputs parse. Exit 0 when all is well.
+
+${GLOBAL_OPTIONS}`,
+  extract: `Usage: feedwright extract FILE|URL... [--url BASE] [--format markdown|text|json] [--config FILE]
+
+Extracts each saved page (HTML, or gzip-compressed HTML) or URL (fetched as a run would)
+with the configured site rules, and prints the result; without a configuration file it
+uses no site rules. One input failing does not stop the others; exit status 1 if any did.
+--verbose logs which extraction method won and why the others were rejected.
+
+  --url BASE        the URL the saved pages came from (links, site rule); default: the
+                    page's canonical URL, else the file's own address
+  --format FORMAT   markdown (default: title and body), text (the body's plain text), or
+                    json: one object per input per line with input, url, title, text,
+                    markdown, coverImage, published, byline, extraction and error
 
 ${GLOBAL_OPTIONS}`,
 };

@@ -32,6 +32,8 @@ const OPTIONS = {
   name: { type: 'string' },
   category: { type: 'string' },
   'no-full-text': { type: 'boolean' },
+  url: { type: 'string' },
+  format: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -121,6 +123,9 @@ const COMMANDS: Record<string, Command> = {
   async sources(ctx) {
     return runSourcesCommand(ctx);
   },
+  async extract(ctx) {
+    return runExtractCommand(ctx);
+  },
   async help({ positionals }) {
     const topic = positionals[1];
     process.stdout.write(`${HELP[topic ?? 'main'] ?? HELP.main}\n`);
@@ -161,6 +166,30 @@ async function runSourcesCommand({ values, positionals, logger, config }: Comman
   return 0;
 }
 
+const EXTRACT_FORMATS = ['markdown', 'text', 'json'] as const;
+
+async function runExtractCommand({ values, positionals, logger, config }: CommandContext): Promise<number> {
+  const inputs = positionals.slice(1);
+  if (inputs.length === 0) throw new UsageError('extract needs a FILE or URL (see "feedwright extract --help")');
+  const format = EXTRACT_FORMATS.find((known) => known === (values.format ?? 'markdown'));
+  if (!format) throw new UsageError(`--format: "${values.format}" is not markdown, text or json`);
+  if (values.url !== undefined && !/^https?:\/\/[^/]/i.test(values.url)) throw new UsageError(`--url: "${values.url}" is not an absolute http(s) URL`);
+  const { extractInputs, loadExtractConfig } = await commands.loadExtractCommand();
+  const loaded = await loadExtractConfig(values.config, config);
+  const { createHttpClient } = await import('./fetch/index.js');
+  let client: import('./fetch/index.js').HttpClient | undefined;
+  const failed = await extractInputs({
+    inputs,
+    format,
+    siteRules: loaded.siteRules,
+    logger: logger.child({ stage: 'extract' }),
+    client: () => (client ??= createHttpClient({ fetch: loaded.fetch, site: loaded.site, logger: logger.child({ stage: 'fetch' }) })),
+    write: (text) => process.stdout.write(text),
+    ...(values.url ? { baseUrl: values.url } : {}),
+  });
+  return failed > 0 ? 1 : 0;
+}
+
 function logLevel(values: Values): LogLevel {
   if (values.verbose) return 'debug';
   if (values.quiet) return 'warn';
@@ -190,7 +219,7 @@ export async function main(argv: string[]): Promise<number> {
     const name = positionals[0] ?? 'help';
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}" (see "feedwright --help")`);
-    const maxPositionals = name === 'sources' ? 3 : name === 'help' || name === 'init' ? 2 : 1;
+    const maxPositionals = name === 'sources' ? 3 : name === 'help' || name === 'init' ? 2 : name === 'extract' ? Infinity : 1;
     if (positionals.length > maxPositionals) {
       throw new UsageError(`${name}: unexpected argument "${positionals[maxPositionals]}" (see "feedwright ${name} --help")`);
     }

@@ -85,7 +85,8 @@ export interface ParsedFeed {
   items: FeedItem[];
 }
 
-export type ExtractionMethod = 'site-rule' | 'source-rule' | 'generic' | 'feed';
+/** How the body was found: a rule, the generic scoring, one of its fallbacks (issue 12), or the feed. */
+export type ExtractionMethod = 'site-rule' | 'source-rule' | 'generic' | 'json-ld' | 'relaxed' | 'readability' | 'feed';
 
 /** What `extract` makes of one article page (or of the feed item when the page fails). */
 export interface ExtractedArticle {

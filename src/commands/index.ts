@@ -6,3 +6,4 @@ export const loadStatusCommand = () => import('./status-command.js');
 export const loadValidateCommand = () => import('./validate-command.js');
 export const loadInitProject = () => import('./init-project.js');
 export const loadManageSources = () => import('./manage-sources.js');
+export const loadExtractCommand = () => import('./extract-command.js');

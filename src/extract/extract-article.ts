@@ -3,27 +3,31 @@
 // event loop).
 //
 // Body: the source's own rule, then the host table (only for the final URL's host),
-// then the generic extractor; the feed item's own content when the page yields
-// nothing or less text than the feed has. `method`/`fallbackReason` record the path.
+// then the generic extractor, judged against the page and, when it looks wrong, the
+// fallback chain (JSON-LD articleBody, relaxed scoring, Readability: find-fallback-body.ts);
+// the feed item's own content when the page yields nothing or less text than the feed
+// has. `method` records the method that won, `fallbackReason` why the others lost.
 // Metadata: one `find…` fallback chain per field (JSON-LD, OpenGraph, Twitter cards,
 // metas, <time>, then the feed item). Bodies are sanitized before Markdown.
 
-import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { CheerioAPI } from 'cheerio';
 import type { SiteRule } from '../config/index.js';
 import type { ExtractedArticle, ExtractionMethod, FeedItem, RawBody } from '../types.js';
-import { decodeBodyPieces } from '../lib/decode-body.js';
+import { decodeBody, decodeBodyPieces } from '../lib/decode-body.js';
 import { describeError, FeedwrightError, isFeedwrightError } from '../lib/errors.js';
 import { applySiteRule, findSiteRule, readRuleField, type ChosenRule } from './content/apply-site-rule.js';
 import { cleanContent } from './content/clean-content.js';
 import { renderFeedBody } from './extract-from-feed.js';
 import { findByline } from './metadata/find-byline.js';
-import { findCanonicalUrl } from './metadata/find-canonical-url.js';
+import { findCanonicalUrl, findDeclaredUrl } from './metadata/find-canonical-url.js';
 import { findCoverImage } from './metadata/find-cover-image.js';
+import { findFallbackBody } from './content/find-fallback-body.js';
+import type { FallbackContext } from './content/find-fallback-body.js';
 import { findMainContent } from './content/find-main-content.js';
 import { findPublishedDate } from './metadata/find-published-date.js';
 import { findSiteName } from './metadata/find-site-name.js';
 import { findTitle } from './metadata/find-title.js';
+import { findBodyProblem } from './content/judge-body.js';
 import { loadDocument } from './load-document.js';
 import { prepareDocument } from './content/prepare-document.js';
 import { readPageMeta } from './metadata/read-page-meta.js';
@@ -47,7 +51,9 @@ interface ChosenBody {
   fallbackReason?: string;
 }
 
-function chooseBody($: CheerioAPI, chosen: ChosenRule | undefined, baseUrl: string, title: string | undefined): ChosenBody {
+function chooseBody($: CheerioAPI, chosen: ChosenRule | undefined, context: Omit<FallbackContext, 'pageTextLength'>): ChosenBody {
+  const { title } = context;
+  const baseUrl = context.page.baseUrl;
   let fallbackReason: string | undefined;
   if (chosen) {
     const content = applySiteRule($, chosen.rule);
@@ -58,10 +64,16 @@ function chooseBody($: CheerioAPI, chosen: ChosenRule | undefined, baseUrl: stri
     }
     fallbackReason = `${chosen.method} ${chosen.name} matched no text`;
   }
-  const content: Cheerio<Element> | undefined = findMainContent($);
-  if (content) cleanContent($, content, { title, conditional: true });
+  const { content, measurePageText, stats } = findMainContent($);
+  if (content) cleanContent($, content, { title, conditional: true, stats });
   const body = content ? renderBody($, content, baseUrl) : { markdown: '', text: '', images: [] };
-  return { body, method: 'generic', ...(fallbackReason ? { fallbackReason } : {}) };
+  let pageTextLength: number | undefined;
+  const fallbackContext = { ...context, pageTextLength: () => (pageTextLength ??= measurePageText()) };
+  const problem = findBodyProblem(body, fallbackContext.pageTextLength);
+  if (!problem) return { body, method: 'generic', ...(fallbackReason ? { fallbackReason } : {}) };
+  const fallback = findFallbackBody({ body, method: 'generic', problem }, fallbackContext);
+  const why = [...(fallbackReason ? [fallbackReason] : []), ...fallback.rejected].join('; ');
+  return { body: fallback.body, method: fallback.method, fallbackReason: why };
 }
 
 function preferFeed(chosen: ChosenBody, item: FeedItem | undefined, rule: SiteRule | undefined): ChosenBody {
@@ -93,6 +105,16 @@ function loadPage(html: string | RawBody): CheerioAPI {
   return loadDocument(decodeBodyPieces(bytes, html.contentType, 'page').pieces);
 }
 
+/** The URL a saved page declares for itself (`feedwright extract` without --url). */
+export function readDeclaredUrl(html: string | RawBody, fileUrl: string): string | undefined {
+  return findDeclaredUrl(readPageMeta(loadPage(html), fileUrl));
+}
+
+function readPageText(html: string | RawBody): string {
+  if (typeof html === 'string') return html;
+  return decodeBody(Buffer.from(html.bytes.buffer, html.bytes.byteOffset, html.bytes.byteLength), html.contentType, 'page').text;
+}
+
 function extractArticleUnguarded(input: ExtractInput): ExtractedArticle {
   const $ = loadPage(input.html);
   const page = readPageMeta($, input.url);
@@ -101,7 +123,8 @@ function extractArticleUnguarded(input: ExtractInput): ExtractedArticle {
   const title = findTitle(page, input.item, readRuleField($, chosenRule?.title));
   const published = findPublishedDate(page, input.item, readRuleField($, chosenRule?.date));
   prepareDocument($, page.baseUrl);
-  const chosen = preferFeed(chooseBody($, found, page.baseUrl, title), input.item, chosenRule);
+  const context = { loadPage: () => loadPage(input.html), readHtml: () => readPageText(input.html), page, title };
+  const chosen = preferFeed(chooseBody($, found, context), input.item, chosenRule);
   const { body } = chosen;
   return {
     title: title ?? '',

@@ -8,6 +8,9 @@ const TRACKING_PARAMS = [
   /^(_hsenc|_hsmi|__hssc|__hstc|__hsfp|hsctatracking)$/i,
   /^(mkt_tok|oly_anon_id|oly_enc_id|vero_id|vero_conv|_openstat|rb_clickid|s_cid|ncid|sr_share|guccounter|guce_referrer|guce_referrer_sig)$/i,
   /^(ref_src|ref_url)$/i,
+  // Webtrekk (wt_mc, wt_zmc), AT Internet (at_medium, at_campaign, xtor), campaign ids,
+  // Google's linker, Facebook and newsletter click ids.
+  /^(wt_mc|wt_zmc|wt_cc\d*|wt_ref|wtmc|at_[a-z_]+|xtor|cmpid|cmp_id|icid|ito|smid|_ga|_gl|spm|s_kwcid|soc_src|soc_trk|fb_action_ids|fb_action_types|fb_ref|fb_source|mbid|mkt_src|cm_mmc|cm_ven|cm_cat|cm_pla|cm_ite)$/i,
 ];
 
 export function isTrackingParam(name: string): boolean {

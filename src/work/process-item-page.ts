@@ -44,7 +44,9 @@ export async function processItemPage(source: SourceConfig, item: FeedItem, ctx:
     const article = classifyArticle(extracted, item, { config: ctx.config, source, now: ctx.now() });
     const outcome = await storeArticle(ctx.config.paths.articles, ctx.state, article, item.id);
     if (outcome.written) {
-      ctx.logger.debug('Article written', { source: source.name, url: item.url, slug: outcome.slug, method });
+      // `reason`: why the methods before the one that won were rejected (issue 12).
+      const reason = extracted.fallbackReason ? { reason: extracted.fallbackReason } : {};
+      ctx.logger.debug('Article written', { source: source.name, url: item.url, slug: outcome.slug, method, ...reason });
       return { kind: 'written', slug: outcome.slug, method };
     }
     ctx.logger.debug('Article already stored from another item', { source: source.name, url: item.url, slug: outcome.slug });

@@ -26,7 +26,7 @@ function walk(dir: string): string[] {
 
 const feedsDir = join(corpusDir, 'feeds');
 const files = [
-  ...walk(feedsDir).filter((path) => !/LICENSE|README/i.test(path)),
+  ...walk(feedsDir).filter((path) => !/LICENSE|README|SOURCE$/i.test(path)),
   ...walk(join(corpusDir, 'techcrunch')).filter((path) => path.endsWith('.xml')),
 ];
 

@@ -1,13 +1,15 @@
 // Cleans chosen content: a rule's strip selectors, blocks whose class says promo /
-// share / related / newsletter, and Readability's conditional cleaning of link lists,
-// image galleries and widgets that merely sit between paragraphs.
+// share / related / newsletter, furniture known by its words (page-furniture.ts), and
+// Readability's conditional cleaning of link lists, image galleries and widgets that
+// merely sit between paragraphs.
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { collapseWhitespaceAndZeroWidth } from '../../lib/text.js';
 import { classWeight, isJunkBlock } from './class-hints.js';
-import { linkDensity, measureTree } from './measure-tree.js';
+import { isElement, linkDensity, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
+import { findFurniture } from './page-furniture.js';
 import { walkElements } from './walk-elements.js';
 
 // Tree walks with plain tests rather than selectors: css-select compiles each selector
@@ -63,12 +65,30 @@ export interface CleanOptions {
   title?: string;
   /** Readability's conditional cleaning (generic choice only; a rule is trusted). */
   conditional: boolean;
+  /** Measures of the elements under the root, when the caller has them (the scoring's). */
+  stats?: Map<Element, NodeStats>;
 }
 
-/** Never article text: navigation, asides, footers, captions, and promo / share / related blocks. */
+const isImage = (element: Element) => element.name === 'img' || element.name === 'picture';
+
+/**
+ * Never article text: navigation, asides, footers, captions, and promo / share / related
+ * blocks. A caption-classed wrapper holding an image (WordPress's `wp-caption`) is a
+ * figure: it stays, its caption text goes (that has the class too, without the image).
+ */
 function isBoilerplate(element: Element): boolean {
-  if (NEVER_CONTENT.has(element.name) || /caption/i.test(element.attribs.class ?? '')) return true;
+  if (NEVER_CONTENT.has(element.name)) return true;
+  if (/caption/i.test(element.attribs.class ?? '')) return !hasDescendant(element, isImage);
   return element.name !== 'a' && isJunkBlock(element);
+}
+
+/**
+ * A block holding most of the chosen text is the article whatever its class says
+ * (`article-ad-marker`, `has-sidebar`): the scoring chose it, class hints only judge
+ * what sits beside the text (a list of links is never spared).
+ */
+function holdsMostText(stat: NodeStats | undefined, total: number): boolean {
+  return !!stat && total > 0 && stat.textLength >= total * 0.5 && linkDensity(stat) < 0.5;
 }
 
 /** Cleaning after a rule's own strip list or the generic choice. */
@@ -76,20 +96,30 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
   const top = root[0];
   if (!top) return;
   const normalizedTitle = options.title ? collapseWhitespaceAndZeroWidth(options.title).toLowerCase() : undefined;
-  const removed: Element[] = [];
+  const before = options.stats ?? measureTree(top);
+  const total = options.stats ? top.children.reduce((sum, child) => sum + (isElement(child) ? (before.get(child)?.textLength ?? 0) : 0), 0) : (before.get(top)?.textLength ?? 0);
+  const removed = new Set<Element>();
+  const textOf = (element: Element) => collapseWhitespaceAndZeroWidth($(element).text());
   walkElements(top, (element) => {
-    const isRepeatedTitle = () => element.name === 'h2' && !!normalizedTitle && collapseWhitespaceAndZeroWidth($(element).text()).toLowerCase() === normalizedTitle;
-    if (!isBoilerplate(element) && element.name !== 'h1' && !isRepeatedTitle()) return true;
-    removed.push(element);
+    if (removed.has(element)) return false;
+    const isRepeatedTitle = () => element.name === 'h2' && !!normalizedTitle && textOf(element).toLowerCase() === normalizedTitle;
+    if (element.name === 'h1' || isRepeatedTitle()) removed.add(element);
+    else if (isBoilerplate(element) && !holdsMostText(before.get(element), total)) removed.add(element);
+    else {
+      const furniture = findFurniture(element, before.get(element), before, textOf);
+      if (!furniture) return true;
+      for (const block of furniture) removed.add(block);
+    }
     return false;
   });
-  $(removed).remove();
+  $([...removed]).remove();
   if (!options.conditional) return;
   const stats = measureTree(top);
+  const kept = stats.get(top)?.textLength ?? 0;
   const dropped: Element[] = [];
   walkElements(top, (element) => {
     const stat = CONDITIONAL.has(element.name) ? stats.get(element) : undefined;
-    if (!stat || !shouldDrop(element, stat)) return true;
+    if (!stat || holdsMostText(stat, kept) || !shouldDrop(element, stat)) return true;
     dropped.push(element);
     return false;
   });

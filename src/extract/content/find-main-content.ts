@@ -6,7 +6,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element, ParentNode } from 'domhandler';
 import { classWeight, hintsOf, MAYBE_CANDIDATE, UNLIKELY_CANDIDATE } from './class-hints.js';
-import { isElement, linkDensity, measureTree } from './measure-tree.js';
+import { isElement, linkDensity, measureText, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
 import { walkElements } from './walk-elements.js';
 
@@ -25,7 +25,7 @@ function isUnlikely(element: Element): boolean {
   return UNLIKELY_CANDIDATE.test(hints) && !MAYBE_CANDIDATE.test(hints);
 }
 
-function removeUnlikely($: CheerioAPI, body: Element): void {
+function removeUnlikely($: CheerioAPI, body: Element): Element[] {
   const removed: Element[] = [];
   walkElements(body, (element) => {
     if (!isUnlikely(element)) return true;
@@ -33,6 +33,7 @@ function removeUnlikely($: CheerioAPI, body: Element): void {
     return false;
   });
   $(removed).remove();
+  return removed;
 }
 
 function scoreParagraphs(body: Element, stats: Map<Element, NodeStats>): Map<Element, number> {
@@ -114,17 +115,39 @@ function findBody(root: ParentNode): Element | undefined {
   return body;
 }
 
-/** The article's main content, moved into a fresh <div>; undefined when the page has no body text. */
-export function findMainContent($: CheerioAPI): Cheerio<Element> | undefined {
-  const body = findBody($.root()[0]!) ?? $.root().children().filter((_, node) => isElement(node))[0];
-  if (!body || !isElement(body)) return undefined;
-  removeUnlikely($, body);
+export interface MainContentOptions {
+  /**
+   * Readability's retry: keep blocks whose class looks unlikely (a page wrapped in
+   * `has-sidebar` or `cookie-consent-wrapper` still has its article inside).
+   */
+  keepUnlikely?: boolean;
+}
+
+export interface MainContent {
+  /** The article's main content, moved into a fresh <div>; undefined when the page has no body. */
+  content?: Cheerio<Element>;
+  /**
+   * Characters of text in the page's body before any block was dropped, measured when asked
+   * (the judge asks only of short bodies): the body's text now plus the dropped blocks'.
+   */
+  measurePageText: () => number;
+  /** The scoring's measures of every element now in `content` (cleaning reads them instead of measuring again). */
+  stats?: Map<Element, NodeStats>;
+}
+
+export function findMainContent($: CheerioAPI, options: MainContentOptions = {}): MainContent {
+  const root = $.root()[0]!;
+  const body = findBody(root) ?? $.root().children().filter((_, node) => isElement(node))[0];
+  if (!body || !isElement(body)) return { measurePageText: () => measureText(root) };
+  const removed = options.keepUnlikely ? [] : removeUnlikely($, body);
   const stats = measureTree(body);
+  const bodyText = stats.get(body)?.textLength ?? 0;
+  const measurePageText = () => removed.reduce((sum, element) => sum + measureText(element), bodyText);
   const scores = scoreParagraphs(body, stats);
   const top = pickTop(scores, body);
   const wrapper = $('<div></div>');
   const parent = top.parent;
   const members = parent && isElement(parent) && top !== body ? parent.children.filter(isElement).filter((sibling) => isContentSibling(sibling, top, scores, stats)) : [top];
   wrapper.append(members);
-  return wrapper as Cheerio<Element>;
+  return { content: wrapper as Cheerio<Element>, measurePageText, stats };
 }

@@ -103,3 +103,15 @@ export function linkDensity(stats: NodeStats | undefined): number {
   if (!stats || stats.textLength === 0) return 0;
   return Math.min(1, stats.linkLength / stats.textLength);
 }
+
+/** Characters of text under `root` (whitespace runs counted as one): the page's visible text once prepared. */
+export function measureText(root: AnyNode): number {
+  let length = 0;
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') length += textStats(node.data).length;
+    else if ('children' in node && (node.type === 'root' || isElement(node))) for (const child of node.children) stack.push(child);
+  }
+  return length;
+}

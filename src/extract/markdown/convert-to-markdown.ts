@@ -61,8 +61,9 @@ function createService(): TurndownService {
 
 /** The fence a line opens or closes (after its indentation, three or more backticks or tildes), if any. */
 const FENCE_LINE = /^(`{3,}|~{3,})/;
+const HORIZONTAL_RULE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 
-/** Collapses blank-line runs, trims trailing spaces and whitespace-only lines, outside code fences. */
+/** Collapses blank-line runs, trims trailing spaces and whitespace-only lines, outside code fences; no rule first or last. */
 export function tidyMarkdown(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
@@ -80,6 +81,10 @@ export function tidyMarkdown(markdown: string): string {
     }
     out.push(cleaned);
   }
+  // A rule opening or closing the body is a separator from the page around it, never
+  // content; one opening the body would also read as front matter (`---`).
+  while (out.length > 0 && (out[0] === '' || HORIZONTAL_RULE.test(out[0]!))) out.shift();
+  while (out.length > 0 && (out[out.length - 1] === '' || HORIZONTAL_RULE.test(out[out.length - 1]!))) out.pop();
   return out.join('\n').trim();
 }
 

@@ -1,12 +1,19 @@
 // Markdown back to plain text: images dropped, link targets dropped, emphasis, heading
 // hashes, quote and list marks and table pipes removed; the escapes of markdown-escapes.ts
 // undone (`&lt;`, `&amp;`, backslashes); whitespace collapsed.
+// A link's target is turndown's: the URL with its parentheses escaped, then an optional
+// quoted title with its quotes escaped (a title may hold parentheses of its own).
+
+const TARGET = String.raw`\((?:[^()\s\\]|\\.)*(?:\s+"(?:[^"\\]|\\.)*")?\)`;
+const LABEL = String.raw`\[((?:[^\]\\]|\\.)*)\]`;
+const IMAGE = new RegExp(`!${LABEL}${TARGET}`, 'g');
+const LINK = new RegExp(`${LABEL}${TARGET}`, 'g');
 
 export function stripMarkdown(markdown: string): string {
   return markdown
     .replace(/^```.*$/gm, ' ')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(IMAGE, ' ')
+    .replace(LINK, '$1')
     .replace(/^\s{0,3}#{1,6}\s+/gm, '')
     .replace(/^\s*>\s?/gm, '')
     .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')

@@ -21,3 +21,12 @@ export function findCanonicalUrl(page: PageMeta, finalUrl: string): string {
   }
   return canonicalizeUrl(finalUrl);
 }
+
+/** The absolute http(s) URL a page declares for itself (canonical link, else og:url), trusted or not: for saved pages. */
+export function findDeclaredUrl(page: PageMeta): string | undefined {
+  for (const candidate of [page.canonicalLink, firstMeta(page, ['og:url', 'twitter:url'])]) {
+    const url = resolveUrl(candidate, page.baseUrl);
+    if (url && /^https?:/.test(url)) return url;
+  }
+  return undefined;
+}

@@ -11,6 +11,8 @@ export interface ImageCandidate {
 }
 
 const JUNK_NAME = /(^|[\W_])(logos?|icons?|favicons?|avatars?|gravatar|sprites?|spacer|blank|pixel|tracking|tracker|badges?|placeholder|1x1|emoji)([\W_]|$)/i;
+/** Promotions are not the article's picture: sign-up, newsletter, sponsor and event banners (issue 12). */
+const PROMO_NAME = /(^|[\W_])(banners?|promos?|promotions?|sign-?ups?|signup|newsletters?|subscribe|subscriptions?|sponsors?|sponsored|advert|adverts|advertisements?|waitlist|cta)([\W_]|$)/i;
 const IMAGE_EXTENSION = /\.(jpe?g|png|webp|avif|gif|bmp|tiff?|svg)$/i;
 
 /** A declared width or height as a positive number, else undefined. */
@@ -19,14 +21,14 @@ export function toSize(value: unknown): number | undefined {
   return Number.isFinite(size) && size > 0 ? size : undefined;
 }
 
-/** True for an absolute http(s) image URL that is not a pixel, logo, icon, avatar, sprite or SVG. */
+/** True for an absolute http(s) image URL that is not a pixel, logo, icon, avatar, sprite, SVG or promo banner. */
 export function isUsableImage(candidate: ImageCandidate): boolean {
   const url = resolveUrl(candidate.url);
   if (!url) return false;
   if ((candidate.width !== undefined && candidate.width < 100) || (candidate.height !== undefined && candidate.height < 100)) return false;
   const { pathname, search } = new URL(url);
   const path = decodeURIComponent(pathname).toLowerCase();
-  if (/\.svg$/.test(path) || JUNK_NAME.test(path)) return false;
+  if (/\.svg$/.test(path) || JUNK_NAME.test(path) || PROMO_NAME.test(path)) return false;
   if (/\.gif$/.test(path) && /(1x1|pixel|track|beacon|spacer|blank|transparent|clear)/i.test(path + search)) return false;
   return true;
 }

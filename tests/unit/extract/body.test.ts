@@ -96,6 +96,7 @@ describe('markdown shape', () => {
     ['- one\n- two\n\n1. three\n\n> quote', 'one two three quote'],
     ['| a | b |\n| --- | --- |\n| 1 | 2 |', 'a b 1 2'],
     ['snake\\_case and 2 \\* 3', 'snake_case and 2 * 3'],
+    ['a [b](https://x.example/\\(1\\) "T (x) \\"q\\"") c ![i](https://x.example/i.png "t (1)") [![R](p.png)](h) d', 'a b c d'],
   ])('stripMarkdown(%j)', (markdown, expected) => {
     expect(stripMarkdown(markdown)).toBe(expected);
   });
@@ -106,7 +107,7 @@ describe('feed fallback', () => {
     const feedItem = item({ url: 'https://site.example/a', contentHtml: `<p>${PARAGRAPH}</p><p>Second <a href="/b">link</a>.</p>`, published: '2024-01-02T03:04:05Z', authors: ['Ann'] });
     const article = extractArticle({ html: '<html><body><div id="app"></div></body></html>', url: 'https://site.example/a', item: feedItem, siteRules: {} });
     expect(article.method).toBe('feed');
-    expect(article.fallbackReason).toBe('page yielded no text');
+    expect(article.fallbackReason).toBe('generic: no text; json-ld: no text; relaxed: no text; readability: no text; page yielded no text');
     expect(article.title).toBe('Feed title');
     expect(article.published).toBe('2024-01-02T03:04:05.000Z');
     expect(article.byline).toBe('Ann');

@@ -1,0 +1,113 @@
+// Page furniture that carries no telling class, known by its words alone, for every site
+// (issue 12): "Continue reading...", "Read more", "Order Reprints | Today's Paper",
+// "Print Article", "Share this article", "Get the ... newsletter in your inbox!",
+// "Click here to subscribe", and "Read more: <another story>" links. A short block whose whole text is such phrases goes; a
+// heading that is furniture takes its short section (up to the next heading of its level
+// or above) with it, as a newsletter box under a "Get the newsletter" heading.
+
+import type { Element } from 'domhandler';
+import { isElement } from './measure-tree.js';
+import type { NodeStats } from './measure-tree.js';
+
+/** Longer than this, a block is prose that happens to mention reading on. */
+const MAX_FURNITURE_CHARS = 160;
+/** A furniture heading's section goes with it only while it is this short. */
+const MAX_SECTION_CHARS = 800;
+
+const PHRASE = new RegExp(
+  '^(?:' +
+    [
+      'continue reading',
+      'keep reading',
+      'read more',
+      'read (?:the )?(?:full|whole|rest of the|complete) (?:story|article|post|review)',
+      '(?:click|tap) here to (?:subscribe|sign up|read more|continue)',
+      'subscribe(?: now| here| today)?',
+      '(?:order )?reprints?',
+      'print(?: this)?(?: article| page| story)?',
+      "today'?s paper",
+      '(?:share|email|e-mail)(?: this)?(?: article| story| page| post)?',
+      '(?:get|sign up for|subscribe to) (?:the |our )?.{0,60}newsletters?(?: (?:in|to) your inbox)?',
+      // Headings of related-story, most-read and rating boxes, in the corpus languages.
+      'related(?: stories| articles| posts| content| links)?',
+      'more (?:stories|articles|news)',
+      'you (?:may|might) also like',
+      'most (?:read|popular|viewed)',
+      'was this (?:article|page|post) (?:helpful|useful)',
+      '(?:das )?könnte (?:dich|sie) (?:auch )?interessieren',
+      'mehr (?:zum thema|themen)',
+      '(?:weitere|neueste) (?:artikel|beiträge|nachrichten|themen)',
+      'meist(?:-| )?(?:gelesen|diskutiert)',
+      'wie bewerten sie diesen artikel',
+      'war (?:der|dieser) artikel (?:hilfreich|nützlich)',
+      'möchten sie (?:den|diesen) artikel teilen',
+      'te puede interesar',
+      '(?:noticias|artículos) relacionad[oa]s',
+      'vous aimerez aussi',
+      'sur le même sujet',
+      'articles similaires',
+      'polecane(?: artykuły)?',
+    ].join('|') +
+    ')$',
+  'i',
+);
+
+/**
+ * "Read more: <link to another story>" in the languages of the evaluation corpora: a short
+ * block opening with such a label and mostly made of a link points away from the article.
+ */
+const RELATED_LABEL =
+  /^(?:read (?:more|also|next)|see also|related(?: stories| articles)?|more on this(?: story)?|lesen sie (?:auch|hier|mehr|weiter)|mehr zum thema|auch interessant|weiterlesen|lea (?:también|más|además)|lee también|mira|ver también|leia (?:também|mais)|veja também|(?:à )?lire aussi|voir aussi|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|leggi anche)\b\s*[:：\-–—]?/iu;
+const MAX_RELATED_CHARS = 300;
+const HEADING = /^h([1-6])$/;
+/** Blocks, and links (a "Read more" at the end of a teaser); never words inside a sentence. */
+const FURNITURE_TAGS = new Set(['p', 'div', 'li', 'ul', 'ol', 'section', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'dd', 'dt']);
+
+/** True when the text is nothing but furniture phrases (`Order Reprints | Today's Paper | Subscribe`). */
+export function isFurnitureText(text: string): boolean {
+  const parts = text
+    .replace(/[\u2018\u2019]/g, "'")
+    .split(/\s*[|·•\n]\s*/)
+    .map((part) => part.replace(/[\s.…!?:»›→>\u00a0]+$/u, '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  return parts.length > 0 && parts.every((part) => PHRASE.test(part));
+}
+
+function headingLevel(element: Element): number | undefined {
+  const match = HEADING.exec(element.name);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The short section under a furniture heading: following siblings up to the next heading of its level or above. */
+function sectionAfter(heading: Element, level: number, stats: Map<Element, NodeStats>): Element[] {
+  const section: Element[] = [];
+  let length = 0;
+  for (let node = heading.next; node; node = node.next) {
+    if (!isElement(node)) continue;
+    const nextLevel = headingLevel(node);
+    if (nextLevel !== undefined && nextLevel <= level) break;
+    length += stats.get(node)?.textLength ?? 0;
+    if (length > MAX_SECTION_CHARS) return [];
+    section.push(node);
+  }
+  return section;
+}
+
+function isRelatedLink(text: string, stat: NodeStats): boolean {
+  return stat.linkLength >= stat.textLength * 0.4 && RELATED_LABEL.test(text);
+}
+
+/** Whether `element` is furniture, and what goes with it; `textOf` is only asked of short blocks. */
+export function findFurniture(element: Element, stat: NodeStats | undefined, stats: Map<Element, NodeStats>, textOf: (element: Element) => string): Element[] | undefined {
+  if (!FURNITURE_TAGS.has(element.name) || !stat || stat.textLength === 0 || stat.textLength > MAX_RELATED_CHARS || stat.images > 0) return undefined;
+  // The parent was asked first: holding the same text (a link alone in its paragraph),
+  // this element gets the same answer, without reading its text again.
+  const parent = element.parent;
+  const parentStat = parent && isElement(parent) && FURNITURE_TAGS.has(parent.name) ? stats.get(parent) : undefined;
+  if (parentStat && parentStat.textLength === stat.textLength && parentStat.images === 0) return undefined;
+  const text = textOf(element);
+  if (isRelatedLink(text, stat)) return [element];
+  if (stat.textLength > MAX_FURNITURE_CHARS || !isFurnitureText(text)) return undefined;
+  const level = headingLevel(element);
+  return level === undefined ? [element] : [element, ...sectionAfter(element, level, stats)];
+}
