@@ -9,7 +9,13 @@ import type { ScenarioSpec } from './child-protocol.js';
 
 export function buildRawConfig(spec: ScenarioSpec): RawConfig {
   return {
-    site: { title: 'Bench', description: 'feedwright bench', url: 'https://bench.example', author: 'Bench', maxItems: 50 },
+    site: {
+      title: 'Bench',
+      description: 'feedwright bench',
+      url: 'https://bench.example',
+      author: 'Bench',
+      maxItems: 50,
+    },
     paths: {
       articles: join(spec.workDir, 'articles'),
       state: join(spec.workDir, 'state.json'),
@@ -27,9 +33,21 @@ export function buildRawConfig(spec: ScenarioSpec): RawConfig {
       category: ['Work', 'Research', 'Policy'][index % 3],
     })),
     categories: [
-      { name: 'Work', keywords: ['enterprise', 'startup', 'funding', 'deal'], coverImages: ['https://images.example.com/work.jpg'] },
-      { name: 'Research', keywords: ['benchmark', 'research', 'model'], coverImages: ['https://images.example.com/research.jpg'] },
-      { name: 'Policy', keywords: ['court', 'ruling', 'privacy', 'policy'], coverImages: ['https://images.example.com/policy.jpg'] },
+      {
+        name: 'Work',
+        keywords: ['enterprise', 'startup', 'funding', 'deal'],
+        coverImages: ['https://images.example.com/work.jpg'],
+      },
+      {
+        name: 'Research',
+        keywords: ['benchmark', 'research', 'model'],
+        coverImages: ['https://images.example.com/research.jpg'],
+      },
+      {
+        name: 'Policy',
+        keywords: ['court', 'ruling', 'privacy', 'policy'],
+        coverImages: ['https://images.example.com/policy.jpg'],
+      },
     ],
     tags: [
       { name: 'Ai', keywords: ['AI', 'artificial intelligence'] },

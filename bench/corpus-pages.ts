@@ -33,7 +33,9 @@ function toTemplate(name: string, html: string): PageTemplate {
   text = text.replace(/<title\b[^>]*>[\s\S]*?<\/title>/i, `<title>${TITLE_MARK}</title>`);
   const head = /<head\b[^>]*>/i.exec(text);
   const inject = `<link rel="canonical" href="${URL_MARK}"><meta property="og:title" content="${TITLE_MARK}">`;
-  text = head ? `${text.slice(0, head.index + head[0].length)}${inject}${text.slice(head.index + head[0].length)}` : `${inject}${text}`;
+  text = head
+    ? `${text.slice(0, head.index + head[0].length)}${inject}${text.slice(head.index + head[0].length)}`
+    : `${inject}${text}`;
   const pieces = text.split(/\u0000(URL|TITLE)\u0000/);
   return { name, pieces, bytes: Buffer.byteLength(text) };
 }
@@ -41,7 +43,9 @@ function toTemplate(name: string, html: string): PageTemplate {
 /** Every corpus page as a template, in file-name order. */
 export function loadPageTemplates(): PageTemplate[] {
   const dir = join(corpusDir, 'articles', 'html');
-  const names = readdirSync(dir).filter((name) => name.endsWith('.html.gz')).sort();
+  const names = readdirSync(dir)
+    .filter((name) => name.endsWith('.html.gz'))
+    .sort();
   return names.map((name) => toTemplate(name, gunzipSync(readFileSync(join(dir, name))).toString('utf8')));
 }
 

@@ -24,10 +24,12 @@ export async function ensureArchive(count: number): Promise<string> {
   const limit = pLimit(WRITE_CONCURRENCY);
   const tasks: Array<Promise<void>> = [];
   for (let index = 0; index < count; index += 1) {
-    tasks.push(limit(() => {
-      const article = makeArticle(index);
-      return writeFile(articlePath(dir, article.slug), serializeArticle(article));
-    }));
+    tasks.push(
+      limit(() => {
+        const article = makeArticle(index);
+        return writeFile(articlePath(dir, article.slug), serializeArticle(article));
+      }),
+    );
   }
   await Promise.all(tasks);
   await writeFile(join(base, 'complete'), `${count}\n`);

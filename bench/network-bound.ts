@@ -36,5 +36,13 @@ export function computeNetworkBound(records: RequestRecord[], concurrency: numbe
   const formula =
     `max(${records.length} req x ${meanLatencyMs.toFixed(1)} ms / C=min(${concurrency}, ${perHost}x${hosts.size}), ` +
     `max_host(feed + pages/${perHost})=${(perHostMs / 1000).toFixed(1)} s) = ${(boundMs / 1000).toFixed(1)} s`;
-  return { requests: records.length, meanLatencyMs, effectiveConcurrency: effective, globalMs, perHostMs, boundMs, formula };
+  return {
+    requests: records.length,
+    meanLatencyMs,
+    effectiveConcurrency: effective,
+    globalMs,
+    perHostMs,
+    boundMs,
+    formula,
+  };
 }

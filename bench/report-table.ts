@@ -41,7 +41,16 @@ export function rowsOf(result: ScenarioResult): Row[] {
 }
 
 export function formatTable(rows: Row[]): string {
-  const header: Row = { scenario: 'scenario', size: 'size', wall: 'wall', bound: 'net bound', ratio: 'wall/bound', cpu: 'CPU', perUnit: 'CPU per unit', rss: 'peak RSS' };
+  const header: Row = {
+    scenario: 'scenario',
+    size: 'size',
+    wall: 'wall',
+    bound: 'net bound',
+    ratio: 'wall/bound',
+    cpu: 'CPU',
+    perUnit: 'CPU per unit',
+    rss: 'peak RSS',
+  };
   const all = [header, ...rows];
   const keys = Object.keys(header) as Array<keyof Row>;
   const widths = keys.map((key) => Math.max(...all.map((row) => row[key].length)));
@@ -61,21 +70,32 @@ export function checkTargets(results: ScenarioResult[]): string[] {
     const cold = result.phases.cold;
     const bound = result.bounds.cold;
     const articles = Math.max(1, cold.counts.articles ?? 0);
-    if (bound) lines.push(`${verdict(cold.wallMs <= 1.25 * bound.boundMs)} ${result.label}: cold wall ${(cold.wallMs / bound.boundMs).toFixed(2)}x the network bound (target <= 1.25x)`);
-    lines.push(`${verdict(cold.cpuMs / articles <= 15)} ${result.label}: ${(cold.cpuMs / articles).toFixed(2)} ms CPU per article (target <= 15)`);
-    lines.push(`${verdict(cold.peakRssBytes <= 400 * MB)} ${result.label}: peak RSS ${megabytes(cold.peakRssBytes)} (target <= 400 MB at 20,000 articles)`);
+    if (bound)
+      lines.push(
+        `${verdict(cold.wallMs <= 1.25 * bound.boundMs)} ${result.label}: cold wall ${(cold.wallMs / bound.boundMs).toFixed(2)}x the network bound (target <= 1.25x)`,
+      );
+    lines.push(
+      `${verdict(cold.cpuMs / articles <= 15)} ${result.label}: ${(cold.cpuMs / articles).toFixed(2)} ms CPU per article (target <= 15)`,
+    );
+    lines.push(
+      `${verdict(cold.peakRssBytes <= 400 * MB)} ${result.label}: peak RSS ${megabytes(cold.peakRssBytes)} (target <= 400 MB at 20,000 articles)`,
+    );
     const warm = result.phases.warm;
     const bare = result.phases['client-304'];
     if (warm && bare) {
       const sources = Math.max(1, warm.counts.sources ?? 0);
       const extra = (warm.cpuMs - bare.cpuMs) / sources;
-      lines.push(`${verdict(extra <= 1)} ${result.label}: warm cycle ${(warm.cpuMs / sources).toFixed(2)} ms CPU per source, ${extra.toFixed(2)} beyond the bare 304 (target <= 1)`);
+      lines.push(
+        `${verdict(extra <= 1)} ${result.label}: warm cycle ${(warm.cpuMs / sources).toFixed(2)} ms CPU per source, ${extra.toFixed(2)} beyond the bare 304 (target <= 1)`,
+      );
     }
   }
   for (const result of results.filter((entry) => entry.kind === 'publish')) {
     const publish = result.phases.publish;
     const ok = publish.wallMs <= 10_000 && publish.peakRssBytes <= 500 * MB;
-    lines.push(`${verdict(ok)} ${result.label}: ${seconds(publish.wallMs)}, ${megabytes(publish.peakRssBytes)} for ${publish.counts.articles} files (target <= 10 s and 500 MB at 100,000)`);
+    lines.push(
+      `${verdict(ok)} ${result.label}: ${seconds(publish.wallMs)}, ${megabytes(publish.peakRssBytes)} for ${publish.counts.articles} files (target <= 10 s and 500 MB at 100,000)`,
+    );
   }
   for (const result of results.filter((entry) => entry.kind === 'baseline')) {
     const ours = find(results, result.label.replace(/^baseline/, 'cold'));
@@ -84,8 +104,12 @@ export function checkTargets(results: ScenarioResult[]): string[] {
     const cpuRatio = result.phases.cold.cpuMs / ours.phases.cold.cpuMs;
     // No client beats the network bound: the baseline's wall over it is the most any could show.
     const bound = ours.bounds.cold;
-    const ceiling = bound ? `; a client at the network bound would be ${(result.phases.cold.wallMs / bound.boundMs).toFixed(2)}x` : '';
-    lines.push(`${verdict(speedup >= 5)} ${ours.label} vs ${result.label}: ${speedup.toFixed(2)}x faster in wall time, ${cpuRatio.toFixed(2)}x less CPU (target >= 5x${ceiling})`);
+    const ceiling = bound
+      ? `; a client at the network bound would be ${(result.phases.cold.wallMs / bound.boundMs).toFixed(2)}x`
+      : '';
+    lines.push(
+      `${verdict(speedup >= 5)} ${ours.label} vs ${result.label}: ${speedup.toFixed(2)}x faster in wall time, ${cpuRatio.toFixed(2)}x less CPU (target >= 5x${ceiling})`,
+    );
   }
   return lines;
 }

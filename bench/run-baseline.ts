@@ -28,7 +28,14 @@ async function readPage(url: string, timeoutMs: number): Promise<Record<string, 
   const { document } = parseHTML(html);
   const article = new Readability(document as unknown as Document).parse();
   if (!article) throw new Error('Readability found no article');
-  return { title: article.title, url, byline: article.byline, excerpt: article.excerpt, html: article.content, text: article.textContent };
+  return {
+    title: article.title,
+    url,
+    byline: article.byline,
+    excerpt: article.excerpt,
+    html: article.content,
+    text: article.textContent,
+  };
 }
 
 async function runSource(url: string, spec: ScenarioSpec, out: string, tally: Tally): Promise<void> {
@@ -56,14 +63,21 @@ async function runSource(url: string, spec: ScenarioSpec, out: string, tally: Ta
   }
 }
 
-export async function runBaselineScenario(spec: ScenarioSpec): Promise<{ phases: Record<string, PhaseMetrics>; notes: string[] }> {
+export async function runBaselineScenario(
+  spec: ScenarioSpec,
+): Promise<{ phases: Record<string, PhaseMetrics>; notes: string[] }> {
   const out = join(spec.workDir, 'baseline');
   await mkdir(out, { recursive: true });
   const tally: Tally = { sources: 0, failed: 0, articles: 0, fallbacks: 0 };
   const limit = pLimit(spec.concurrency);
   await markPhase('cold');
-  const cold = await measurePhase(() => Promise.all(spec.sources.map((source) => limit(() => runSource(source.url, spec, out, tally)))));
+  const cold = await measurePhase(() =>
+    Promise.all(spec.sources.map((source) => limit(() => runSource(source.url, spec, out, tally)))),
+  );
   await markPhase('end');
   const counts = { ...tally };
-  return { phases: { cold: { wallMs: cold.wallMs, cpuMs: cold.cpuMs, peakRssBytes: readPeakRss(), counts } }, notes: [] };
+  return {
+    phases: { cold: { wallMs: cold.wallMs, cpuMs: cold.cpuMs, peakRssBytes: readPeakRss(), counts } },
+    notes: [],
+  };
 }

@@ -13,7 +13,6 @@ import { markPhase, measurePhase, readPeakRss, type PhaseMetrics, type ScenarioS
 import { buildConfig } from './bench-config.js';
 import { quietLogger, warningNotes } from './quiet-logger.js';
 
-
 function runCounts(report: RunReport): Record<string, number> {
   return {
     sources: report.sourcesDue,
@@ -27,7 +26,9 @@ function runCounts(report: RunReport): Record<string, number> {
   };
 }
 
-export async function runFeedwrightScenario(spec: ScenarioSpec): Promise<{ phases: Record<string, PhaseMetrics>; notes: string[] }> {
+export async function runFeedwrightScenario(
+  spec: ScenarioSpec,
+): Promise<{ phases: Record<string, PhaseMetrics>; notes: string[] }> {
   limitHeapGrowth(); // as the CLI does (src/cli.ts)
   const config = await buildConfig(spec);
   const warnings = new Map<string, number>();
@@ -45,16 +46,30 @@ export async function runFeedwrightScenario(spec: ScenarioSpec): Promise<{ phase
 
   await markPhase('warm-publish');
   const publish = await measurePhase(() => publishFeeds(config, logger));
-  phases['warm-publish'] = { wallMs: publish.wallMs, cpuMs: publish.cpuMs, peakRssBytes: readPeakRss(), counts: { articles: publish.value.articles, written: publish.value.written.length } };
+  phases['warm-publish'] = {
+    wallMs: publish.wallMs,
+    cpuMs: publish.cpuMs,
+    peakRssBytes: readPeakRss(),
+    counts: { articles: publish.value.articles, written: publish.value.written.length },
+  };
 
   await markPhase('client-304');
   const client = createHttpClient({ fetch: config.fetch, site: config.site, logger });
   const limit = pLimit(config.fetch.concurrency);
   const bare = await measurePhase(() =>
-    Promise.all(spec.sources.map((source, index) => limit(() => client.fetchResource(source.url, { kind: 'feed', etag: `"s${index}-v1"` })))),
+    Promise.all(
+      spec.sources.map((source, index) =>
+        limit(() => client.fetchResource(source.url, { kind: 'feed', etag: `"s${index}-v1"` })),
+      ),
+    ),
   );
   const notModified = bare.value.filter((result) => result.notModified).length;
-  phases['client-304'] = { wallMs: bare.wallMs, cpuMs: bare.cpuMs, peakRssBytes: readPeakRss(), counts: { sources: spec.sources.length, notModified } };
+  phases['client-304'] = {
+    wallMs: bare.wallMs,
+    cpuMs: bare.cpuMs,
+    peakRssBytes: readPeakRss(),
+    counts: { sources: spec.sources.length, notModified },
+  };
   await markPhase('end');
   await extractor?.close();
   const notes = warningNotes(warnings);

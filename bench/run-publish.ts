@@ -9,20 +9,35 @@ import { markPhase, measurePhase, readPeakRss, type PhaseMetrics, type ScenarioS
 import { buildRawConfig } from './bench-config.js';
 import { quietLogger, warningNotes } from './quiet-logger.js';
 
-export async function runPublishScenario(spec: ScenarioSpec): Promise<{ phases: Record<string, PhaseMetrics>; notes: string[] }> {
+export async function runPublishScenario(
+  spec: ScenarioSpec,
+): Promise<{ phases: Record<string, PhaseMetrics>; notes: string[] }> {
   limitHeapGrowth(); // as the CLI does (src/cli.ts)
   const raw = buildRawConfig(spec);
   raw.paths = { ...raw.paths, articles: spec.archiveDir ?? join(spec.workDir, 'articles') };
-  raw.categories = ['Work', 'Research', 'Policy', 'Products', 'Culture'].map((name) => ({ name, coverImages: [`https://images.example.com/${name}.jpg`] }));
+  raw.categories = ['Work', 'Research', 'Policy', 'Products', 'Culture'].map((name) => ({
+    name,
+    coverImages: [`https://images.example.com/${name}.jpg`],
+  }));
   const config = await resolveConfig(raw, { cwd: spec.workDir, siteRules: {} });
   const warnings = new Map<string, number>();
   const logger = quietLogger(warnings);
   const phases: Record<string, PhaseMetrics> = {};
   await markPhase('publish');
   const first = await measurePhase(() => publishFeeds(config, logger));
-  phases.publish = { wallMs: first.wallMs, cpuMs: first.cpuMs, peakRssBytes: readPeakRss(), counts: { articles: first.value.articles, written: first.value.written.length } };
+  phases.publish = {
+    wallMs: first.wallMs,
+    cpuMs: first.cpuMs,
+    peakRssBytes: readPeakRss(),
+    counts: { articles: first.value.articles, written: first.value.written.length },
+  };
   const again = await measurePhase(() => publishFeeds(config, logger));
-  phases['publish-again'] = { wallMs: again.wallMs, cpuMs: again.cpuMs, peakRssBytes: readPeakRss(), counts: { articles: again.value.articles, written: again.value.written.length } };
+  phases['publish-again'] = {
+    wallMs: again.wallMs,
+    cpuMs: again.cpuMs,
+    peakRssBytes: readPeakRss(),
+    counts: { articles: again.value.articles, written: again.value.written.length },
+  };
   await markPhase('end');
   return { phases, notes: warningNotes(warnings) };
 }

@@ -51,14 +51,18 @@ export async function runScenario(plan: ScenarioPlan): Promise<ScenarioResult> {
   const bounds: Record<string, NetworkBound> = {};
   const loadBefore = loadavg()[0];
   try {
-    const child = fork(CHILD, [], { execArgv: ['--import', 'tsx', ...plan.childArgs], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(CHILD, [], {
+      execArgv: ['--import', 'tsx', ...plan.childArgs],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let phase: string | undefined;
     const result = await new Promise<Extract<ChildMessage, { type: 'result' }>>((resolve, reject) => {
       child.on('message', (message: ChildMessage) => {
         if (message.type === 'ready') child.send({ type: 'spec', spec });
         if (message.type === 'phase') {
           const records = web?.takeRecords() ?? [];
-          if (phase && records.length > 0) bounds[phase] = computeNetworkBound(records, plan.concurrency, plan.perHostConcurrency);
+          if (phase && records.length > 0)
+            bounds[phase] = computeNetworkBound(records, plan.concurrency, plan.perHostConcurrency);
           phase = message.name;
           child.send({ type: 'ack' });
         }

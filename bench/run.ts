@@ -40,32 +40,79 @@ const { values } = parseArgs({
 const seed = Number(values.seed);
 // DESIGN.md's default fetch.concurrency unless told otherwise; the baseline gets the same.
 const CONCURRENCY = Number(values.concurrency);
-if (!Number.isInteger(CONCURRENCY) || CONCURRENCY < 1) throw new Error(`--concurrency must be a positive integer, not ${values.concurrency}`);
+if (!Number.isInteger(CONCURRENCY) || CONCURRENCY < 1)
+  throw new Error(`--concurrency must be a positive integer, not ${values.concurrency}`);
 const PER_HOST = 2;
 const TIMEOUT_MS = 3000;
 
 function webOf(sources: number, itemsPerSource: number): WebOptions {
-  return { seed, sources, itemsPerSource, minLatencyMs: 50, maxLatencyMs: 300, errorRate: 0.01, hangRate: 0.002, hangMs: 2 * TIMEOUT_MS };
+  return {
+    seed,
+    sources,
+    itemsPerSource,
+    minLatencyMs: 50,
+    maxLatencyMs: 300,
+    errorRate: 0.01,
+    hangRate: 0.002,
+    hangMs: 2 * TIMEOUT_MS,
+  };
 }
 
 function plansOf(): Array<() => Promise<ScenarioPlan>> {
   const common = { concurrency: CONCURRENCY, perHostConcurrency: PER_HOST, timeoutMs: TIMEOUT_MS, keep: values.keep };
   const workers = values.workers === undefined ? undefined : Number(values.workers);
-  const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'feedwright-bench-profiles')}`] : [];
+  const profile = values['cpu-prof']
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'feedwright-bench-profiles')}`]
+    : [];
   const childArgs = [...profile, ...(values['node-option'] ?? [])];
   const sized = (label: string, sources: number, items: number) => [
-    { id: `cold-${label}`, plan: async () => ({ ...common, label: `cold-${label}`, kind: 'feedwright' as const, web: webOf(sources, items), workers, childArgs }) },
-    { id: `baseline-${label}`, plan: async () => ({ ...common, label: `baseline-${label}`, kind: 'baseline' as const, web: webOf(sources, items), childArgs }) },
+    {
+      id: `cold-${label}`,
+      plan: async () => ({
+        ...common,
+        label: `cold-${label}`,
+        kind: 'feedwright' as const,
+        web: webOf(sources, items),
+        workers,
+        childArgs,
+      }),
+    },
+    {
+      id: `baseline-${label}`,
+      plan: async () => ({
+        ...common,
+        label: `baseline-${label}`,
+        kind: 'baseline' as const,
+        web: webOf(sources, items),
+        childArgs,
+      }),
+    },
   ];
   const publish = (label: string, count: number) => ({
     id: `publish-${label}`,
-    plan: async () => ({ ...common, label: `publish-${label}`, kind: 'publish' as const, archiveDir: await ensureArchive(count), childArgs }),
+    plan: async () => ({
+      ...common,
+      label: `publish-${label}`,
+      kind: 'publish' as const,
+      archiveDir: await ensureArchive(count),
+      childArgs,
+    }),
   });
-  const all = [...sized('quick', 20, 5), ...sized('1k', 50, 20), publish('quick', 2_000), ...sized('5k', 200, 25), ...sized('20k', 1_000, 20), publish('100k', 100_000)];
-  const defaults = values.quick ? ['cold-quick', 'publish-quick', 'baseline-quick'] : ['cold-5k', 'cold-20k', 'publish-100k', 'baseline-5k'];
+  const all = [
+    ...sized('quick', 20, 5),
+    ...sized('1k', 50, 20),
+    publish('quick', 2_000),
+    ...sized('5k', 200, 25),
+    ...sized('20k', 1_000, 20),
+    publish('100k', 100_000),
+  ];
+  const defaults = values.quick
+    ? ['cold-quick', 'publish-quick', 'baseline-quick']
+    : ['cold-5k', 'cold-20k', 'publish-100k', 'baseline-5k'];
   const wanted = values.only ? values.only.split(',').map((id) => id.trim()) : defaults;
   const unknown = wanted.filter((id) => !all.some((entry) => entry.id === id));
-  if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${all.map((entry) => entry.id).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${all.map((entry) => entry.id).join(', ')}`);
   return wanted.map((id) => all.find((entry) => entry.id === id)!.plan);
 }
 
@@ -78,11 +125,14 @@ for (const plan of plansOf()) {
   process.stderr.write(`${formatTable(rowsOf(result))}\n`);
 }
 
-console.log(`\nfeedwright bench (seed ${seed}; fetch.concurrency ${CONCURRENCY}, perHostConcurrency ${PER_HOST}, timeoutMs ${TIMEOUT_MS}; latency 50-300 ms; 1% of URLs 503 once, 0.2% hang once)\n`);
+console.log(
+  `\nfeedwright bench (seed ${seed}; fetch.concurrency ${CONCURRENCY}, perHostConcurrency ${PER_HOST}, timeoutMs ${TIMEOUT_MS}; latency 50-300 ms; 1% of URLs 503 once, 0.2% hang once)\n`,
+);
 console.log(formatTable(results.flatMap(rowsOf)));
 console.log('\nnetwork bound = max(sum of held latencies / C, slowest host: its feed + its pages / perHost)');
 for (const result of results) {
-  for (const [phase, bound] of Object.entries(result.bounds)) console.log(`  ${result.label} ${phase}: ${bound.formula}`);
+  for (const [phase, bound] of Object.entries(result.bounds))
+    console.log(`  ${result.label} ${phase}: ${bound.formula}`);
   for (const note of result.notes) console.log(`  ${result.label}: ${note}`);
 }
 console.log('\ntargets:');

@@ -99,7 +99,9 @@ function answer(ctx: HostContext, req: IncomingMessage, res: ServerResponse, kin
     const fresh = req.headers['if-none-match'] === etag || req.headers['if-modified-since'] === LAST_MODIFIED;
     const headers = { etag, 'last-modified': LAST_MODIFIED };
     if (fresh) return void res.writeHead(304, headers).end();
-    res.writeHead(200, { ...headers, 'content-type': 'application/rss+xml; charset=utf-8' }).end(renderFeed(options, ctx.origin, source));
+    res
+      .writeHead(200, { ...headers, 'content-type': 'application/rss+xml; charset=utf-8' })
+      .end(renderFeed(options, ctx.origin, source));
     return;
   }
   const match = /^\/2024\/(\d+)\/(\d+)\//.exec(path);

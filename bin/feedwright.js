@@ -7,7 +7,9 @@ try {
   cli = await import('../dist/cli.js');
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/cli.js')) throw error;
-  process.stderr.write('feedwright: dist/ is not built: run "npm run build" (or "npm install") in the project folder\n');
+  process.stderr.write(
+    'feedwright: dist/ is not built: run "npm run build" (or "npm install") in the project folder\n',
+  );
   process.exit(1);
 }
 await cli.runCli();

@@ -40,7 +40,11 @@ const ENGINES: Record<Engine, (page: EvalPage) => Output> = {
   // A page that fails counts as an empty extraction (the pipeline keeps the feed's summary).
   ours: (page) => {
     try {
-      const article = extractArticle({ html: { bytes: page.bytes, contentType: 'text/html' }, url: page.url, siteRules: {} });
+      const article = extractArticle({
+        html: { bytes: page.bytes, contentType: 'text/html' },
+        url: page.url,
+        siteRules: {},
+      });
       return { text: article.text, method: article.method };
     } catch {
       return { text: '', method: 'error' };
@@ -92,10 +96,14 @@ interface EngineRun {
 
 /** Both engines warmed on 5 pages, then timed in turns; the first round's outputs are scored. */
 function runBoth(pages: EvalPage[], rounds: number): Record<Engine, EngineRun> {
-  const runs: Record<Engine, EngineRun> = { ours: { outputs: [], passes: [] }, readability: { outputs: [], passes: [] } };
+  const runs: Record<Engine, EngineRun> = {
+    ours: { outputs: [], passes: [] },
+    readability: { outputs: [], passes: [] },
+  };
   for (const engine of ['ours', 'readability'] as Engine[]) for (const page of pages.slice(0, 5)) ENGINES[engine](page);
   for (let round = 0; round < rounds; round += 1) {
-    for (const engine of ['ours', 'readability'] as Engine[]) runs[engine].passes.push(timePass(pages, ENGINES[engine], round === 0 ? runs[engine].outputs : undefined));
+    for (const engine of ['ours', 'readability'] as Engine[])
+      runs[engine].passes.push(timePass(pages, ENGINES[engine], round === 0 ? runs[engine].outputs : undefined));
   }
   return runs;
 }
@@ -104,32 +112,55 @@ const f3 = (value: number) => value.toFixed(3);
 
 function reportCorpus(corpus: Corpus, outputs: Record<Engine, Output[]>, worst: number): void {
   const results = { ours: [] as PageResult[], readability: [] as PageResult[] };
-  for (const engine of ['ours', 'readability'] as Engine[]) for (const [index, page] of corpus.pages.entries()) results[engine].push(page.score(outputs[engine][index]!.text));
-  const subset = (engine: Engine, half?: 'A' | 'B') => corpus.aggregate(results[engine].filter((_, index) => !half || corpus.pages[index]!.half === half));
+  for (const engine of ['ours', 'readability'] as Engine[])
+    for (const [index, page] of corpus.pages.entries()) results[engine].push(page.score(outputs[engine][index]!.text));
+  const subset = (engine: Engine, half?: 'A' | 'B') =>
+    corpus.aggregate(results[engine].filter((_, index) => !half || corpus.pages[index]!.half === half));
   const count = (half: 'A' | 'B') => corpus.pages.filter((page) => page.half === half).length;
-  console.log(`\n## ${corpus.name}: ${corpus.pages.length} pages, ${corpus.method} (half A ${count('A')} pages, tuned on; half B ${count('B')}, held out)`);
+  console.log(
+    `\n## ${corpus.name}: ${corpus.pages.length} pages, ${corpus.method} (half A ${count('A')} pages, tuned on; half B ${count('B')}, held out)`,
+  );
   console.log('| extractor              | F1    | P     | R     | A F1  | B F1  | < 50 chars |');
   console.log('| ---------------------- | ----- | ----- | ----- | ----- | ----- | ---------- |');
   for (const engine of ['ours', 'readability'] as Engine[]) {
     const whole = subset(engine);
-    const short = corpus.pages.filter((page, index) => page.truthLength >= 50 && outputs[engine][index]!.text.trim().length < 50);
+    const short = corpus.pages.filter(
+      (page, index) => page.truthLength >= 50 && outputs[engine][index]!.text.trim().length < 50,
+    );
     const name = engine === 'ours' ? 'feedwright generic' : 'Readability (linkedom)';
-    console.log(`| ${name.padEnd(22)} | ${f3(whole.f1)} | ${f3(whole.precision)} | ${f3(whole.recall)} | ${f3(subset(engine, 'A').f1)} | ${f3(subset(engine, 'B').f1)} | ${String(short.length).padStart(10)} |`);
+    console.log(
+      `| ${name.padEnd(22)} | ${f3(whole.f1)} | ${f3(whole.precision)} | ${f3(whole.recall)} | ${f3(subset(engine, 'A').f1)} | ${f3(subset(engine, 'B').f1)} | ${String(short.length).padStart(10)} |`,
+    );
     if (short.length) console.log(`  under 50 characters: ${short.map((page) => page.id).join(' ')}`);
   }
   const dump = option('--dump');
-  if (dump) appendFileSync(dump, corpus.pages.map((page, index) => `${corpus.name} ${page.id} ${page.half} ${f3(results.ours[index]!.pageScore)} ${f3(results.readability[index]!.pageScore)} ${outputs.ours[index]!.text.length} ${outputs.ours[index]!.method}\n`).join(''));
+  if (dump)
+    appendFileSync(
+      dump,
+      corpus.pages
+        .map(
+          (page, index) =>
+            `${corpus.name} ${page.id} ${page.half} ${f3(results.ours[index]!.pageScore)} ${f3(results.readability[index]!.pageScore)} ${outputs.ours[index]!.text.length} ${outputs.ours[index]!.method}\n`,
+        )
+        .join(''),
+    );
   const methods = new Map<string, number>();
   for (const output of outputs.ours) methods.set(output.method ?? '?', (methods.get(output.method ?? '?') ?? 0) + 1);
   console.log(`feedwright methods: ${[...methods].map(([method, n]) => `${method} ${n}`).join(', ')}`);
   const losses = corpus.pages
-    .map((page, index) => ({ page, index, loss: results.readability[index]!.pageScore - results.ours[index]!.pageScore }))
+    .map((page, index) => ({
+      page,
+      index,
+      loss: results.readability[index]!.pageScore - results.ours[index]!.pageScore,
+    }))
     .filter((entry) => entry.loss > 0)
     .sort((a, b) => b.loss - a.loss)
     .slice(0, worst);
   for (const { page, index, loss } of losses) {
     const ours = results.ours[index]!;
-    console.log(`  lost ${f3(loss)} ${page.id.slice(0, 12)} [${page.half}] ours ${f3(ours.pageScore)} (P ${f3(ours.precision)} R ${f3(ours.recall)}, ${outputs.ours[index]!.text.length} chars, ${outputs.ours[index]!.method}) ${page.url.slice(0, 70)}`);
+    console.log(
+      `  lost ${f3(loss)} ${page.id.slice(0, 12)} [${page.half}] ours ${f3(ours.pageScore)} (P ${f3(ours.precision)} R ${f3(ours.recall)}, ${outputs.ours[index]!.text.length} chars, ${outputs.ours[index]!.method}) ${page.url.slice(0, 70)}`,
+    );
   }
 }
 
@@ -146,7 +177,16 @@ function runIsolated(rounds: number): Record<Engine, number[]> {
   const passes: Record<Engine, number[]> = { ours: [], readability: [] };
   const set = option('--set');
   for (const engine of ['ours', 'readability', 'ours', 'readability'] as Engine[]) {
-    const args = ['--import', 'tsx', script, '--child', engine, '--rounds', String(rounds), ...(set ? ['--set', set] : [])];
+    const args = [
+      '--import',
+      'tsx',
+      script,
+      '--child',
+      engine,
+      '--rounds',
+      String(rounds),
+      ...(set ? ['--set', set] : []),
+    ];
     const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
     passes[engine].push(...(JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as number[]));
   }
@@ -166,12 +206,16 @@ function main(): void {
     offset += corpus.pages.length;
   }
   const speed = (engine: Engine) => `${median(runs[engine].passes).toFixed(1)}/s`;
-  console.log(`\nspeed, ${pages.length} pages, shared process (${rounds} passes each, median): feedwright ${speed('ours')}, Readability ${speed('readability')}; ratio ${(median(runs.ours.passes) / median(runs.readability.passes)).toFixed(2)}x`);
+  console.log(
+    `\nspeed, ${pages.length} pages, shared process (${rounds} passes each, median): feedwright ${speed('ours')}, Readability ${speed('readability')}; ratio ${(median(runs.ours.passes) / median(runs.readability.passes)).toFixed(2)}x`,
+  );
   if (process.argv.includes('--no-isolated')) return;
   const isolated = runIsolated(rounds);
   const ours = median(isolated.ours);
   const readability = median(isolated.readability);
-  console.log(`speed, own process (${isolated.ours.length} passes each, median): feedwright ${ours.toFixed(1)}/s, Readability ${readability.toFixed(1)}/s; ratio ${(ours / readability).toFixed(2)}x`);
+  console.log(
+    `speed, own process (${isolated.ours.length} passes each, median): feedwright ${ours.toFixed(1)}/s, Readability ${readability.toFixed(1)}/s; ratio ${(ours / readability).toFixed(2)}x`,
+  );
 }
 
 const childIndex = process.argv.indexOf('--child');

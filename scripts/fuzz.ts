@@ -13,14 +13,23 @@ const seed = Number(process.argv[3] ?? 1);
 const options = { seed, maxIterations: iterations, budgetMs: 30 * 60_000, hangMs: 5_000 };
 
 function print(target: string, report: FuzzReport): void {
-  console.log(`${target}: ${report.iterations} mutants, ${report.rejected} rejected with FeedwrightError, ${report.failures.length} failures`);
+  console.log(
+    `${target}: ${report.iterations} mutants, ${report.rejected} rejected with FeedwrightError, ${report.failures.length} failures`,
+  );
   console.log(`  mutations: ${JSON.stringify(report.mutations)}`);
   console.log(`  slowest: ${Math.round(report.slowest.ms)} ms (${report.slowest.name})`);
   for (const failure of report.failures) console.log(`  FAIL ${failure}`);
 }
 
-print('parseFeed', runFuzz(await readFeedSeeds(), (text) => parseFeed(text, { url: 'https://feeds.example/feed' }), options));
+print(
+  'parseFeed',
+  runFuzz(await readFeedSeeds(), (text) => parseFeed(text, { url: 'https://feeds.example/feed' }), options),
+);
 print(
   'extractArticle',
-  runFuzz(await readPageSeeds(), (html) => extractArticle({ html, url: 'https://news.example/2026/01/05/story/', siteRules: {} }), { ...options, seed: seed + 1 }),
+  runFuzz(
+    await readPageSeeds(),
+    (html) => extractArticle({ html, url: 'https://news.example/2026/01/05/story/', siteRules: {} }),
+    { ...options, seed: seed + 1 },
+  ),
 );

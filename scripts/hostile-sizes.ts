@@ -50,14 +50,21 @@ async function measure(name: string, timeoutMs: number): Promise<Row> {
   installBigPageRoutes(server, PAGE_COUNTS);
   const dir = await makeTempDir(`sizes-${name}`);
   try {
-    const sources = [name, 'ok'].map((source) => ({ name: source, url: server.url(`/${source}.xml`), category: 'Work', fullText: source !== 'many' }));
+    const sources = [name, 'ok'].map((source) => ({
+      name: source,
+      url: server.url(`/${source}.xml`),
+      category: 'Work',
+      fullText: source !== 'many',
+    }));
     const config = await makeHostileConfig(dir, sources, { timeoutMs, maxItemsPerSource: 100 });
     const started = performance.now();
     const report = await runOnce(config, { logger: silentLogger });
     const ms = Math.round(performance.now() - started);
     const state = await loadState(config.paths.state);
     const outcome = state.sources[server.url(`/${name}.xml`)];
-    const bodies = await Promise.all((await listArticleFiles(config.paths.articles)).map(async (file) => (await readArticleFile(file)).body.length));
+    const bodies = await Promise.all(
+      (await listArticleFiles(config.paths.articles)).map(async (file) => (await readArticleFile(file)).body.length),
+    );
     const feeds = await fileSizes(config.paths.feeds);
     return {
       name,

@@ -47,7 +47,10 @@ export function makeArticle(index: number): Article {
   const slug = `${day.toISOString().slice(0, 10)}-synthetic-article-${hashId(String(index), 8)}`;
   const category = CATEGORIES[index % CATEGORIES.length];
   const body = makeBody(index, next);
-  const text = body.replace(/[#\-[\]()]/g, '').replace(/\s+/g, ' ').trim();
+  const text = body
+    .replace(/[#\-[\]()]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return {
     slug,
     title: `Synthetic article ${index}: ${sentence(next).slice(0, 60)}`,
@@ -55,7 +58,9 @@ export function makeArticle(index: number): Article {
     excerpt: `${text.slice(0, 150)}...`,
     coverImage: `https://images.example.com/covers/${index % 97}.jpg`,
     author: 'AIVibe',
-    tags: [TAGS[index % TAGS.length], TAGS[(index * 7 + 3) % TAGS.length], category].filter((tag, at, all) => all.indexOf(tag) === at),
+    tags: [TAGS[index % TAGS.length], TAGS[(index * 7 + 3) % TAGS.length], category].filter(
+      (tag, at, all) => all.indexOf(tag) === at,
+    ),
     category,
     source: `https://news.example.com/${day.getUTCFullYear()}/story-${index}`,
     extra: { originalAuthor: `Reporter ${index % 40}`, published: day.toISOString(), sourceName: 'Example News' },

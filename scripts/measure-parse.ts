@@ -11,10 +11,12 @@ const corpusDir = fileURLToPath(new URL('../tests/corpus/', import.meta.url));
 const RUNS = 15;
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
 }
 
 function median(values: number[]): number {
@@ -39,11 +41,16 @@ for (const file of realWorld) {
     times.push(performance.now() - start);
   }
   medians.push(median(times));
-  console.log(`  ${relative(corpusDir, file)}: ${median(times).toFixed(2)} ms, ${items < 0 ? 'rejected' : `${items} items`}`);
+  console.log(
+    `  ${relative(corpusDir, file)}: ${median(times).toFixed(2)} ms, ${items < 0 ? 'rejected' : `${items} items`}`,
+  );
 }
 console.log(`median of medians: ${median(medians).toFixed(2)} ms over ${realWorld.length} feeds`);
 
-const all = [...walk(join(corpusDir, 'feeds')), ...walk(join(corpusDir, 'techcrunch')).filter((f) => f.endsWith('.xml'))].filter((f) => !/LICENSE|README/i.test(f));
+const all = [
+  ...walk(join(corpusDir, 'feeds')),
+  ...walk(join(corpusDir, 'techcrunch')).filter((f) => f.endsWith('.xml')),
+].filter((f) => !/LICENSE|README/i.test(f));
 const counts: Record<string, number> = { parsed: 0 };
 for (const file of all) {
   try {

@@ -12,8 +12,16 @@ export interface OfflineWeb {
 }
 
 const TC_PAGES = {
-  '/2022/02/11/can-an-ai-be-properly-considered-an-inventor/': ['article-2022.html', 'Can an AI be properly considered an inventor?', 'Fri, 11 Feb 2022 16:00:00 +0000'],
-  '/2018/02/25/gobee-bike-throws-in-the-towel-on-france/': ['article-2018.html', 'GoBee Bike throws in the towel in France', 'Sun, 25 Feb 2018 13:00:00 +0000'],
+  '/2022/02/11/can-an-ai-be-properly-considered-an-inventor/': [
+    'article-2022.html',
+    'Can an AI be properly considered an inventor?',
+    'Fri, 11 Feb 2022 16:00:00 +0000',
+  ],
+  '/2018/02/25/gobee-bike-throws-in-the-towel-on-france/': [
+    'article-2018.html',
+    'GoBee Bike throws in the towel in France',
+    'Sun, 25 Feb 2018 13:00:00 +0000',
+  ],
 } as const;
 
 function pagesFeed(origin: string): string {
@@ -24,14 +32,20 @@ function pagesFeed(origin: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>TechCrunch (recorded pages)</title><link>${origin}/</link><description>Recorded TechCrunch articles</description>${items.join('')}</channel></rss>`;
 }
 
-async function loadRoutes(corpusDir: string, origin: string): Promise<Map<string, { type: string; body: Buffer | string }>> {
+async function loadRoutes(
+  corpusDir: string,
+  origin: string,
+): Promise<Map<string, { type: string; body: Buffer | string }>> {
   const tc = join(corpusDir, 'techcrunch');
   const rss = 'application/rss+xml; charset=utf-8';
   const routes = new Map<string, { type: string; body: Buffer | string }>();
   routes.set('/techcrunch/pages.xml', { type: rss, body: pagesFeed(origin) });
   routes.set('/techcrunch/feed-2023.xml', { type: rss, body: await readFile(join(tc, 'feed-2023.xml')) });
   routes.set('/guardian.rss', { type: rss, body: await readFile(join(corpusDir, 'feeds/real-world/guardian.rss')) });
-  routes.set('/heise.atom', { type: 'application/atom+xml', body: await readFile(join(corpusDir, 'feeds/real-world/heise.atom')) });
+  routes.set('/heise.atom', {
+    type: 'application/atom+xml',
+    body: await readFile(join(corpusDir, 'feeds/real-world/heise.atom')),
+  });
   for (const [path, [file]] of Object.entries(TC_PAGES)) {
     routes.set(path, { type: 'text/html; charset=utf-8', body: await readFile(join(tc, file)) });
   }

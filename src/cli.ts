@@ -66,7 +66,9 @@ const COMMANDS: Record<string, Command> = {
     const runCycle = (signal: AbortSignal) => runLockedCycle(loaded, logger, { signal });
     const daemon = startDaemon(loaded, logger, runCycle, { initialRun: !values['no-initial-run'] });
     const onSignal = (signal: NodeJS.Signals) =>
-      void daemon.stop(signal).catch((error: unknown) => logger.error('Daemon did not stop cleanly', { err: describeError(error) }));
+      void daemon
+        .stop(signal)
+        .catch((error: unknown) => logger.error('Daemon did not stop cleanly', { err: describeError(error) }));
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     await daemon.done;
@@ -79,7 +81,13 @@ const COMMANDS: Record<string, Command> = {
     // The run lock: a publish never interleaves with a cycle's own publish.
     const lock = await acquireRunLock(loaded.paths.lock);
     const report = await publishFeeds(loaded, logger).finally(() => lock.release());
-    logger.info('Publish finished', { count: report.articles, files: report.files, written: report.written.length, unchanged: report.unchanged, durationMs: report.durationMs });
+    logger.info('Publish finished', {
+      count: report.articles,
+      files: report.files,
+      written: report.written.length,
+      unchanged: report.unchanged,
+      durationMs: report.durationMs,
+    });
     return 0;
   },
   async status({ values, config }) {
@@ -96,9 +104,15 @@ const COMMANDS: Record<string, Command> = {
   },
   async serve({ values, logger, config }) {
     const port = Number(values.port ?? 8080);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${values.port}" is not a port number`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port: "${values.port}" is not a port number`);
     const { serveFeeds } = await import('./serve/index.js');
-    const served = await serveFeeds({ dir: (await config()).paths.feeds, port, host: values.host, logger: logger.child({ stage: 'serve' }) });
+    const served = await serveFeeds({
+      dir: (await config()).paths.feeds,
+      port,
+      host: values.host,
+      logger: logger.child({ stage: 'serve' }),
+    });
     await new Promise<void>((resolve) => {
       const stop = () =>
         void served.close().then(resolve, (error: unknown) => {
@@ -145,8 +159,17 @@ async function runSourcesCommand({ values, positionals, logger, config }: Comman
   if (action === 'add') {
     const loaded = await config();
     const { createHttpClient } = await import('./fetch/index.js');
-    const client = createHttpClient({ fetch: loaded.fetch, site: loaded.site, logger: logger.child({ stage: 'fetch' }) });
-    const input = { url: needs('a URL'), name: values.name, category: values.category, fullText: values['no-full-text'] ? false : undefined };
+    const client = createHttpClient({
+      fetch: loaded.fetch,
+      site: loaded.site,
+      logger: logger.child({ stage: 'fetch' }),
+    });
+    const input = {
+      url: needs('a URL'),
+      name: values.name,
+      category: values.category,
+      fullText: values['no-full-text'] ? false : undefined,
+    };
     const added = await addSource(file, input, client);
     process.stdout.write(`added source "${added.name}": ${redactUrl(added.url)}\n`);
   } else if (action === 'remove') {
@@ -157,7 +180,9 @@ async function runSourcesCommand({ values, positionals, logger, config }: Comman
     await config();
     const opml = await readFile(needs('an OPML file'), 'utf8');
     const result = await importOpml(file, opml, { category: values.category });
-    process.stdout.write(`imported ${result.added.length} sources${result.skipped.length ? `, skipped ${result.skipped.length}: ${result.skipped.join('; ')}` : ''}\n`);
+    process.stdout.write(
+      `imported ${result.added.length} sources${result.skipped.length ? `, skipped ${result.skipped.length}: ${result.skipped.join('; ')}` : ''}\n`,
+    );
   } else if (action === 'export') {
     process.stdout.write(exportOpml(await config()));
   } else {
@@ -173,7 +198,8 @@ async function runExtractCommand({ values, positionals, logger, config }: Comman
   if (inputs.length === 0) throw new UsageError('extract needs a FILE or URL (see "feedwright extract --help")');
   const format = EXTRACT_FORMATS.find((known) => known === (values.format ?? 'markdown'));
   if (!format) throw new UsageError(`--format: "${values.format}" is not markdown, text or json`);
-  if (values.url !== undefined && !/^https?:\/\/[^/]/i.test(values.url)) throw new UsageError(`--url: "${values.url}" is not an absolute http(s) URL`);
+  if (values.url !== undefined && !/^https?:\/\/[^/]/i.test(values.url))
+    throw new UsageError(`--url: "${values.url}" is not an absolute http(s) URL`);
   const { extractInputs, loadExtractConfig } = await commands.loadExtractCommand();
   const loaded = await loadExtractConfig(values.config, config);
   const { createHttpClient } = await import('./fetch/index.js');
@@ -183,7 +209,12 @@ async function runExtractCommand({ values, positionals, logger, config }: Comman
     format,
     siteRules: loaded.siteRules,
     logger: logger.child({ stage: 'extract' }),
-    client: () => (client ??= createHttpClient({ fetch: loaded.fetch, site: loaded.site, logger: logger.child({ stage: 'fetch' }) })),
+    client: () =>
+      (client ??= createHttpClient({
+        fetch: loaded.fetch,
+        site: loaded.site,
+        logger: logger.child({ stage: 'fetch' }),
+      })),
     write: (text) => process.stdout.write(text),
     ...(values.url ? { baseUrl: values.url } : {}),
   });
@@ -219,9 +250,12 @@ export async function main(argv: string[]): Promise<number> {
     const name = positionals[0] ?? 'help';
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}" (see "feedwright --help")`);
-    const maxPositionals = name === 'sources' ? 3 : name === 'help' || name === 'init' ? 2 : name === 'extract' ? Infinity : 1;
+    const maxPositionals =
+      name === 'sources' ? 3 : name === 'help' || name === 'init' ? 2 : name === 'extract' ? Infinity : 1;
     if (positionals.length > maxPositionals) {
-      throw new UsageError(`${name}: unexpected argument "${positionals[maxPositionals]}" (see "feedwright ${name} --help")`);
+      throw new UsageError(
+        `${name}: unexpected argument "${positionals[maxPositionals]}" (see "feedwright ${name} --help")`,
+      );
     }
     if (values.help) {
       process.stdout.write(`${HELP[name] ?? HELP.main}\n`);

@@ -74,7 +74,9 @@ function newReport(): RunReport {
 /** One source through the first unit of work, its new items through the second, here and now. */
 async function processSource(ctx: WorkContext, source: SourceConfig): Promise<SourceOutcome | undefined> {
   if (ctx.signal?.aborted) return undefined;
-  return processSourceFeed(source, ctx, (items) => Promise.all(items.map((item) => processItemPage(source, item, ctx))));
+  return processSourceFeed(source, ctx, (items) =>
+    Promise.all(items.map((item) => processItemPage(source, item, ctx))),
+  );
 }
 
 function countOutcome(report: RunReport, outcome: SourceOutcome | undefined): void {
@@ -98,8 +100,11 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   const state = options.state ?? (await openJsonStateStore(config.paths.state));
   // Temp files of a run that was killed mid-write; the lock says no other run is writing.
   for (const dir of new Set([dirname(config.paths.state), config.paths.articles])) await removeStaleTempFiles(dir);
-  const client = options.client ?? createHttpClient({ fetch: config.fetch, site: config.site, logger: logger.child({ stage: 'fetch' }) });
-  const extractor = options.extractor ?? createExtractor({ workers: config.extract.workers, timeoutMs: config.extract.timeoutMs });
+  const client =
+    options.client ??
+    createHttpClient({ fetch: config.fetch, site: config.site, logger: logger.child({ stage: 'fetch' }) });
+  const extractor =
+    options.extractor ?? createExtractor({ workers: config.extract.workers, timeoutMs: config.extract.timeoutMs });
   const report = newReport();
   const ctx: WorkContext = {
     config,
@@ -136,7 +141,8 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
     if (!options.extractor) await extractor.close();
   }
   await state.flush();
-  if (saveError) logger.warn('A state save failed during the run; the final save succeeded', { err: describeError(saveError) });
+  if (saveError)
+    logger.warn('A state save failed during the run; the final save succeeded', { err: describeError(saveError) });
   if (options.publish !== false) {
     report.publish = await publishSafely(config, logger, client);
     report.publishFailed = report.publish === undefined;
@@ -145,11 +151,18 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   return report;
 }
 
-async function publishSafely(config: ResolvedConfig, logger: Logger, client: HttpClient): Promise<PublishReport | undefined> {
+async function publishSafely(
+  config: ResolvedConfig,
+  logger: Logger,
+  client: HttpClient,
+): Promise<PublishReport | undefined> {
   try {
     return await publishFeeds(config, logger, client);
   } catch (error) {
-    logger.error('Unable to publish feeds', { code: error instanceof FeedwrightError ? error.code : undefined, err: describeError(error) });
+    logger.error('Unable to publish feeds', {
+      code: error instanceof FeedwrightError ? error.code : undefined,
+      err: describeError(error),
+    });
     return undefined;
   }
 }

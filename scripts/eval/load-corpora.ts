@@ -39,7 +39,10 @@ function readPage(dir: string, id: string): Buffer {
 
 function loadArticles(corpusRoot: string): Corpus {
   const dir = resolve(corpusRoot, 'articles');
-  const truth = JSON.parse(readFileSync(resolve(dir, 'ground-truth.json'), 'utf8')) as Record<string, { url: string; articleBody: string }>;
+  const truth = JSON.parse(readFileSync(resolve(dir, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { url: string; articleBody: string }
+  >;
   const pages = Object.entries(truth).map(([id, entry]) => ({
     id,
     url: entry.url,
@@ -60,7 +63,9 @@ interface Annotation {
 
 /** Some annotations name the page by file only (`hard::name.html`): a neutral URL stands in. */
 function pageUrl(annotation: Annotation): string {
-  return /^https?:\/\//.test(annotation.url) ? annotation.url : `https://example.org/${encodeURIComponent(annotation.file)}`;
+  return /^https?:\/\//.test(annotation.url)
+    ? annotation.url
+    : `https://example.org/${encodeURIComponent(annotation.file)}`;
 }
 
 function loadSnippets(corpusRoot: string): Corpus {

@@ -61,7 +61,15 @@ export function scoreSnippets(predicted: string, withSnippets: string[], without
   const fn = withSnippets.length - tp;
   const tn = withoutSnippets.length - fp;
   const all = tp + fp + fn + tn || 1;
-  return { tp, fp, fn, tn, precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1, pageScore: (tp + tn) / all };
+  return {
+    tp,
+    fp,
+    fn,
+    tn,
+    precision: tp + fp ? tp / (tp + fp) : 1,
+    recall: tp + fn ? tp / (tp + fn) : 1,
+    pageScore: (tp + tn) / all,
+  };
 }
 
 /** The benchmark's aggregate: means of per-page precision and recall. */

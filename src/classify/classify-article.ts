@@ -21,7 +21,6 @@ import { stripMarkup } from '../lib/strip-markup.js';
 /** The stored title's length in code points, cut like an excerpt (parse caps a feed title at 1,000 first). */
 const MAX_ARTICLE_TITLE_CHARS = 300;
 
-
 export interface ClassifyContext {
   config: Pick<ResolvedConfig, 'site' | 'categories' | 'tags'>;
   source: Pick<SourceConfig, 'name' | 'category' | 'tags'>;
@@ -56,7 +55,10 @@ export function findCategory(
   if (winner !== fallback && winner.score >= MIN_OVERRIDE_SCORE && winner.keyword) {
     return { name: winner.category.name, rule: `keyword:${winner.keyword}` };
   }
-  return { name: fallback.category.name, rule: fallback.category.name === defaultName ? 'source-default' : 'first-category' };
+  return {
+    name: fallback.category.name,
+    rule: fallback.category.name === defaultName ? 'source-default' : 'first-category',
+  };
 }
 
 function mapSourceCategory(label: string, tags: readonly TagConfig[]): string | undefined {
@@ -70,7 +72,13 @@ function mapSourceCategory(label: string, tags: readonly TagConfig[]): string | 
 
 export function findTags(
   tags: readonly TagConfig[],
-  input: { title: string; body: string; sourceCategories: readonly string[]; sourceTags: readonly string[]; category: string },
+  input: {
+    title: string;
+    body: string;
+    sourceCategories: readonly string[];
+    sourceTags: readonly string[];
+    category: string;
+  },
 ): string[] {
   const text = `${input.title}\n${input.body}`;
   const out: string[] = [];
@@ -92,7 +100,11 @@ export function findTags(
  * The category's stock images, else every category's (so an article always has a cover when
  * any stock image is configured); one picked by the item's id, stable across runs.
  */
-function pickStockImage(categories: readonly CategoryConfig[], category: CategoryConfig | undefined, key: string): string {
+function pickStockImage(
+  categories: readonly CategoryConfig[],
+  category: CategoryConfig | undefined,
+  key: string,
+): string {
   const own = category?.coverImages ?? [];
   const images = own.length > 0 ? own : categories.flatMap((entry) => entry.coverImages);
   if (images.length === 0) return '';
@@ -104,10 +116,17 @@ function toPlainLine(text: string): string {
   return stripBidiControls(stripMarkup(text));
 }
 
-export function classifyArticle(extracted: ExtractedArticle, item: FeedItem, context: ClassifyContext): ClassifiedArticle {
+export function classifyArticle(
+  extracted: ExtractedArticle,
+  item: FeedItem,
+  context: ClassifyContext,
+): ClassifiedArticle {
   const { config, source } = context;
   // A headline is a line: a hostile 5 MB title is cut, not copied into every file and feed.
-  const title = makeExcerpt(toPlainLine(extracted.title) || toPlainLine(item.title) || 'Untitled', MAX_ARTICLE_TITLE_CHARS);
+  const title = makeExcerpt(
+    toPlainLine(extracted.title) || toPlainLine(item.title) || 'Untitled',
+    MAX_ARTICLE_TITLE_CHARS,
+  );
   const defaultCategory = source.category ?? config.categories[0].name;
   const category = findCategory(config.categories, defaultCategory, title, extracted.text);
   const published = extracted.published ?? item.published ?? item.updated ?? context.now.toISOString();

@@ -26,7 +26,12 @@ const JSON_FEED_TYPES = new Set(['application/feed+json', 'application/json']);
 const MAX_CANDIDATES = 5;
 
 function describeFeed(feedUrl: string, feed: ParsedFeed): DiscoveredFeed {
-  return { feedUrl, title: feed.title?.trim() || undefined, format: feed.version ?? feed.format, items: feed.items.length };
+  return {
+    feedUrl,
+    title: feed.title?.trim() || undefined,
+    format: feed.version ?? feed.format,
+    items: feed.items.length,
+  };
 }
 
 function tryParse(result: FetchResult): ParsedFeed | FeedwrightError {
@@ -67,7 +72,8 @@ async function tryCandidates(pageUrl: string, candidates: string[], client: Http
     try {
       const result = await client.fetchResource(candidate, { kind: 'feed' });
       const parsed = tryParse(result);
-      if (!(parsed instanceof FeedwrightError)) return describeFeed(keepCredentials(candidate, result.finalUrl), parsed);
+      if (!(parsed instanceof FeedwrightError))
+        return describeFeed(keepCredentials(candidate, result.finalUrl), parsed);
       problems.push(`${redactUrl(candidate)}: ${parsed.message}`);
     } catch (error) {
       problems.push(`${redactUrl(candidate)}: ${describeError(error)}`);
@@ -88,7 +94,10 @@ export async function discoverFeed(url: string, client: HttpClient): Promise<Dis
   if (parsed.code !== 'NOT_A_FEED') throw parsed;
   if (!isHtmlPage(result)) {
     const type = result.contentType ?? 'no content type';
-    throw new FeedwrightError('NOT_A_FEED', `${redactUrl(url)} is neither a feed nor an HTML page (${type})`, { stage: 'parse', url });
+    throw new FeedwrightError('NOT_A_FEED', `${redactUrl(url)} is neither a feed nor an HTML page (${type})`, {
+      stage: 'parse',
+      url,
+    });
   }
   const candidates = findFeedLinks(result.body, result.finalUrl).map((candidate) => keepCredentials(url, candidate));
   if (candidates.length === 0) {

@@ -48,17 +48,27 @@ async function extractInput(input: string, options: ExtractCommandOptions): Prom
   const { siteRules } = options;
   if (isUrl(input)) {
     const page = await options.client().fetchResource(input, { kind: 'page', raw: true });
-    return { url: page.finalUrl, article: extractArticle({ html: page.raw ?? page.body, url: page.finalUrl, siteRules }) };
+    return {
+      url: page.finalUrl,
+      article: extractArticle({ html: page.raw ?? page.body, url: page.finalUrl, siteRules }),
+    };
   }
   const html = await readSavedPage(input);
-  if (options.baseUrl) return { url: options.baseUrl, article: extractArticle({ html, url: options.baseUrl, siteRules }) };
+  if (options.baseUrl)
+    return { url: options.baseUrl, article: extractArticle({ html, url: options.baseUrl, siteRules }) };
   // No --url: the page's own canonical URL when it names one (its links then resolve and
   // its host's rule applies), else the file's address.
   const url = readDeclaredUrl(html, pathToFileURL(resolve(input)).href) ?? pathToFileURL(resolve(input)).href;
   return { url, article: extractArticle({ html, url, siteRules }) };
 }
 
-function formatResult(input: string, format: ExtractFormat, result: Extracted | undefined, error: string | undefined, many: boolean): string {
+function formatResult(
+  input: string,
+  format: ExtractFormat,
+  result: Extracted | undefined,
+  error: string | undefined,
+  many: boolean,
+): string {
   if (format === 'json') {
     const article = result?.article;
     const record = {
@@ -91,7 +101,12 @@ export async function extractInputs(options: ExtractCommandOptions): Promise<num
     try {
       result = await extractInput(input, options);
       const { method, fallbackReason } = result.article;
-      options.logger.debug('Page extracted', { input, url: result.url, method, ...(fallbackReason ? { reason: fallbackReason } : {}) });
+      options.logger.debug('Page extracted', {
+        input,
+        url: result.url,
+        method,
+        ...(fallbackReason ? { reason: fallbackReason } : {}),
+      });
     } catch (caught) {
       failed += 1;
       error = describeError(caught);
@@ -103,14 +118,27 @@ export async function extractInputs(options: ExtractCommandOptions): Promise<num
 }
 
 /** Stands in for a missing default configuration: no site rules, the fetch defaults. */
-const NO_CONFIG = { site: { title: 'feedwright', url: 'https://feedwright.invalid/', author: 'feedwright' }, categories: [{ name: 'General' }] };
+const NO_CONFIG = {
+  site: { title: 'feedwright', url: 'https://feedwright.invalid/', author: 'feedwright' },
+  categories: [{ name: 'General' }],
+};
 
 /**
  * The configuration as other commands load it; when no --config was given and the default
  * file does not exist, extraction still works, with no site rules.
  */
-export async function loadExtractConfig(explicit: string | undefined, load: () => Promise<ResolvedConfig>): Promise<ResolvedConfig> {
+export async function loadExtractConfig(
+  explicit: string | undefined,
+  load: () => Promise<ResolvedConfig>,
+): Promise<ResolvedConfig> {
   const { DEFAULT_CONFIG_FILE, resolveConfig } = await import('../config/index.js');
-  if (explicit || (await readFile(DEFAULT_CONFIG_FILE).then(() => true, () => false))) return load();
+  if (
+    explicit ||
+    (await readFile(DEFAULT_CONFIG_FILE).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return load();
   return resolveConfig(NO_CONFIG, { siteRules: {} });
 }

@@ -20,8 +20,14 @@ export async function initProject(dir: string): Promise<InitResult> {
   const configDir = join(resolve(dir), 'config');
   const targets = STARTER_FILES.map((name) => join(configDir, name));
   for (const target of targets) {
-    const exists = await lstat(target).then(() => true, () => false);
-    if (exists) throw new FeedwrightError('IO', `${target} already exists: init never overwrites (nothing was written)`, { stage: 'cli' });
+    const exists = await lstat(target).then(
+      () => true,
+      () => false,
+    );
+    if (exists)
+      throw new FeedwrightError('IO', `${target} already exists: init never overwrites (nothing was written)`, {
+        stage: 'cli',
+      });
   }
   await mkdir(configDir, { recursive: true });
   // COPYFILE_EXCL: a file that appeared since the check is still not overwritten.

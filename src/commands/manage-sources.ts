@@ -100,7 +100,9 @@ export const MAX_SOURCE_NAME_CHARS = 200;
 
 /** A feed's or outline's title as a source name: one line, no markup or bidi controls, at most MAX_SOURCE_NAME_CHARS. */
 function toSourceName(title: string | undefined): string {
-  const line = stripBidiControls(stripMarkup(title ?? '')).replace(/\s+/g, ' ').trim();
+  const line = stripBidiControls(stripMarkup(title ?? ''))
+    .replace(/\s+/g, ' ')
+    .trim();
   if (line.length <= MAX_SOURCE_NAME_CHARS) return line;
   const cut = line.slice(0, MAX_SOURCE_NAME_CHARS - 1).replace(/[\ud800-\udbff]$/, '');
   return `${cut.replace(/\s+\S*$/, '') || cut}…`;
@@ -152,7 +154,11 @@ export interface ImportOpmlResult {
  * category is the first of its hints (category attribute, then parent outlines) that
  * names a configured category, else options.category, else the first configured one.
  */
-export async function importOpml(configFile: string, opmlText: string, options: { category?: string } = {}): Promise<ImportOpmlResult> {
+export async function importOpml(
+  configFile: string,
+  opmlText: string,
+  options: { category?: string } = {},
+): Promise<ImportOpmlResult> {
   const subscriptions = readOpml(opmlText);
   const edit = await readConfigDocument(configFile);
   const fallback = resolveCategory(edit, options.category);

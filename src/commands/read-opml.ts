@@ -77,7 +77,8 @@ function walk(outlines: Element[], out: OpmlSubscription[]): void {
     }
     const inner = label ? { label, parent: parents } : parents;
     const children = element.children.filter(isOutline);
-    for (let index = children.length - 1; index >= 0; index -= 1) stack.push({ element: children[index]!, parents: inner });
+    for (let index = children.length - 1; index >= 0; index -= 1)
+      stack.push({ element: children[index]!, parents: inner });
   }
 }
 

@@ -29,7 +29,9 @@ function terminalProgress(enabled: boolean): { update(progress: RunProgress): vo
   return {
     update(progress) {
       drawn = true;
-      stream.write(`\r\x1b[Ksources ${progress.sourcesDone}/${progress.sourcesTotal}, articles written ${progress.articlesWritten}`);
+      stream.write(
+        `\r\x1b[Ksources ${progress.sourcesDone}/${progress.sourcesTotal}, articles written ${progress.articlesWritten}`,
+      );
     },
     end() {
       if (drawn) stream.write('\r\x1b[K');
@@ -55,7 +57,11 @@ export async function runLockedCycle(
     });
     progress.end();
     const failed = isRunFailed(report);
-    const message = !failed ? 'Run finished' : report.publishFailed ? 'Run failed: feeds not published' : 'Run failed: every source failed';
+    const message = !failed
+      ? 'Run finished'
+      : report.publishFailed
+        ? 'Run failed: feeds not published'
+        : 'Run failed: every source failed';
     // The summary line is written whatever the log level (cron runs with --quiet).
     (failed ? logger.error : logger.summary)(message, summaryFields(report));
     return { report, exitCode: failed ? 1 : 0 };

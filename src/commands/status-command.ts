@@ -57,7 +57,11 @@ export function formatStatusTable(rows: SourceStatus[]): string {
     String(row.failures),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
   const errors = rows.filter((row) => row.error && row.result === 'error').map((row) => `  ${row.name}: ${row.error}`);
   return [line(header), ...body.map(line), ...(errors.length ? ['', 'Last errors:', ...errors] : [])].join('\n');
 }

@@ -18,7 +18,9 @@ export interface ValidationResult {
 
 async function checkArticles(dir: string, lines: string[]): Promise<boolean> {
   const bad: string[] = [];
-  const files = await listArticleFiles(dir, (path) => bad.push(`${path}: a symlink leading out of the articles folder (not published)`));
+  const files = await listArticleFiles(dir, (path) =>
+    bad.push(`${path}: a symlink leading out of the articles folder (not published)`),
+  );
   const total = files.length + bad.length;
   for (const file of files) {
     try {
@@ -59,6 +61,7 @@ export async function validateProject(config: ResolvedConfig): Promise<Validatio
   ];
   let ok = await checkArticles(config.paths.articles, lines);
   const links = resolveFeedLinks(config.site, '');
-  for (const kind of ['rss', 'atom', 'json'] as const) ok = (await checkOutput(config.paths.feeds, FEED_FILES[kind], links[kind], lines)) && ok;
+  for (const kind of ['rss', 'atom', 'json'] as const)
+    ok = (await checkOutput(config.paths.feeds, FEED_FILES[kind], links[kind], lines)) && ok;
   return { ok, lines };
 }

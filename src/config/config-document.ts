@@ -33,7 +33,8 @@ function parseYaml(text: string, file: string): Document {
       cause: doc.errors[0],
     });
   }
-  if (!isMap(doc.contents)) throw new FeedwrightError('CONFIG_INVALID', `${file}: must be a YAML mapping of keys`, { stage: 'config' });
+  if (!isMap(doc.contents))
+    throw new FeedwrightError('CONFIG_INVALID', `${file}: must be a YAML mapping of keys`, { stage: 'config' });
   return doc;
 }
 
@@ -61,10 +62,14 @@ export async function readConfigDocument(configFile: string): Promise<ConfigDocu
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FeedwrightError(code === 'ENOENT' ? 'CONFIG_NOT_FOUND' : 'CONFIG_INVALID', `${file}: cannot be read (${code ?? 'error'})`, {
-      stage: 'config',
-      cause: error,
-    });
+    throw new FeedwrightError(
+      code === 'ENOENT' ? 'CONFIG_NOT_FOUND' : 'CONFIG_INVALID',
+      `${file}: cannot be read (${code ?? 'error'})`,
+      {
+        stage: 'config',
+        cause: error,
+      },
+    );
   }
   const doc = parseYaml(text, file);
   return { file, text, doc, config: await checkConfig(doc, file), sourcesRange: rangeOf(doc) };

@@ -3,5 +3,11 @@
 // editor `feedwright sources` writes the file with.
 
 export type { CategoryConfig, RawConfig, ResolvedConfig, SiteRule, SourceConfig, TagConfig } from './schema.js';
-export { DEFAULT_CONFIG_FILE, loadConfig, loadSiteRules, resolveConfig, type LoadConfigOptions } from './load-config.js';
+export {
+  DEFAULT_CONFIG_FILE,
+  loadConfig,
+  loadSiteRules,
+  resolveConfig,
+  type LoadConfigOptions,
+} from './load-config.js';
 export { readConfigDocument, sourcesSequence, writeConfigDocument, type ConfigDocument } from './config-document.js';

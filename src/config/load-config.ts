@@ -57,7 +57,14 @@ async function readYaml(file: string): Promise<unknown> {
 
 function mergeDeep(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;
-  if (base && over && typeof base === 'object' && typeof over === 'object' && !Array.isArray(base) && !Array.isArray(over)) {
+  if (
+    base &&
+    over &&
+    typeof base === 'object' &&
+    typeof over === 'object' &&
+    !Array.isArray(base) &&
+    !Array.isArray(over)
+  ) {
     const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
     for (const [key, value] of Object.entries(over as Record<string, unknown>)) out[key] = mergeDeep(out[key], value);
     return out;
@@ -83,18 +90,23 @@ function checkReferences(config: z.output<typeof configSchema>, file: string): v
     }
     if (names.has(source.name)) throw invalid(file, `sources[${index}].name`, `duplicate source name "${source.name}"`);
     // Compared without credentials: the state of a source is keyed so (store/run-state.ts).
-    if (urls.has(redactUrl(source.url))) throw invalid(file, `sources[${index}].url`, `duplicate source URL ${redactUrl(source.url)}`);
+    if (urls.has(redactUrl(source.url)))
+      throw invalid(file, `sources[${index}].url`, `duplicate source URL ${redactUrl(source.url)}`);
     names.add(source.name);
     urls.add(redactUrl(source.url));
   });
-  if (!cron.validate(config.schedule)) throw invalid(file, 'schedule', `"${config.schedule}" is not a valid cron expression`);
+  if (!cron.validate(config.schedule))
+    throw invalid(file, 'schedule', `"${config.schedule}" is not a valid cron expression`);
 }
 
 /**
  * Site rules by host. A missing file means no rules only when `optional` (the default
  * path); a rules file the configuration names must exist.
  */
-export async function loadSiteRules(file: string, options: { optional?: boolean } = {}): Promise<Record<string, SiteRule>> {
+export async function loadSiteRules(
+  file: string,
+  options: { optional?: boolean } = {},
+): Promise<Record<string, SiteRule>> {
   let raw: unknown;
   try {
     raw = await readYaml(file);
@@ -108,12 +120,18 @@ export async function loadSiteRules(file: string, options: { optional?: boolean 
   return out;
 }
 
-export async function loadConfig(configFile = DEFAULT_CONFIG_FILE, options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
+export async function loadConfig(
+  configFile = DEFAULT_CONFIG_FILE,
+  options: LoadConfigOptions = {},
+): Promise<ResolvedConfig> {
   const cwd = options.cwd ?? process.cwd();
   const file = resolve(cwd, configFile);
   const raw = await readYaml(file).catch((error: unknown) => {
     if (!(error instanceof FeedwrightError && error.code === 'CONFIG_NOT_FOUND')) throw error;
-    throw new FeedwrightError('CONFIG_NOT_FOUND', `${error.message} (feedwright init writes a starter configuration)`, { stage: 'config', cause: error });
+    throw new FeedwrightError('CONFIG_NOT_FOUND', `${error.message} (feedwright init writes a starter configuration)`, {
+      stage: 'config',
+      cause: error,
+    });
   });
   if (typeof raw !== 'object' || Array.isArray(raw)) throw invalid(file, '', 'must be a YAML mapping of keys');
   return resolveConfig(mergeDeep(raw, options.overrides) as RawConfig, { file, cwd, siteRules: undefined });

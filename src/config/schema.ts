@@ -61,7 +61,11 @@ export const configSchema = z.strictObject({
     /** Characters of an item's body (Markdown) in a published feed; a longer one is cut at a block, with a note. */
     maxContentChars: z.number().int().min(1_000).default(100_000),
     /** Bytes of one published feed file; a bigger one carries fewer items (the newest). */
-    maxFeedFileBytes: z.number().int().min(100_000).default(10 * 1024 * 1024),
+    maxFeedFileBytes: z
+      .number()
+      .int()
+      .min(100_000)
+      .default(10 * 1024 * 1024),
   }),
   paths: z
     .strictObject({
@@ -81,12 +85,23 @@ export const configSchema = z.strictObject({
       allowPrivateNetworks: z.boolean().default(false),
       retries: z.number().int().min(0).max(10).default(2),
       maxRedirects: z.number().int().min(0).max(20).default(5),
-      maxFeedBytes: z.number().int().min(1_024).default(10 * 1024 * 1024),
-      maxPageBytes: z.number().int().min(1_024).default(5 * 1024 * 1024),
+      maxFeedBytes: z
+        .number()
+        .int()
+        .min(1_024)
+        .default(10 * 1024 * 1024),
+      maxPageBytes: z
+        .number()
+        .int()
+        .min(1_024)
+        .default(5 * 1024 * 1024),
       maxRetryAfterMs: z.number().int().min(0).default(60_000),
       userAgent: z.string().trim().optional(),
       minIntervalMinutes: z.number().min(0).default(0),
-      maxBackoffMinutes: z.number().min(1).default(24 * 60),
+      maxBackoffMinutes: z
+        .number()
+        .min(1)
+        .default(24 * 60),
       maxItemsPerSource: z.number().int().min(1).default(100),
     })
     .prefault({}),

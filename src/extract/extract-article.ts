@@ -51,7 +51,11 @@ interface ChosenBody {
   fallbackReason?: string;
 }
 
-function chooseBody($: CheerioAPI, chosen: ChosenRule | undefined, context: Omit<FallbackContext, 'pageTextLength'>): ChosenBody {
+function chooseBody(
+  $: CheerioAPI,
+  chosen: ChosenRule | undefined,
+  context: Omit<FallbackContext, 'pageTextLength'>,
+): ChosenBody {
   const { title } = context;
   const baseUrl = context.page.baseUrl;
   let fallbackReason: string | undefined;
@@ -81,7 +85,11 @@ function preferFeed(chosen: ChosenBody, item: FeedItem | undefined, rule: SiteRu
   const feedBody = renderFeedBody(item, rule);
   if (!feedBody.text || feedBody.text.length <= chosen.body.text.length) return chosen;
   const why = chosen.body.text ? 'page text shorter than feed content' : 'page yielded no text';
-  return { body: feedBody, method: 'feed', fallbackReason: chosen.fallbackReason ? `${chosen.fallbackReason}; ${why}` : why };
+  return {
+    body: feedBody,
+    method: 'feed',
+    fallbackReason: chosen.fallbackReason ? `${chosen.fallbackReason}; ${why}` : why,
+  };
 }
 
 /**
@@ -94,7 +102,11 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
     return extractArticleUnguarded(input);
   } catch (error) {
     if (isFeedwrightError(error)) throw error;
-    throw new FeedwrightError('EXTRACT', `Unable to extract the page: ${describeError(error)}`, { stage: 'extract', url: input.url, cause: error });
+    throw new FeedwrightError('EXTRACT', `Unable to extract the page: ${describeError(error)}`, {
+      stage: 'extract',
+      url: input.url,
+      cause: error,
+    });
   }
 }
 
@@ -112,7 +124,11 @@ export function readDeclaredUrl(html: string | RawBody, fileUrl: string): string
 
 function readPageText(html: string | RawBody): string {
   if (typeof html === 'string') return html;
-  return decodeBody(Buffer.from(html.bytes.buffer, html.bytes.byteOffset, html.bytes.byteLength), html.contentType, 'page').text;
+  return decodeBody(
+    Buffer.from(html.bytes.buffer, html.bytes.byteOffset, html.bytes.byteLength),
+    html.contentType,
+    'page',
+  ).text;
 }
 
 function extractArticleUnguarded(input: ExtractInput): ExtractedArticle {

@@ -13,7 +13,12 @@ import type { CheerioAPI } from 'cheerio/slim';
 import { DomHandler } from 'domhandler';
 import { Parser } from 'htmlparser2';
 
-const PARSER_OPTIONS = { xmlMode: false, decodeEntities: true, encodeEntities: 'utf8', lowerCaseAttributeNames: true } as const;
+const PARSER_OPTIONS = {
+  xmlMode: false,
+  decodeEntities: true,
+  encodeEntities: 'utf8',
+  lowerCaseAttributeNames: true,
+} as const;
 
 /** Elements parsed from one document; a long real article has a few thousand. */
 export const MAX_ELEMENTS = 100_000;

@@ -18,7 +18,8 @@ import type { ImageCandidate } from './metadata/find-cover-image.js';
 
 /** Characters of an article body's Markdown (and of its text before conversion). */
 export const MAX_BODY_CHARS = 200_000;
-export const BODY_CUT_NOTE = '_The article was cut here: it is longer than 200,000 characters. The rest is on the original page._';
+export const BODY_CUT_NOTE =
+  '_The article was cut here: it is longer than 200,000 characters. The rest is on the original page._';
 
 export interface RenderedBody {
   markdown: string;

@@ -84,7 +84,8 @@ export function findEmbeddedIPv4s(ip: string): string[] {
   if (zeros(0, 4) && groups[4] === 0xffff && groups[5] === 0) return [last]; // translated
   if (groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6)) return [last]; // NAT64
   if (groups[0] === 0x2002) return [groupsToIPv4(groups[1], groups[2])]; // 6to4
-  if (groups[0] === 0x2001 && groups[1] === 0) return [groupsToIPv4(groups[2], groups[3]), groupsToIPv4(~groups[6] & 0xffff, ~groups[7] & 0xffff)]; // Teredo
+  if (groups[0] === 0x2001 && groups[1] === 0)
+    return [groupsToIPv4(groups[2], groups[3]), groupsToIPv4(~groups[6] & 0xffff, ~groups[7] & 0xffff)]; // Teredo
   if ((groups[4] & 0xfdff) === 0 && groups[5] === 0x5efe) return [last]; // ISATAP
   return [];
 }
@@ -102,7 +103,10 @@ export function isBlockedAddress(ip: string): boolean {
 /** The error a guarded lookup fails with; the client maps it to BLOCKED_ADDRESS. */
 export class BlockedAddressError extends Error {
   readonly code = 'EBLOCKEDADDRESS';
-  constructor(readonly hostname: string, readonly addresses: string[]) {
+  constructor(
+    readonly hostname: string,
+    readonly addresses: string[],
+  ) {
     super(`Refusing to connect to ${hostname}: only private or reserved addresses (${addresses.join(', ')})`);
     this.name = 'BlockedAddressError';
   }
@@ -113,7 +117,6 @@ export function findLiteralAddress(hostname: string): string | undefined {
   const bare = hostname.replace(/^\[|\]$/g, '');
   return isIP(bare) === 0 ? undefined : bare;
 }
-
 
 /**
  * A `dns.lookup` replacement for got's `dnsLookup` that drops refused addresses from the
@@ -126,7 +129,13 @@ export function createGuardedLookup(isBlocked: AddressPolicy): LookupFunction {
       if (error) return callback(error, []);
       const allowed = addresses.filter((entry) => !isBlocked(entry.address));
       if (allowed.length === 0) {
-        return callback(new BlockedAddressError(hostname, addresses.map((entry) => entry.address)), []);
+        return callback(
+          new BlockedAddressError(
+            hostname,
+            addresses.map((entry) => entry.address),
+          ),
+          [],
+        );
       }
       if (options.all) return callback(null, allowed);
       return callback(null, allowed[0].address, allowed[0].family);

@@ -37,10 +37,7 @@ export function parseCacheControlMaxAgeSec(value: HeaderValue): number | undefin
  * Seconds the response stays fresh: Cache-Control max-age first, else Expires measured
  * against the server's own Date header (clock skew cancels out), else against `nowMs`.
  */
-export function parseMaxAgeSec(
-  headers: Record<string, HeaderValue>,
-  nowMs: number = Date.now(),
-): number | undefined {
+export function parseMaxAgeSec(headers: Record<string, HeaderValue>, nowMs: number = Date.now()): number | undefined {
   const fromCacheControl = parseCacheControlMaxAgeSec(headers['cache-control']);
   if (fromCacheControl !== undefined) return fromCacheControl;
   const expires = firstValue(headers['expires']);

@@ -123,7 +123,12 @@ async function fetchResource(context: ClientContext, url: string, options: Fetch
       if (outcome.type === 'done') {
         const durationMs = Math.round(performance.now() - startedAt);
         const { type: _type, ...rest } = outcome;
-        log.debug('Resource fetched', { url: redactUrl(url), finalUrl: redactUrl(current.href), status: outcome.status, durationMs });
+        log.debug('Resource fetched', {
+          url: redactUrl(url),
+          finalUrl: redactUrl(current.href),
+          status: outcome.status,
+          durationMs,
+        });
         // Credentials stay in the request: the result (logged, a base for the feed's links) has none.
         return { url: redactUrl(url), finalUrl: redactUrl(current.href), ...rest, durationMs };
       }
@@ -150,9 +155,18 @@ async function fetchResource(context: ClientContext, url: string, options: Fetch
 }
 
 /** One form POST, one attempt; a 3xx is the answer, not followed. */
-async function postForm(context: ClientContext, url: string, form: Record<string, string>, signal?: AbortSignal): Promise<{ status: number }> {
+async function postForm(
+  context: ClientContext,
+  url: string,
+  form: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<{ status: number }> {
   const target = checkUrl(context, url, url);
-  const headers = { 'user-agent': context.userAgent, 'content-type': 'application/x-www-form-urlencoded', accept: '*/*' };
+  const headers = {
+    'user-agent': context.userAgent,
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: '*/*',
+  };
   const body = new URLSearchParams(form).toString();
   try {
     const status = await context.limiter.run(target.hostname, async () => {
@@ -195,5 +209,11 @@ async function attemptOnce(context: ClientContext, url: URL, options: FetchOptio
   const maxBytes = options.maxBytes ?? (options.kind === 'feed' ? config.maxFeedBytes : config.maxPageBytes);
   const headers = buildRequestHeaders(context.userAgent, options);
   const response = await sendRequest(url.href, { ...context.request, headers, signal: options.signal });
-  return readResponse(response, url.href, { kind: options.kind, maxBytes, raw: options.raw, etag: options.etag, lastModified: options.lastModified });
+  return readResponse(response, url.href, {
+    kind: options.kind,
+    maxBytes,
+    raw: options.raw,
+    etag: options.etag,
+    lastModified: options.lastModified,
+  });
 }

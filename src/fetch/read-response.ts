@@ -77,7 +77,11 @@ export async function readResponse(
   return readSuccess(response, url, options);
 }
 
-async function readSuccess(response: OpenResponse, url: string, options: ReadResponseOptions): Promise<ResponseOutcome> {
+async function readSuccess(
+  response: OpenResponse,
+  url: string,
+  options: ReadResponseOptions,
+): Promise<ResponseOutcome> {
   const { status, headers, body } = response;
   const rawType = header(headers, 'content-type');
   const contentType = parseMediaType(rawType);

@@ -18,7 +18,10 @@ export function buildUserAgent(override: string | undefined, site: { title: stri
 
 /** Header values must be visible ASCII: drop what Node would refuse to send. */
 function toHeaderText(value: string): string {
-  return value.replace(/[^\x20-\x7e]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return value
+    .replace(/[^\x20-\x7e]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function buildRequestHeaders(

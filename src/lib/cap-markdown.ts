@@ -29,7 +29,13 @@ function findBlockBoundary(markdown: string, limit: number): number {
     if (fence === undefined && marker) {
       fence = marker;
       fenceStart = lineStart;
-    } else if (fence !== undefined && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) {
+    } else if (
+      fence !== undefined &&
+      marker &&
+      marker[0] === fence[0] &&
+      marker.length >= fence.length &&
+      line.trim() === marker
+    ) {
       fence = undefined;
     } else if (fence === undefined && line.trim() === '') {
       best = lineStart;

@@ -35,6 +35,7 @@ export async function assertFolderInside(root: string, dir: string, stage: Stage
       throw error;
     });
     if (!info) return;
-    if (info.isSymbolicLink() && !(await isInsideRealFolder(root, current))) throw refuse(`${current} is a symlink leading out of ${root}`);
+    if (info.isSymbolicLink() && !(await isInsideRealFolder(root, current)))
+      throw refuse(`${current} is a symlink leading out of ${root}`);
   }
 }

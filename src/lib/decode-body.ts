@@ -40,7 +40,7 @@ const ALIASES: Record<string, string> = {
   'x-gbk': 'gb18030',
   cp936: 'gb18030',
   'windows-936': 'gb18030',
-  'csgb2312': 'gb18030',
+  csgb2312: 'gb18030',
   'euc-cn': 'gb18030',
   sjis: 'shift_jis',
   'x-sjis': 'shift_jis',
@@ -98,7 +98,12 @@ export const PIECE_BYTES = 16 * 1024;
  * the body never exists as one string. A 140 KB page as one string is a large object V8
  * allocates in fresh pages, ~1 ms to decode; in 16 KB pieces ~0.1 ms (bench/).
  */
-export function decodeBodyPieces(bytes: Buffer, contentType: string | undefined, kind: 'feed' | 'page', pieceBytes = PIECE_BYTES): DecodedPieces {
+export function decodeBodyPieces(
+  bytes: Buffer,
+  contentType: string | undefined,
+  kind: 'feed' | 'page',
+  pieceBytes = PIECE_BYTES,
+): DecodedPieces {
   const { charset, start } = chooseCharset(bytes, contentType, kind);
   return { pieces: decodePieces(bytes.subarray(start), charset, pieceBytes), charset };
 }
@@ -129,7 +134,11 @@ function utf8StreamDecoder(): { write(piece: Buffer): string; end(): string } {
 }
 
 /** The charset a body is decoded with, and where its text starts (after a byte order mark). */
-function chooseCharset(bytes: Buffer, contentType: string | undefined, kind: 'feed' | 'page'): { charset: string; start: number } {
+function chooseCharset(
+  bytes: Buffer,
+  contentType: string | undefined,
+  kind: 'feed' | 'page',
+): { charset: string; start: number } {
   const bom = findBom(bytes);
   if (bom) return { charset: bom.charset, start: bom.length };
   const sniffed = sniffUnicodeFamily(bytes);
@@ -196,7 +205,10 @@ function findMetaCharset(head: string): string | undefined {
  */
 export function normalizeCharset(label: string | undefined, sniffed?: Family): string | undefined {
   if (!label) return undefined;
-  let name = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  let name = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   name = ALIASES[name] ?? name;
   if (/^(cp|windows)[-_]?125\d$/.test(name)) name = `windows-${name.slice(-4)}`;
   if (/^iso[-_ ]?8859[-_ ]?\d+$/.test(name)) name = `iso-8859-${/\d+$/.exec(name)![0]}`;

@@ -19,7 +19,11 @@ export interface WriteOptions {
   stage?: Stage;
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: WriteOptions = {},
+): Promise<void> {
   if (options.root) await assertFolderInside(options.root, dirname(path), options.stage ?? 'store');
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -43,7 +47,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
  * its mtime (readers polling with If-Modified-Since get "not modified").
  * Returns true when the file was written.
  */
-export async function writeFileIfChanged(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<boolean> {
+export async function writeFileIfChanged(
+  path: string,
+  data: string | Uint8Array,
+  options: WriteOptions = {},
+): Promise<boolean> {
   const next = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data);
   // A symlink at the target is not read (O_NOFOLLOW): it counts as changed and is replaced.
   const current = await readFile(path, { flag: constants.O_RDONLY | constants.O_NOFOLLOW }).catch(() => undefined);

@@ -34,7 +34,11 @@ function formatValue(value: unknown): string {
 }
 
 export function formatLine(level: LogLevel, msg: string, fields: LogFields, now = new Date()): string {
-  const parts = [`time=${now.toISOString()}`, `level=${level.toUpperCase()}`, `msg=${JSON.stringify(redactCredentials(msg))}`];
+  const parts = [
+    `time=${now.toISOString()}`,
+    `level=${level.toUpperCase()}`,
+    `msg=${JSON.stringify(redactCredentials(msg))}`,
+  ];
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     parts.push(`${key}=${formatValue(value)}`);
@@ -42,9 +46,7 @@ export function formatLine(level: LogLevel, msg: string, fields: LogFields, now 
   return parts.join(' ');
 }
 
-export function createLogger(
-  options: { level?: LogLevel; sink?: LogSink; fields?: LogFields } = {},
-): Logger {
+export function createLogger(options: { level?: LogLevel; sink?: LogSink; fields?: LogFields } = {}): Logger {
   const level = options.level ?? 'info';
   const sink = options.sink ?? { write: (line: string) => process.stderr.write(`${line}\n`) };
   const base = options.fields ?? {};

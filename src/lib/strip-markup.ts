@@ -9,5 +9,9 @@ const TAG_OPEN = /<(?=[A-Za-z/!?])/g;
 
 export function stripMarkup(text: string): string {
   if (!text.includes('<')) return text;
-  return text.replace(TAG_OR_COMMENT, ' ').replace(TAG_OPEN, '< ').replace(/[ \t]{2,}/g, ' ').trim();
+  return text
+    .replace(TAG_OR_COMMENT, ' ')
+    .replace(TAG_OPEN, '< ')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
 }

@@ -74,7 +74,8 @@ export function keepCredentials(from: string, to: string): string {
   try {
     const source = new URL(from);
     const target = new URL(to);
-    if ((!source.username && !source.password) || target.username || target.password || source.origin !== target.origin) return to;
+    if ((!source.username && !source.password) || target.username || target.password || source.origin !== target.origin)
+      return to;
     target.username = source.username;
     target.password = source.password;
     return target.href;

@@ -29,11 +29,16 @@ export function findRootElement(text: string): RootElement {
     if (head.startsWith('<?')) pos = skipPast(text, lt, '?>');
     else if (head.startsWith('<!--')) pos = skipPast(text, lt, '-->');
     else if (/^<!doctype/i.test(head)) {
-      if (/^<!doctype\s+html/i.test(text.slice(lt, lt + 20))) return { kind: 'other', reason: 'the document is an HTML page' };
+      if (/^<!doctype\s+html/i.test(text.slice(lt, lt + 20)))
+        return { kind: 'other', reason: 'the document is an HTML page' };
       pos = skipDoctype(text, lt);
     } else {
       const match = /^<([A-Za-z_][\w.:-]*)([^>]*)>?/.exec(text.slice(lt, lt + 8192));
-      if (!match) { pos = lt + 1; start = -1; continue; }
+      if (!match) {
+        pos = lt + 1;
+        start = -1;
+        continue;
+      }
       return describeRoot(match[1], match[2], start);
     }
   }

@@ -20,7 +20,9 @@ export const TITLE_FALLBACK_WORDS = 10;
 export const MAX_FEED_TITLE_CHARS = 1_000;
 
 function limitTitle(title: string): string {
-  return title.length <= MAX_FEED_TITLE_CHARS ? title : title.slice(0, MAX_FEED_TITLE_CHARS).replace(/[\ud800-\udbff]$/, '');
+  return title.length <= MAX_FEED_TITLE_CHARS
+    ? title
+    : title.slice(0, MAX_FEED_TITLE_CHARS).replace(/[\ud800-\udbff]$/, '');
 }
 
 export function finishItem(raw: RawItem): FeedItem {
@@ -28,7 +30,9 @@ export function finishItem(raw: RawItem): FeedItem {
   const guid = raw.guid?.trim() || undefined;
   const title = limitTitle(toPlainText(raw.title)) || findFallbackTitle(raw, url);
   const published = raw.published ?? raw.updated;
-  const id = hashId(guid ? `guid:${guid}` : url ? `url:${url}` : `title:${title}|${published ?? ''}|${raw.summary ?? ''}`);
+  const id = hashId(
+    guid ? `guid:${guid}` : url ? `url:${url}` : `title:${title}|${published ?? ''}|${raw.summary ?? ''}`,
+  );
   const item: FeedItem = {
     id,
     title,

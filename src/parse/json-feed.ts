@@ -12,8 +12,10 @@ import { escapeHtmlKeepingQuotes } from '../lib/xml-text.js';
 
 type Json = Record<string, unknown>;
 
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined);
-const obj = (value: unknown): Json | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined);
+const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+const obj = (value: unknown): Json | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 export function parseJsonFeed(text: string, url: string, maxItems: number): ParsedFeed {
@@ -21,14 +23,24 @@ export function parseJsonFeed(text: string, url: string, maxItems: number): Pars
   try {
     data = obj(JSON.parse(text));
   } catch (error) {
-    throw new FeedwrightError('PARSE', `Invalid JSON Feed: ${(error as Error).message}`, { stage: 'parse', url, cause: error });
+    throw new FeedwrightError('PARSE', `Invalid JSON Feed: ${(error as Error).message}`, {
+      stage: 'parse',
+      url,
+      cause: error,
+    });
   }
   const version = str(data?.version);
   if (!data || !version?.includes('jsonfeed.org/version/')) {
-    throw new FeedwrightError('NOT_A_FEED', 'JSON document is not a JSON Feed (no jsonfeed.org version)', { stage: 'parse', url });
+    throw new FeedwrightError('NOT_A_FEED', 'JSON document is not a JSON Feed (no jsonfeed.org version)', {
+      stage: 'parse',
+      url,
+    });
   }
   const base = resolveUrl(str(data.home_page_url), url) ?? url;
-  const items = list(data.items).map(obj).filter((item): item is Json => Boolean(item)).slice(0, maxItems);
+  const items = list(data.items)
+    .map(obj)
+    .filter((item): item is Json => Boolean(item))
+    .slice(0, maxItems);
   const feed: ParsedFeed = {
     format: 'json',
     version: `json ${/version\/([\d.]+)/.exec(version)?.[1] ?? '1'}`,
@@ -62,7 +74,8 @@ function readJsonItem(item: Json, base: string): FeedItem {
     if (!url || !attachment) continue;
     const ref: MediaRef = { url };
     if (str(attachment.mime_type)) ref.type = str(attachment.mime_type);
-    if (typeof attachment.size_in_bytes === 'number' && attachment.size_in_bytes > 0) ref.length = attachment.size_in_bytes;
+    if (typeof attachment.size_in_bytes === 'number' && attachment.size_in_bytes > 0)
+      ref.length = attachment.size_in_bytes;
     if (str(attachment.title)) ref.title = str(attachment.title);
     enclosures.push(ref);
   }
@@ -74,7 +87,9 @@ function readJsonItem(item: Json, base: string): FeedItem {
     published: parseDate(str(item.date_published)),
     updated: parseDate(str(item.date_modified)),
     authors: readAuthors(item),
-    categories: list(item.tags).map(str).filter((t): t is string => Boolean(t)),
+    categories: list(item.tags)
+      .map(str)
+      .filter((t): t is string => Boolean(t)),
     summary: str(item.summary),
     contentHtml: str(item.content_html) ?? (text ? `<p>${escapeHtmlKeepingQuotes(text)}</p>` : undefined),
     media,

@@ -6,7 +6,17 @@ import type { MediaRef } from '../types.js';
 import { resolveUrl } from '../lib/url.js';
 import type { RawItem } from './finish-item.js';
 import { parseDate } from './parse-date.js';
-import { attrOf, childNodes, childText, firstChild, linkNodes, markupOf, textOf, type XElement, type XNode } from './xml-node.js';
+import {
+  attrOf,
+  childNodes,
+  childText,
+  firstChild,
+  linkNodes,
+  markupOf,
+  textOf,
+  type XElement,
+  type XNode,
+} from './xml-node.js';
 import { readMedia } from './read-media.js';
 import { escapeHtmlKeepingQuotes } from '../lib/xml-text.js';
 
@@ -24,7 +34,16 @@ export function normalizeEntry(entry: XElement, feedBase: string): RawItem {
     guid,
     url: findEntryUrl(entry, base, guidNode),
     title: readTextConstruct(firstChild(entry, 'title', 'dc:title', 'media:title')),
-    published: findDate(entry, ['pubDate', 'published', 'issued', 'dc:date', 'created', 'dcterms:issued', 'dcterms:created', 'atom:published']),
+    published: findDate(entry, [
+      'pubDate',
+      'published',
+      'issued',
+      'dc:date',
+      'created',
+      'dcterms:issued',
+      'dcterms:created',
+      'atom:published',
+    ]),
     updated: findDate(entry, ['updated', 'modified', 'atom:updated', 'dcterms:modified']),
     authors: findAuthors(entry),
     categories: findCategories(entry),
@@ -85,7 +104,8 @@ export function readTextConstruct(node: XNode | undefined): string | undefined {
   if (node === undefined) return undefined;
   if (attrOf(node, 'src')) return undefined;
   const type = attrOf(node, 'type')?.toLowerCase();
-  const value = typeof node === 'string' || typeof node._ === 'string' || node.__xml !== undefined ? textOf(node) : markupOf(node);
+  const value =
+    typeof node === 'string' || typeof node._ === 'string' || node.__xml !== undefined ? textOf(node) : markupOf(node);
   if (value === undefined) return undefined;
   const isBase64 = attrOf(node, 'mode') === 'base64' || (type?.includes('/') && !/^text\/|xml/.test(type));
   const decoded = isBase64 ? Buffer.from(value, 'base64').toString('utf8') : value;
@@ -124,7 +144,9 @@ export function readPerson(node: XNode): string | undefined {
 }
 
 function findAuthors(entry: XElement): string[] {
-  const nodes = ['author', 'dc:creator', 'dc:author', 'itunes:author', 'creator'].flatMap((name) => childNodes(entry, name));
+  const nodes = ['author', 'dc:creator', 'dc:author', 'itunes:author', 'creator'].flatMap((name) =>
+    childNodes(entry, name),
+  );
   return nodes.map(readPerson).filter((name): name is string => Boolean(name));
 }
 
@@ -144,7 +166,12 @@ function findAtomEnclosures(entry: XElement, base: string): MediaRef[] {
     const url = resolveUrl(attrOf(node, 'href'), baseOf(node, base));
     if (!url) continue;
     const length = Number(attrOf(node, 'length'));
-    out.push({ url, type: attrOf(node, 'type'), length: Number.isFinite(length) && length > 0 ? length : undefined, title: attrOf(node, 'title') });
+    out.push({
+      url,
+      type: attrOf(node, 'type'),
+      length: Number.isFinite(length) && length > 0 ? length : undefined,
+      title: attrOf(node, 'title'),
+    });
   }
   return out.map(dropUndefined);
 }

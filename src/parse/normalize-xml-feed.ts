@@ -9,7 +9,13 @@ import { baseOf, findAlternateLink, normalizeEntry, readTextConstruct } from './
 import { toPlainText } from '../lib/text.js';
 import { attrOf, childText, firstChild, linkNodes, type RawXmlFeed } from './xml-node.js';
 
-const PERIOD_SEC: Record<string, number> = { hourly: 3600, daily: 86_400, weekly: 604_800, monthly: 2_592_000, yearly: 31_536_000 };
+const PERIOD_SEC: Record<string, number> = {
+  hourly: 3600,
+  daily: 86_400,
+  weekly: 604_800,
+  monthly: 2_592_000,
+  yearly: 31_536_000,
+};
 
 export function normalizeXmlFeed(raw: RawXmlFeed, finalUrl: string, maxItems: number): ParsedFeed {
   const { channel } = raw;
@@ -17,12 +23,26 @@ export function normalizeXmlFeed(raw: RawXmlFeed, finalUrl: string, maxItems: nu
   const hasXmlBase = attrOf(root, 'xml:base') !== undefined || attrOf(channel, 'xml:base') !== undefined;
   const channelBase = baseOf(channel, baseOf(root, finalUrl));
   const link = findAlternateLink(linkNodes(channel), channelBase);
-  const itemBase = hasXmlBase ? channelBase : resolveUrl(link) ?? finalUrl;
+  const itemBase = hasXmlBase ? channelBase : (resolveUrl(link) ?? finalUrl);
   const items: FeedItem[] = raw.items.slice(0, maxItems).map((entry) => finishItem(normalizeEntry(entry, itemBase)));
   const feed: ParsedFeed = { format: raw.format, version: describeVersion(raw), items };
   const title = toPlainText(readTextConstruct(firstChild(channel, 'title', 'dc:title')));
-  const description = toPlainText(readTextConstruct(firstChild(channel, 'description', 'subtitle', 'tagline', 'info', 'dc:description', 'itunes:subtitle', 'itunes:summary')));
-  const language = childText(channel, 'language', 'dc:language') ?? raw.rootAttrs['xml:lang'] ?? attrOf(channel, 'xml:lang');
+  const description = toPlainText(
+    readTextConstruct(
+      firstChild(
+        channel,
+        'description',
+        'subtitle',
+        'tagline',
+        'info',
+        'dc:description',
+        'itunes:subtitle',
+        'itunes:summary',
+      ),
+    ),
+  );
+  const language =
+    childText(channel, 'language', 'dc:language') ?? raw.rootAttrs['xml:lang'] ?? attrOf(channel, 'xml:lang');
   const minIntervalSec = findMinIntervalSec(raw);
   if (title) feed.title = title;
   if (link) feed.link = link;
@@ -37,7 +57,10 @@ function describeVersion(raw: RawXmlFeed): string {
     const ns = raw.rootAttrs.xmlns ?? '';
     return raw.rootAttrs.version === '0.3' || ns.includes('purl.org/atom') ? 'atom 0.3' : 'atom 1.0';
   }
-  if (raw.format === 'rdf') return Object.values(raw.rootAttrs).some((v) => v.includes('my.netscape.com/rdf/simple/0.9')) ? 'rss 0.90' : 'rss 1.0';
+  if (raw.format === 'rdf')
+    return Object.values(raw.rootAttrs).some((v) => v.includes('my.netscape.com/rdf/simple/0.9'))
+      ? 'rss 0.90'
+      : 'rss 1.0';
   const version = raw.version?.trim() || '2.0';
   return `rss ${version.startsWith('2') ? '2.0' : version}`;
 }

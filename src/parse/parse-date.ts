@@ -7,11 +7,45 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /** Named zones, in minutes east of UTC (RFC 822 plus the common ones feeds use). */
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, wet: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, nst: -210, ndt: -150,
-  bst: 60, cet: 60, cest: 120, met: 60, mest: 120, eet: 120, eest: 180, msk: 180,
-  ist: 330, jst: 540, kst: 540, hkt: 480, sgt: 480, awst: 480, acst: 570, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  wet: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  ast: -240,
+  adt: -180,
+  nst: -210,
+  ndt: -150,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  met: 60,
+  mest: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  ist: 330,
+  jst: 540,
+  kst: 540,
+  hkt: 480,
+  sgt: 480,
+  awst: 480,
+  acst: 570,
+  aest: 600,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
 };
 
 const RFC822 =
@@ -65,7 +99,12 @@ function monthIndex(name: string): number | undefined {
   const index = MONTHS.indexOf(key);
   if (index < 0) return undefined;
   const full = name.toLowerCase();
-  return full.length === 3 || 'january february march april may june july august september october november december sept'.split(' ').includes(full) ? index : undefined;
+  return full.length === 3 ||
+    'january february march april may june july august september october november december sept'
+      .split(' ')
+      .includes(full)
+    ? index
+    : undefined;
 }
 
 function expandYear(text: string): number {
@@ -89,7 +128,16 @@ function parseZone(zone: string | undefined): number | undefined {
   return /^[a-z]{1,5}$/i.test(zone) ? 0 : undefined;
 }
 
-function build(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number): string | undefined {
+function build(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+  offset: number,
+): string | undefined {
   if (y < 1000 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
   if (h > 24 || mi > 59 || s > 60) return undefined;
   const probe = new Date(Date.UTC(y, mo - 1, d));

@@ -33,7 +33,8 @@ export function parseFeed(text: string, options: ParseFeedOptions): ParsedFeed {
   const { url } = options;
   const maxItems = Math.min(options.maxItems ?? MAX_ITEMS, MAX_ITEMS);
   const body = text.replace(/^\ufeff/, '');
-  if (/^\s*$/.test(body)) throw new FeedwrightError('NOT_A_FEED', 'Empty document: not a feed', { stage: 'parse', url });
+  if (/^\s*$/.test(body))
+    throw new FeedwrightError('NOT_A_FEED', 'Empty document: not a feed', { stage: 'parse', url });
   if (/^\s*[{[]/.test(body)) return parseJsonFeed(body.trim(), url, maxItems);
   const root = findRootElement(body);
   if (root.kind !== 'feed') {
@@ -45,7 +46,11 @@ export function parseFeed(text: string, options: ParseFeedOptions): ParsedFeed {
     if (isFeedwrightError(error)) throw error;
     // A library giving up on hostile input (e.g. a stack overflow on 5,000 nested
     // elements) is an unreadable feed, not a crash.
-    throw new FeedwrightError('PARSE', `Unreadable <${root.name}> document: ${describeError(error)}`, { stage: 'parse', url, cause: error });
+    throw new FeedwrightError('PARSE', `Unreadable <${root.name}> document: ${describeError(error)}`, {
+      stage: 'parse',
+      url,
+      cause: error,
+    });
   }
 }
 

@@ -38,7 +38,8 @@ function collectMedia(parent: XElement, base: string, depth: number): MediaRef[]
     if (ref) refs.push({ medium: 'image', ...ref });
   }
   for (const node of childNodes(parent, 'media:content')) {
-    if (typeof node !== 'string' && depth > 0) refs.push(...collectMedia(node, base, depth - 1).filter((ref) => ref.medium === 'image'));
+    if (typeof node !== 'string' && depth > 0)
+      refs.push(...collectMedia(node, base, depth - 1).filter((ref) => ref.medium === 'image'));
   }
   if (depth > 0) {
     for (const group of childNodes(parent, 'media:group')) {

@@ -11,21 +11,86 @@ const RAW = 'x:';
 
 /** Child elements of an item / entry the normalizer reads. */
 export const ITEM_ELEMENTS = [
-  '$', 'title', 'link', 'guid', 'id', 'author', 'dc:creator', 'itunes:author', 'creator', 'name',
-  'category', 'dc:subject', 'description', 'summary', 'content', 'content:encoded', 'body',
-  'xhtml:body', 'fullitem', 'media:content', 'media:thumbnail', 'media:group', 'media:title',
-  'media:description', 'enclosure', 'itunes:image', 'feedburner:origLink', 'pubDate', 'published',
-  'updated', 'issued', 'modified', 'created', 'dc:date', 'dcterms:created', 'dcterms:modified',
-  'dcterms:issued', 'atom:link', 'atom10:link', 'atom:id', 'atom:updated', 'atom:published',
-  'comments', 'source', 'contributor', 'image', 'rights', 'dc:author', 'dc:description',
+  '$',
+  'title',
+  'link',
+  'guid',
+  'id',
+  'author',
+  'dc:creator',
+  'itunes:author',
+  'creator',
+  'name',
+  'category',
+  'dc:subject',
+  'description',
+  'summary',
+  'content',
+  'content:encoded',
+  'body',
+  'xhtml:body',
+  'fullitem',
+  'media:content',
+  'media:thumbnail',
+  'media:group',
+  'media:title',
+  'media:description',
+  'enclosure',
+  'itunes:image',
+  'feedburner:origLink',
+  'pubDate',
+  'published',
+  'updated',
+  'issued',
+  'modified',
+  'created',
+  'dc:date',
+  'dcterms:created',
+  'dcterms:modified',
+  'dcterms:issued',
+  'atom:link',
+  'atom10:link',
+  'atom:id',
+  'atom:updated',
+  'atom:published',
+  'comments',
+  'source',
+  'contributor',
+  'image',
+  'rights',
+  'dc:author',
+  'dc:description',
 ];
 
 /** Child elements of a channel / feed the normalizer reads. */
 export const FEED_ELEMENTS = [
-  '$', 'title', 'link', 'description', 'subtitle', 'tagline', 'language', 'dc:language', 'ttl',
-  'sy:updatePeriod', 'sy:updateFrequency', 'atom:link', 'atom10:link', 'id', 'info', 'author',
-  'updated', 'modified', 'lastBuildDate', 'pubDate', 'dc:date', 'image', 'itunes:image', 'dc:title',
-  'dc:description', 'itunes:subtitle', 'itunes:summary',
+  '$',
+  'title',
+  'link',
+  'description',
+  'subtitle',
+  'tagline',
+  'language',
+  'dc:language',
+  'ttl',
+  'sy:updatePeriod',
+  'sy:updateFrequency',
+  'atom:link',
+  'atom10:link',
+  'id',
+  'info',
+  'author',
+  'updated',
+  'modified',
+  'lastBuildDate',
+  'pubDate',
+  'dc:date',
+  'image',
+  'itunes:image',
+  'dc:title',
+  'dc:description',
+  'itunes:subtitle',
+  'itunes:summary',
 ];
 
 function rawFields(names: string[]): [string, string, { keepArray: boolean }][] {
@@ -82,7 +147,8 @@ export function readWithRssParser(xml: string, root: FeedRoot): RawXmlFeed {
   let output: Record<string, unknown>;
   if (result.feed) output = parser.buildAtomFeed(result);
   else if (result['rdf:RDF']) output = parser.buildRSS1(result);
-  else if (result.rss && /^0\.9/.test(String((result.rss.$ as XAttrs | undefined)?.version ?? ''))) output = parser.buildRSS0_9(result);
+  else if (result.rss && /^0\.9/.test(String((result.rss.$ as XAttrs | undefined)?.version ?? '')))
+    output = parser.buildRSS0_9(result);
   else if (result.rss) output = parser.buildRSS2(result);
   else throw new Error(`Root element <${Object.keys(result)[0]}> is not rss, rdf:RDF or feed`);
   const items = ((output.items as Record<string, unknown>[] | undefined) ?? []).map(unwrap);

@@ -16,8 +16,18 @@ interface DomNode {
 }
 
 const KEEP_MARKUP = new Set([
-  'content', 'content:encoded', 'description', 'summary', 'title', 'body', 'xhtml:body', 'subtitle',
-  'tagline', 'info', 'media:description', 'fullitem',
+  'content',
+  'content:encoded',
+  'description',
+  'summary',
+  'title',
+  'body',
+  'xhtml:body',
+  'subtitle',
+  'tagline',
+  'info',
+  'media:description',
+  'fullitem',
 ]);
 const MAX_DEPTH = 12;
 

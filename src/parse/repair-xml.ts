@@ -22,11 +22,14 @@ export function repairXml(xml: string): string {
 
 function repairSegment(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-f]+;|#\d+;|([a-z][a-z0-9]{0,31});)?/gi, (whole, ref: string | undefined, name: string | undefined) => {
-    if (!ref) return '&amp;';
-    if (!name || isXmlEntity(name)) return whole;
-    const decoded = lookupEntity(name);
-    if (decoded === undefined) return `&amp;${name};`;
-    return [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
-  });
+  return text.replace(
+    /&(#x[0-9a-f]+;|#\d+;|([a-z][a-z0-9]{0,31});)?/gi,
+    (whole, ref: string | undefined, name: string | undefined) => {
+      if (!ref) return '&amp;';
+      if (!name || isXmlEntity(name)) return whole;
+      const decoded = lookupEntity(name);
+      if (decoded === undefined) return `&amp;${name};`;
+      return [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
+    },
+  );
 }

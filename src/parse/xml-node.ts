@@ -65,7 +65,6 @@ export function attrOf(node: XNode | undefined, name: string): string | undefine
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
-
 function escapeXml(text: string, attribute = false): string {
   const out = escapeHtmlKeepingQuotes(text);
   return attribute ? out.replace(/"/g, '&quot;') : out;
@@ -87,7 +86,12 @@ export function markupOf(node: XNode): string {
 }
 
 function serialize(name: string, node: XNode): string {
-  const attrs = typeof node === 'string' ? '' : Object.entries(node.$ ?? {}).map(([k, v]) => ` ${k}="${escapeXml(String(v), true)}"`).join('');
+  const attrs =
+    typeof node === 'string'
+      ? ''
+      : Object.entries(node.$ ?? {})
+          .map(([k, v]) => ` ${k}="${escapeXml(String(v), true)}"`)
+          .join('');
   const inner = markupOf(node);
   return inner ? `<${name}${attrs}>${inner}</${name}>` : `<${name}${attrs}/>`;
 }

@@ -32,7 +32,9 @@ function findUpdatedTime(article: Pick<Article, 'extra'>, timeMs: number, id: st
 
 /** The item's link: site.articleUrl with the slug, else the source, else the site. */
 export function resolveItemLink(article: Pick<Article, 'slug' | 'source'>, site: ResolvedConfig['site']): string {
-  const own = site.articleUrl ? resolveUrl(site.articleUrl.replaceAll('{slug}', encodeURIComponent(article.slug))) : undefined;
+  const own = site.articleUrl
+    ? resolveUrl(site.articleUrl.replaceAll('{slug}', encodeURIComponent(article.slug)))
+    : undefined;
   return own ?? resolveUrl(article.source) ?? site.url;
 }
 

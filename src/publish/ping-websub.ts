@@ -14,7 +14,12 @@ import { redactUrl } from '../lib/url.js';
 const PING_CONCURRENCY = 4;
 
 /** Pings `hubUrl` for each topic; resolves to the number of pings the hub accepted (2xx). */
-export async function pingWebSubHub(client: HttpClient, hubUrl: string, topics: string[], logger: Logger): Promise<number> {
+export async function pingWebSubHub(
+  client: HttpClient,
+  hubUrl: string,
+  topics: string[],
+  logger: Logger,
+): Promise<number> {
   const limit = pLimit(PING_CONCURRENCY);
   const url = redactUrl(hubUrl);
   let blocked = false;
@@ -26,7 +31,8 @@ export async function pingWebSubHub(client: HttpClient, hubUrl: string, topics: 
       logger.warn('WebSub hub refused the ping', { url, topic, status });
     } catch (error) {
       const code = isFeedwrightError(error) ? error.code : undefined;
-      if (code !== 'BLOCKED_ADDRESS') logger.warn('Unable to ping WebSub hub', { url, topic, code, err: describeError(error) });
+      if (code !== 'BLOCKED_ADDRESS')
+        logger.warn('Unable to ping WebSub hub', { url, topic, code, err: describeError(error) });
       else if (!blocked) logger.warn('WebSub hub not pinged: its address is private or reserved', { url, code });
       blocked ||= code === 'BLOCKED_ADDRESS';
     }

@@ -51,7 +51,11 @@ const BODY_CONCURRENCY = 16;
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
 /** Second pass: the bodies of the selected articles only, each read once. */
-async function loadItems(scopes: FeedScope[], site: ResolvedConfig['site'], logger: Logger): Promise<Map<string, ItemModel>> {
+async function loadItems(
+  scopes: FeedScope[],
+  site: ResolvedConfig['site'],
+  logger: Logger,
+): Promise<Map<string, ItemModel>> {
   const selected = new Map<string, ArticleMeta>();
   for (const scope of scopes) for (const meta of scope.metas) selected.set(meta.path, meta);
   const limit = pLimit(BODY_CONCURRENCY);
@@ -107,21 +111,49 @@ function renderWithin(render: Renderer, model: FeedModel, maxBytes: number, onCu
 function renderScope(model: FeedModel, dir: string, maxBytes: number, log: Logger): Output[] {
   const prefix = dir ? `${dir}/` : '';
   const render = (file: string, renderer: Renderer) =>
-    renderWithin(renderer, model, maxBytes, (count) => log.warn('Feed cut to its size cap', { file, count, total: model.items.length }));
+    renderWithin(renderer, model, maxBytes, (count) =>
+      log.warn('Feed cut to its size cap', { file, count, total: model.items.length }),
+    );
   return [
-    { file: `${prefix}${FEED_FILES.rss}`, data: render(`${prefix}${FEED_FILES.rss}`, renderRss), topic: model.links.rss },
-    { file: `${prefix}${FEED_FILES.atom}`, data: render(`${prefix}${FEED_FILES.atom}`, renderAtom), topic: model.links.atom },
-    { file: `${prefix}${FEED_FILES.json}`, data: render(`${prefix}${FEED_FILES.json}`, renderJsonFeed), topic: model.links.json },
+    {
+      file: `${prefix}${FEED_FILES.rss}`,
+      data: render(`${prefix}${FEED_FILES.rss}`, renderRss),
+      topic: model.links.rss,
+    },
+    {
+      file: `${prefix}${FEED_FILES.atom}`,
+      data: render(`${prefix}${FEED_FILES.atom}`, renderAtom),
+      topic: model.links.atom,
+    },
+    {
+      file: `${prefix}${FEED_FILES.json}`,
+      data: render(`${prefix}${FEED_FILES.json}`, renderJsonFeed),
+      topic: model.links.json,
+    },
   ];
 }
 
-function renderOutputs(config: ResolvedConfig, scopes: FeedScope[], items: Map<string, ItemModel>, log: Logger): Output[] {
+function renderOutputs(
+  config: ResolvedConfig,
+  scopes: FeedScope[],
+  items: Map<string, ItemModel>,
+  log: Logger,
+): Output[] {
   const outputs: Output[] = [];
   const pages: Array<{ page: IndexScope; latest: ItemModel[] }> = [];
   for (const scope of scopes) {
-    const scopeItems = scope.metas.map((meta) => items.get(meta.path)).filter((item): item is ItemModel => item !== undefined);
-    outputs.push(...renderScope(buildFeedModel(config, scope, scopeItems), scope.dir, config.site.maxFeedFileBytes, log));
-    const page = { ...(scope.category ? { category: scope.category } : {}), dir: scope.dir, count: scopeItems.length, total: scope.total };
+    const scopeItems = scope.metas
+      .map((meta) => items.get(meta.path))
+      .filter((item): item is ItemModel => item !== undefined);
+    outputs.push(
+      ...renderScope(buildFeedModel(config, scope, scopeItems), scope.dir, config.site.maxFeedFileBytes, log),
+    );
+    const page = {
+      ...(scope.category ? { category: scope.category } : {}),
+      dir: scope.dir,
+      count: scopeItems.length,
+      total: scope.total,
+    };
     pages.push({ page, latest: scopeItems });
   }
   const index = pages.map(({ page }) => page);
@@ -140,16 +172,27 @@ function renderOutputs(config: ResolvedConfig, scopes: FeedScope[], items: Map<s
  */
 async function writeOutputs(dir: string, outputs: Output[]): Promise<Array<Output & { path: string }>> {
   const paths = outputs.map((output) => join(dir, ...output.file.split('/')));
-  const results = await Promise.allSettled(outputs.map((output, index) => writeFileIfChanged(paths[index], output.data, { root: dir, stage: 'publish' })));
+  const results = await Promise.allSettled(
+    outputs.map((output, index) => writeFileIfChanged(paths[index], output.data, { root: dir, stage: 'publish' })),
+  );
   const failed = results.findIndex((result) => result.status === 'rejected');
   if (failed >= 0) {
-    throw new FeedwrightError('IO', `Unable to write ${paths[failed]}`, { stage: 'publish', cause: (results[failed] as PromiseRejectedResult).reason });
+    throw new FeedwrightError('IO', `Unable to write ${paths[failed]}`, {
+      stage: 'publish',
+      cause: (results[failed] as PromiseRejectedResult).reason,
+    });
   }
-  return outputs.flatMap((output, index) => ((results[index] as PromiseFulfilledResult<boolean>).value ? [{ ...output, path: paths[index] }] : []));
+  return outputs.flatMap((output, index) =>
+    (results[index] as PromiseFulfilledResult<boolean>).value ? [{ ...output, path: paths[index] }] : [],
+  );
 }
 
 /** `client`: the run's HTTP client, for the WebSub pings (else one is made for them). */
-export async function publishFeeds(config: ResolvedConfig, logger: Logger, client?: HttpClient): Promise<PublishReport> {
+export async function publishFeeds(
+  config: ResolvedConfig,
+  logger: Logger,
+  client?: HttpClient,
+): Promise<PublishReport> {
   const started = performance.now();
   const log = logger.child({ stage: 'publish' });
   await removeStaleTempFiles(config.paths.feeds, { recursive: true });
@@ -160,7 +203,13 @@ export async function publishFeeds(config: ResolvedConfig, logger: Logger, clien
   const changed = await writeOutputs(config.paths.feeds, outputs);
   const topics = changed.flatMap((output) => (output.topic ? [output.topic] : []));
   if (config.site.websubHub && topics.length > 0) {
-    const pinger = client ?? (await import('../fetch/index.js')).createHttpClient({ fetch: config.fetch, site: config.site, logger: logger.child({ stage: 'fetch' }) });
+    const pinger =
+      client ??
+      (await import('../fetch/index.js')).createHttpClient({
+        fetch: config.fetch,
+        site: config.site,
+        logger: logger.child({ stage: 'fetch' }),
+      });
     const accepted = await pingWebSubHub(pinger, config.site.websubHub, topics, log);
     log.info('WebSub hub pinged', { count: topics.length, accepted });
   }
@@ -171,6 +220,12 @@ export async function publishFeeds(config: ResolvedConfig, logger: Logger, clien
     unchanged: outputs.length - changed.length,
     durationMs: Math.round(performance.now() - started),
   };
-  log.info('Feeds published', { count: report.articles, skipped, files: report.files, written: report.written.length, durationMs: report.durationMs });
+  log.info('Feeds published', {
+    count: report.articles,
+    skipped,
+    files: report.files,
+    written: report.written.length,
+    durationMs: report.durationMs,
+  });
   return report;
 }

@@ -71,7 +71,8 @@ function renderMediaLines(item: ItemModel): string {
 function asTextConstruct(entry: string, name: 'title' | 'summary', text: string): string {
   const html = `<${name} type="html"><![CDATA[${escapeHtml(text)}]]></${name}>`;
   const at = entry.indexOf(html);
-  if (at < 0) throw new FeedwrightError('IO', `Atom entry ${name} not found where it was rendered`, { stage: 'publish' });
+  if (at < 0)
+    throw new FeedwrightError('IO', `Atom entry ${name} not found where it was rendered`, { stage: 'publish' });
   return `${entry.slice(0, at)}<${name}>${escapeXmlText(text)}</${name}>${entry.slice(at + html.length)}`;
 }
 
@@ -100,7 +101,11 @@ export function renderAtom(model: FeedModel): string {
     updated: model.updated,
     generator: GENERATOR,
     feedLinks: { atom: model.links.atom },
-    author: { name: model.author.name, link: model.author.url, ...(model.author.email ? { email: model.author.email } : {}) },
+    author: {
+      name: model.author.name,
+      link: model.author.url,
+      ...(model.author.email ? { email: model.author.email } : {}),
+    },
     ...(model.hubUrl ? { hub: model.hubUrl } : {}),
   });
   const updated = distinctUpdatedTimes(model.items);

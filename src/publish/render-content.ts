@@ -11,9 +11,35 @@ import { stripInvalidXmlChars } from '../lib/xml-text.js';
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code',
-  'ul', 'ol', 'li', 'em', 'strong', 'del', 's', 'a', 'img', 'table', 'thead', 'tbody',
-  'tr', 'th', 'td', 'sup', 'sub',
+  'p',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'code',
+  'ul',
+  'ol',
+  'li',
+  'em',
+  'strong',
+  'del',
+  's',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'sup',
+  'sub',
 ];
 
 function absolute(value: string | undefined, base: string | undefined, schemes: string[]): string | undefined {
@@ -25,7 +51,13 @@ function absolute(value: string | undefined, base: string | undefined, schemes: 
 function sanitizeOptions(base: string | undefined): sanitizeHtml.IOptions {
   return {
     allowedTags: ALLOWED_TAGS,
-    allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'title'], ol: ['start'], th: ['align'], td: ['align'] },
+    allowedAttributes: {
+      a: ['href', 'title'],
+      img: ['src', 'alt', 'title'],
+      ol: ['start'],
+      th: ['align'],
+      td: ['align'],
+    },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowProtocolRelative: false,
     transformTags: {

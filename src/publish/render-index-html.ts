@@ -66,18 +66,22 @@ function countText(scope: IndexScope): string {
 
 function feedLinks(page: IndexScope, scope: IndexScope): string {
   return FORMATS.map(
-    (format) => `<a href="${e(relativeHref(page.dir, feedFile(scope, format)))}" type="${FEED_TYPES[format]}">${FORMAT_NAMES[format]}</a>`,
+    (format) =>
+      `<a href="${e(relativeHref(page.dir, feedFile(scope, format)))}" type="${FEED_TYPES[format]}">${FORMAT_NAMES[format]}</a>`,
   ).join(' ');
 }
 
 function categoryLine(page: IndexScope, scope: IndexScope): string {
   const name = e(scope.category ?? '');
-  const title = scope === page ? `<strong>${name}</strong>` : `<a href="${e(relativeHref(page.dir, pageFile(scope)))}">${name}</a>`;
+  const title =
+    scope === page ? `<strong>${name}</strong>` : `<a href="${e(relativeHref(page.dir, pageFile(scope)))}">${name}</a>`;
   return `        <li>${title} <span class="muted">(${countText(scope)})</span></li>`;
 }
 
 function articleItem(item: ItemModel): string {
-  const thumbnail = item.cover ? `<img src="${e(item.cover.url)}" alt="" loading="lazy" referrerpolicy="no-referrer">` : '';
+  const thumbnail = item.cover
+    ? `<img src="${e(item.cover.url)}" alt="" loading="lazy" referrerpolicy="no-referrer">`
+    : '';
   const category = item.categories[0] ? ` · <span class="category">${e(item.categories[0])}</span>` : '';
   return [
     `        <li>${thumbnail}<div>`,
@@ -91,7 +95,12 @@ function articleItem(item: ItemModel): string {
 }
 
 /** One index page: `page` is the scope it is for, `scopes` every scope (site-wide first). */
-export function renderIndexHtml(site: ResolvedConfig['site'], scopes: IndexScope[], page: IndexScope, latest: ItemModel[]): string {
+export function renderIndexHtml(
+  site: ResolvedConfig['site'],
+  scopes: IndexScope[],
+  page: IndexScope,
+  latest: ItemModel[],
+): string {
   const [main, ...categories] = scopes;
   const name = page.category ? `${site.title}: ${page.category}` : site.title;
   const discovery = FORMATS.map(
@@ -127,7 +136,11 @@ export function renderIndexHtml(site: ResolvedConfig['site'], scopes: IndexScope
           '    <nav>',
           '      <h2>Categories</h2>',
           '      <ul class="categories">',
-          ...(page.category ? [`        <li><a href="${e(relativeHref(page.dir, pageFile(main)))}">Everything</a> <span class="muted">(${countText(main)})</span></li>`] : []),
+          ...(page.category
+            ? [
+                `        <li><a href="${e(relativeHref(page.dir, pageFile(main)))}">Everything</a> <span class="muted">(${countText(main)})</span></li>`,
+              ]
+            : []),
           ...categories.map((scope) => categoryLine(page, scope)),
           '      </ul>',
           '    </nav>',
@@ -135,7 +148,9 @@ export function renderIndexHtml(site: ResolvedConfig['site'], scopes: IndexScope
       : '',
     '    <main>',
     '      <h2>Latest</h2>',
-    latest.length ? `      <ul class="articles">\n${latest.map(articleItem).join('\n')}\n      </ul>` : '      <p>No articles yet.</p>',
+    latest.length
+      ? `      <ul class="articles">\n${latest.map(articleItem).join('\n')}\n      </ul>`
+      : '      <p>No articles yet.</p>',
     '    </main>',
     '    <footer>',
     `      <p class="muted"><a href="${e(site.url)}">${e(site.title)}</a> · the sources we follow: ` +

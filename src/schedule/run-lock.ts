@@ -62,7 +62,9 @@ async function takeOverStale(path: string): Promise<number | undefined> {
 }
 
 function locked(path: string, owner: number): FeedwrightError {
-  return new FeedwrightError('LOCKED', `another feedwright run is in progress (pid ${owner}, lock ${path})`, { stage: 'schedule' });
+  return new FeedwrightError('LOCKED', `another feedwright run is in progress (pid ${owner}, lock ${path})`, {
+    stage: 'schedule',
+  });
 }
 
 export async function acquireRunLock(path: string): Promise<RunLock> {

@@ -18,7 +18,12 @@ export interface Daemon {
   stop(reason: string): Promise<void>;
 }
 
-export function startDaemon(config: ResolvedConfig, logger: Logger, runCycle: RunCycle, options: { initialRun?: boolean } = {}): Daemon {
+export function startDaemon(
+  config: ResolvedConfig,
+  logger: Logger,
+  runCycle: RunCycle,
+  options: { initialRun?: boolean } = {},
+): Daemon {
   let current: Promise<void> | undefined;
   let completed = 0;
   let stopping = false;
@@ -35,7 +40,11 @@ export function startDaemon(config: ResolvedConfig, logger: Logger, runCycle: Ru
       try {
         await runCycle(controller.signal);
       } catch (error) {
-        logger.error('Cycle failed', { trigger, code: isFeedwrightError(error) ? error.code : undefined, err: describeError(error) });
+        logger.error('Cycle failed', {
+          trigger,
+          code: isFeedwrightError(error) ? error.code : undefined,
+          err: describeError(error),
+        });
       } finally {
         completed += 1;
         current = undefined;

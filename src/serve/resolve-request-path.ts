@@ -9,7 +9,13 @@
 import { join, resolve, sep } from 'node:path';
 
 export type RequestPath =
-  | { kind: 'ok'; path: string; /** The URL path ends with `/`. */ isFolder: boolean; urlPath: string; /** `?...` or ''. */ query: string }
+  | {
+      kind: 'ok';
+      path: string /** The URL path ends with `/`. */;
+      isFolder: boolean;
+      urlPath: string /** `?...` or ''. */;
+      query: string;
+    }
   | { kind: 'bad'; reason: string }
   | { kind: 'hidden' };
 

@@ -58,7 +58,10 @@ interface Representation {
   gzipped?: Buffer;
 }
 
-type Located = { kind: 'file'; path: string; info: Stats } | { kind: 'redirect'; location: string } | { kind: 'missing' };
+type Located =
+  | { kind: 'file'; path: string; info: Stats }
+  | { kind: 'redirect'; location: string }
+  | { kind: 'missing' };
 
 const MAX_CACHED_FILES = 256;
 
@@ -67,7 +70,11 @@ function strongEtag(body: Buffer): string {
 }
 
 function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -77,7 +84,10 @@ async function realInside(realRoot: string, path: string): Promise<string | unde
   return real !== undefined && isInsideFolder(realRoot, real) ? real : undefined;
 }
 
-async function locateFile(root: string, target: { path: string; isFolder: boolean; urlPath: string; query: string }): Promise<Located> {
+async function locateFile(
+  root: string,
+  target: { path: string; isFolder: boolean; urlPath: string; query: string },
+): Promise<Located> {
   const missing: Located = { kind: 'missing' };
   const realRoot = await realpath(root).catch(() => undefined);
   const real = realRoot && (await realInside(realRoot, target.path));
@@ -87,7 +97,9 @@ async function locateFile(root: string, target: { path: string; isFolder: boolea
     const index = await realInside(realRoot, join(real, 'index.html'));
     const indexInfo = index ? await stat(index).catch(() => undefined) : undefined;
     if (!index || !indexInfo?.isFile()) return missing;
-    return target.isFolder ? { kind: 'file', path: index, info: indexInfo } : { kind: 'redirect', location: `${target.urlPath}/${target.query}` };
+    return target.isFolder
+      ? { kind: 'file', path: index, info: indexInfo }
+      : { kind: 'redirect', location: `${target.urlPath}/${target.query}` };
   }
   return info?.isFile() && !target.isFolder ? { kind: 'file', path: real, info } : missing;
 }
@@ -160,7 +172,12 @@ function createHandler(root: string) {
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolveListen, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
-      reject(new FeedwrightError('IO', `Cannot listen on ${host}:${port}: ${error.code ?? error.message}`, { stage: 'cli', cause: error }));
+      reject(
+        new FeedwrightError('IO', `Cannot listen on ${host}:${port}: ${error.code ?? error.message}`, {
+          stage: 'cli',
+          cause: error,
+        }),
+      );
     };
     server.once('error', onError);
     server.listen(port, host, () => {
@@ -175,24 +192,28 @@ export async function serveFeeds(options: ServeFeedsOptions): Promise<FeedsServe
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger;
   const handle = createHandler(root);
-  const server = createServer({
-    headersTimeout: options.headersTimeoutMs ?? 10_000,
-    requestTimeout: options.requestTimeoutMs ?? 30_000,
-    keepAliveTimeout: 5_000,
-    // How often node checks the two timeouts above (default 30 s would let a slow client stay that long).
-    connectionsCheckingInterval: 1_000,
-  }, (req, res) => {
-    handle(req, res)
-      .then(() => logger.debug('Request served', { method: req.method, path: req.url, status: res.statusCode }))
-      .catch((error: unknown) => {
-        logger.warn('Unable to serve request', { method: req.method, path: req.url, err: error });
-        if (!res.headersSent) sendText(res, 500, 'Internal server error\n');
-        else res.destroy();
-      });
-  });
+  const server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      keepAliveTimeout: 5_000,
+      // How often node checks the two timeouts above (default 30 s would let a slow client stay that long).
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      handle(req, res)
+        .then(() => logger.debug('Request served', { method: req.method, path: req.url, status: res.statusCode }))
+        .catch((error: unknown) => {
+          logger.warn('Unable to serve request', { method: req.method, path: req.url, err: error });
+          if (!res.headersSent) sendText(res, 500, 'Internal server error\n');
+          else res.destroy();
+        });
+    },
+  );
   const address = await listen(server, options.port, host);
   const folder = await stat(root).catch(() => undefined);
-  if (!folder?.isDirectory()) logger.warn('Feeds folder not found: nothing to serve until feeds are published', { dir: root });
+  if (!folder?.isDirectory())
+    logger.warn('Feeds folder not found: nothing to serve until feeds are published', { dir: root });
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}/`;
   logger.info('Serving feeds', { dir: root, url });

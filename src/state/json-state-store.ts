@@ -20,8 +20,10 @@ export function createJsonStateStore(path: string, state: RunState): StateStore 
     findSource: (url) => findSourceState(state, url),
     recordNotModified: (url: string, fetch: NotModifiedFetch, settings: ScheduleSettings) =>
       applyNotModified(sourceState(state, url), fetch, settings),
-    recordSuccess: (url: string, fetch: ParsedFetch, settings: ScheduleSettings) => applySuccess(sourceState(state, url), fetch, settings),
-    recordFailure: (url: string, fetch: FailedFetch, settings: ScheduleSettings) => applyFailure(sourceState(state, url), fetch, settings),
+    recordSuccess: (url: string, fetch: ParsedFetch, settings: ScheduleSettings) =>
+      applySuccess(sourceState(state, url), fetch, settings),
+    recordFailure: (url: string, fetch: FailedFetch, settings: ScheduleSettings) =>
+      applyFailure(sourceState(state, url), fetch, settings),
 
     findNewItems: (source, items, owners) => findNewItems(state, source, items, owners),
     findItem: (itemId) => state.items[itemId],

@@ -31,7 +31,12 @@ export interface NewItems {
   collisions: Map<string, number>;
 }
 
-export function findNewItems(state: RunState, source: { name: string; url: string }, items: FeedItem[], owners: GuidOwners): NewItems {
+export function findNewItems(
+  state: RunState,
+  source: { name: string; url: string },
+  items: FeedItem[],
+  owners: GuidOwners,
+): NewItems {
   const sourceUrl = source.url;
   const st = sourceState(state, sourceUrl);
   const legacy = st.scopedIds ? undefined : state.legacyItems;

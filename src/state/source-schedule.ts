@@ -23,13 +23,23 @@ export function isDue(state: SourceState | undefined, now: Date, force: boolean)
   return !state.nextFetchAt || Date.parse(state.nextFetchAt) <= now.getTime();
 }
 
-export function nextAfterSuccess(now: Date, settings: ScheduleSettings, maxAgeSec?: number, feedIntervalSec?: number): string {
+export function nextAfterSuccess(
+  now: Date,
+  settings: ScheduleSettings,
+  maxAgeSec?: number,
+  feedIntervalSec?: number,
+): string {
   const waits = [settings.minIntervalMinutes * MINUTE_MS, (maxAgeSec ?? 0) * 1000, (feedIntervalSec ?? 0) * 1000];
   const waitMs = Math.min(Math.max(...waits), MAX_INTERVAL_MS);
   return new Date(now.getTime() + waitMs).toISOString();
 }
 
-export function nextAfterFailure(now: Date, failures: number, settings: ScheduleSettings, retryAfterMs?: number): string {
+export function nextAfterFailure(
+  now: Date,
+  failures: number,
+  settings: ScheduleSettings,
+  retryAfterMs?: number,
+): string {
   const capMs = settings.maxBackoffMinutes * MINUTE_MS;
   const backoffMs = Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1), capMs);
   // A server's Retry-After is honoured up to the same cap, so no header silences a source for good.

@@ -34,7 +34,13 @@ async function storyOfFile(dir: string, slug: string): Promise<{ source: string;
  * run): the same source URL, or, for an item without one, the same item id. Two stories
  * without a URL never share a file.
  */
-async function findFreeSlug(dir: string, title: string, source: string, itemId: string, state: StateStore): Promise<string> {
+async function findFreeSlug(
+  dir: string,
+  title: string,
+  source: string,
+  itemId: string,
+  state: StateStore,
+): Promise<string> {
   const base = makeSlug(title);
   const seed = source || `item:${itemId}`;
   const candidates = [base, makeUniqueSlug(base, hashId(seed, 6)), makeUniqueSlug(base, hashId(seed, 12))];
@@ -56,12 +62,18 @@ function recordDuplicate(state: StateStore, itemId: string, slug: string): Store
   return { written: false, slug, reason: 'duplicate-url' };
 }
 
-export async function storeArticle(dir: string, state: StateStore, article: ClassifiedArticle, itemId: string): Promise<StoreOutcome> {
+export async function storeArticle(
+  dir: string,
+  state: StateStore,
+  article: ClassifiedArticle,
+  itemId: string,
+): Promise<StoreOutcome> {
   const key = article.source;
   const known = key ? state.findUrl(key) : undefined;
   if (known) return recordDuplicate(state, itemId, known);
   // The same item from two sources at once (no URL to dedupe on): the first stores it.
-  if (!state.claimItem(itemId)) return { written: false, slug: state.findItem(itemId)?.slug ?? '', reason: 'duplicate-item' };
+  if (!state.claimItem(itemId))
+    return { written: false, slug: state.findItem(itemId)?.slug ?? '', reason: 'duplicate-item' };
   try {
     return await claimAndWrite(dir, state, article, itemId);
   } finally {
@@ -69,7 +81,12 @@ export async function storeArticle(dir: string, state: StateStore, article: Clas
   }
 }
 
-async function claimAndWrite(dir: string, state: StateStore, article: ClassifiedArticle, itemId: string): Promise<StoreOutcome> {
+async function claimAndWrite(
+  dir: string,
+  state: StateStore,
+  article: ClassifiedArticle,
+  itemId: string,
+): Promise<StoreOutcome> {
   const key = article.source;
   const slug = await findFreeSlug(dir, article.title, key, itemId, state);
   try {

@@ -14,13 +14,20 @@ import type { ItemOutcome, WorkContext } from './work-context.js';
 async function extractItem(ctx: WorkContext, source: SourceConfig, item: FeedItem): Promise<ExtractedArticle> {
   // The site's rule also cleans the feed's own copy of the article (same promos).
   const rule = item.url ? findSiteRule(item.url, ctx.config.siteRules, source.rule)?.rule : source.rule;
-  if (!source.fullText || !item.url) return extractFromFeed(item, source.fullText ? 'item has no link' : undefined, rule);
+  if (!source.fullText || !item.url)
+    return extractFromFeed(item, source.fullText ? 'item has no link' : undefined, rule);
   const url = item.url;
   try {
     // A fetched page waits in memory for the extractor: at most fetch.concurrency of them.
     return await ctx.pageLimit(async () => {
       const page = await ctx.client.fetchResource(url, { kind: 'page', raw: true, signal: ctx.signal });
-      return ctx.extractor.extract({ html: page.raw ?? page.body, url: page.finalUrl, item, siteRules: ctx.config.siteRules, sourceRule: source.rule });
+      return ctx.extractor.extract({
+        html: page.raw ?? page.body,
+        url: page.finalUrl,
+        item,
+        siteRules: ctx.config.siteRules,
+        sourceRule: source.rule,
+      });
     });
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
@@ -46,10 +53,20 @@ export async function processItemPage(source: SourceConfig, item: FeedItem, ctx:
     if (outcome.written) {
       // `reason`: why the methods before the one that won were rejected (issue 12).
       const reason = extracted.fallbackReason ? { reason: extracted.fallbackReason } : {};
-      ctx.logger.debug('Article written', { source: source.name, url: item.url, slug: outcome.slug, method, ...reason });
+      ctx.logger.debug('Article written', {
+        source: source.name,
+        url: item.url,
+        slug: outcome.slug,
+        method,
+        ...reason,
+      });
       return { kind: 'written', slug: outcome.slug, method };
     }
-    ctx.logger.debug('Article already stored from another item', { source: source.name, url: item.url, slug: outcome.slug });
+    ctx.logger.debug('Article already stored from another item', {
+      source: source.name,
+      url: item.url,
+      slug: outcome.slug,
+    });
     return { kind: 'duplicate', slug: outcome.slug, method };
   } catch (error) {
     if (ctx.signal?.aborted) return { kind: 'stopped', method };

@@ -16,15 +16,29 @@ import { isItemDone, type ItemOutcome, type SourceOutcome, type WorkContext } fr
 
 export type ItemHandler = (items: FeedItem[]) => Promise<ItemOutcome[]>;
 
-export async function processSourceFeed(source: SourceConfig, ctx: WorkContext, handleItems: ItemHandler): Promise<SourceOutcome> {
+export async function processSourceFeed(
+  source: SourceConfig,
+  ctx: WorkContext,
+  handleItems: ItemHandler,
+): Promise<SourceOutcome> {
   const log = ctx.logger.child({ source: source.name });
   const settings = ctx.config.fetch;
   const at = ctx.now();
   const startedMs = Date.now();
   const known = ctx.state.findSource(source.url);
   try {
-    const result = await ctx.client.fetchResource(source.url, { kind: 'feed', etag: known?.etag, lastModified: known?.lastModified });
-    const answer = { at, status: result.status, etag: result.etag, lastModified: result.lastModified, maxAgeSec: result.maxAgeSec };
+    const result = await ctx.client.fetchResource(source.url, {
+      kind: 'feed',
+      etag: known?.etag,
+      lastModified: known?.lastModified,
+    });
+    const answer = {
+      at,
+      status: result.status,
+      etag: result.etag,
+      lastModified: result.lastModified,
+      maxAgeSec: result.maxAgeSec,
+    };
     if (result.notModified) {
       ctx.state.recordNotModified(source.url, answer, settings);
       log.info('Feed not modified', { url: redactUrl(source.url), durationMs: result.durationMs });
@@ -33,7 +47,8 @@ export async function processSourceFeed(source: SourceConfig, ctx: WorkContext, 
     // Only the items taken are normalized (a feed may list up to 1,000).
     const feed = parseFeed(result.body, { url: result.finalUrl, maxItems: settings.maxItemsPerSource });
     const { fresh, collisions } = ctx.state.findNewItems(source, feed.items, ctx.guidOwners);
-    for (const [other, count] of collisions) log.warn('Items share GUIDs with another source', { otherSource: other, count });
+    for (const [other, count] of collisions)
+      log.warn('Items share GUIDs with another source', { otherSource: other, count });
     const items = await handleItems(fresh);
     const itemsLeft = !items.every(isItemDone);
     const counts = { itemCount: feed.items.length, newItems: fresh.length, itemsLeft };
@@ -50,7 +65,11 @@ export async function processSourceFeed(source: SourceConfig, ctx: WorkContext, 
     const known = isFeedwrightError(error) ? error : undefined;
     const code = known?.code ?? 'UNKNOWN';
     const message = describeError(error);
-    ctx.state.recordFailure(source.url, { at, code, status: known?.status, retryAfterMs: known?.retryAfterMs, message }, settings);
+    ctx.state.recordFailure(
+      source.url,
+      { at, code, status: known?.status, retryAfterMs: known?.retryAfterMs, message },
+      settings,
+    );
     log.warn(failureMessage(known), { url: redactUrl(source.url), code, status: known?.status, err: message });
     return { kind: 'failed', code };
   }

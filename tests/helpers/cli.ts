@@ -20,11 +20,16 @@ export function startCli(args: string[], cwd: string): CliRun {
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exit = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exit = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   return { child, stdout: () => out, stderr: () => err, exit };
 }
 
-export async function runCli(args: string[], cwd: string): Promise<{ code: number | string; stdout: string; stderr: string }> {
+export async function runCli(
+  args: string[],
+  cwd: string,
+): Promise<{ code: number | string; stdout: string; stderr: string }> {
   const run = startCli(args, cwd);
   const code = await run.exit;
   return { code, stdout: run.stdout(), stderr: run.stderr() };

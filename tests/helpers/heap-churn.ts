@@ -12,7 +12,8 @@ const pending: unknown[][] = [];
 let maxHeap = 0;
 for (let round = 0; round < 150; round += 1) {
   const batch: unknown[] = [];
-  for (let index = 0; index < 5_000; index += 1) batch.push({ index, values: new Array(16).fill(index), text: `${'y'.repeat(20)}${index}` });
+  for (let index = 0; index < 5_000; index += 1)
+    batch.push({ index, values: new Array(16).fill(index), text: `${'y'.repeat(20)}${index}` });
   pending.push(batch);
   if (pending.length > 8) pending.shift();
   maxHeap = Math.max(maxHeap, process.memoryUsage().heapTotal);

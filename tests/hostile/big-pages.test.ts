@@ -47,7 +47,13 @@ afterAll(async () => {
 
 describe('big pages through the pipeline', () => {
   test('every page is extracted from the page itself, none fails or falls back', () => {
-    expect(report).toMatchObject({ sourcesOk: 4, sourcesFailed: 0, articlesWritten: 6, articlesFailed: 0, feedFallbacks: 0 });
+    expect(report).toMatchObject({
+      sourcesOk: 4,
+      sourcesFailed: 0,
+      articlesWritten: 6,
+      articlesFailed: 0,
+      feedFallbacks: 0,
+    });
     for (const name of CASES) expect(articleOf(name)?.extra.extraction, name).toBe('generic');
   });
 
@@ -83,12 +89,15 @@ describe('node and depth budget in extraction', () => {
 describe('published item and feed file caps', () => {
   test('an item body over site.maxContentChars is cut with a note; a feed file over site.maxFeedFileBytes carries fewer items', async () => {
     const body = `${'A paragraph about a funding round for a startup. '.repeat(20)}\n\n`.repeat(150);
-    const many = Array.from({ length: 12 }, (_, i) => makeArticle({ slug: `long-${i}`, date: `2025-11-${String(10 + i).padStart(2, '0')}`, body }));
+    const many = Array.from({ length: 12 }, (_, i) =>
+      makeArticle({ slug: `long-${i}`, date: `2025-11-${String(10 + i).padStart(2, '0')}`, body }),
+    );
     const fixture = await makeFixture({ maxContentChars: 20_000, maxFeedFileBytes: 150_000 }, many);
     const lines: string[] = [];
     try {
       await publishFeeds(fixture.config, createLogger({ level: 'warn', sink: { write: (line) => lines.push(line) } }));
-      for (const file of ['rss.xml', 'atom.xml', 'feed.json']) expect((await stat(join(fixture.feedsDir, file))).size, file).toBeLessThanOrEqual(150_000);
+      for (const file of ['rss.xml', 'atom.xml', 'feed.json'])
+        expect((await stat(join(fixture.feedsDir, file))).size, file).toBeLessThanOrEqual(150_000);
       const feed = JSON.parse(await readFile(join(fixture.feedsDir, 'feed.json'), 'utf8'));
       expect(feed.items.length).toBeGreaterThan(0);
       expect(feed.items.length).toBeLessThan(13);

@@ -29,7 +29,11 @@ afterAll(async () => {
  * file writes, the state save or publishing. `horizon.ms` follows the length of the last
  * run that finished before its kill, so the kill points spread over a whole run.
  */
-async function killAtRandomPoint(site: SiteFixture, horizon: { ms: number }, random: () => number): Promise<number | string> {
+async function killAtRandomPoint(
+  site: SiteFixture,
+  horizon: { ms: number },
+  random: () => number,
+): Promise<number | string> {
   const started = Date.now();
   const run = startCli(['run', '--config', site.configFile, '--quiet'], site.dir);
   const delayMs = Math.floor(random() * horizon.ms);
@@ -46,7 +50,11 @@ describe('SIGKILL at random points of runs', () => {
     site.pageDelayMs.value = 10;
     const prng = createPrng(SEED);
     let visible = 10;
-    site.server.route('/feed.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedXml(site.server.origin, visible)));
+    site.server.route(
+      '/feed.xml',
+      (_req, res) =>
+        void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedXml(site.server.origin, visible)),
+    );
     const deleted = new Set<string>();
     const seen = new Map<string, string>();
     const started = Date.now();
@@ -73,7 +81,9 @@ describe('SIGKILL at random points of runs', () => {
       if (deleted.size < 3) {
         // An editor deletes an article whose item is recorded: it must never come back.
         const recorded = new Set(Object.values(snapshot.state.items).map((item) => item.slug));
-        const slug = [...snapshot.files.values()].find((candidate) => !deleted.has(candidate) && recorded.has(candidate));
+        const slug = [...snapshot.files.values()].find(
+          (candidate) => !deleted.has(candidate) && recorded.has(candidate),
+        );
         if (slug) {
           await unlink(join(site.dir, 'data', 'articles', `${slug}.md`));
           deleted.add(slug);

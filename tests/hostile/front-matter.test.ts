@@ -13,16 +13,73 @@ const SEED = 20_260_105;
 const KEYS = ['title', 'date', 'excerpt', 'coverImage', 'author', 'tags', 'category', 'source', 'id'];
 
 const PIECES = [
-  '"', "'", ':', ': ', ' #', '#', '\n', '\r\n', '\r', '---', '\n---\n', '...', '&a', '*a', '&anchor x', '*anchor',
-  '!!js/function', '!!js/function "function(){return 1}"', '!!python/object:os.system', '!<tag:yaml.org,2002:str>',
-  '<<: *a', '? ', '- ', '|', '>', '{a: 1}', '[1, 2]', '%YAML 1.2', 'null', '~', 'true', 'no', '0x1F', '1e3', '2026-01-01',
-  '\u2028', '\u2029', '\u0085', '\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\ufeff', '\ud800', '\udfff', '\t', ' ',
-  'title: injected', '\ntitle: injected', '\nadmin: true\n', '`', '\\', '%', '@', '😀', 'é',
+  '"',
+  "'",
+  ':',
+  ': ',
+  ' #',
+  '#',
+  '\n',
+  '\r\n',
+  '\r',
+  '---',
+  '\n---\n',
+  '...',
+  '&a',
+  '*a',
+  '&anchor x',
+  '*anchor',
+  '!!js/function',
+  '!!js/function "function(){return 1}"',
+  '!!python/object:os.system',
+  '!<tag:yaml.org,2002:str>',
+  '<<: *a',
+  '? ',
+  '- ',
+  '|',
+  '>',
+  '{a: 1}',
+  '[1, 2]',
+  '%YAML 1.2',
+  'null',
+  '~',
+  'true',
+  'no',
+  '0x1F',
+  '1e3',
+  '2026-01-01',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '\t',
+  ' ',
+  'title: injected',
+  '\ntitle: injected',
+  '\nadmin: true\n',
+  '`',
+  '\\',
+  '%',
+  '@',
+  '😀',
+  'é',
 ];
 
-const hostileString = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 12 }).map((parts) => parts.join(''));
+const hostileString = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 12 })
+  .map((parts) => parts.join(''));
 
-function makeArticle(text: { title: string; excerpt: string; tags: string[]; source: string; author: string }, body: string): Article {
+function makeArticle(
+  text: { title: string; excerpt: string; tags: string[]; source: string; author: string },
+  body: string,
+): Article {
   return {
     slug: 'hostile',
     title: text.title,
@@ -45,7 +102,13 @@ function asWritten(text: string): string {
 
 describe('front matter under hostile strings', () => {
   test('every field round-trips and no key is injected', () => {
-    const fields = fc.record({ title: hostileString, excerpt: hostileString, tags: fc.array(hostileString, { maxLength: 4 }), source: hostileString, author: hostileString });
+    const fields = fc.record({
+      title: hostileString,
+      excerpt: hostileString,
+      tags: fc.array(hostileString, { maxLength: 4 }),
+      source: hostileString,
+      author: hostileString,
+    });
     fc.assert(
       fc.property(fields, hostileString, (text, bodyText) => {
         const article = makeArticle(text, `${bodyText}\n`);
@@ -72,14 +135,21 @@ describe('front matter under hostile strings', () => {
 
   test('a body made of front-matter delimiters stays body', () => {
     const body = '---\ntitle: injected\n---\n\n---\nadmin: true\n...\n';
-    const back = parseArticle(serializeArticle(makeArticle({ title: 'T', excerpt: 'e', tags: [], source: 'https://a.example/', author: 'A' }, body)), 'b');
+    const back = parseArticle(
+      serializeArticle(
+        makeArticle({ title: 'T', excerpt: 'e', tags: [], source: 'https://a.example/', author: 'A' }, body),
+      ),
+      'b',
+    );
     expect(back.title).toBe('T');
     expect(back.body).toBe(body);
   });
 
   test('100 KB strings in title, excerpt and source round-trip', () => {
     const big = 'A long: "quoted" #title\u2028with --- and &a *a '.repeat(2_600).slice(0, 100_000);
-    const file = serializeArticle(makeArticle({ title: big, excerpt: big, tags: [big], source: big, author: big }, 'Body.\n'));
+    const file = serializeArticle(
+      makeArticle({ title: big, excerpt: big, tags: [big], source: big, author: big }, 'Body.\n'),
+    );
     const back = parseArticle(file, 'big');
     expect([back.title.length, back.excerpt, back.source, back.tags]).toEqual([big.trim().length, big, big, [big]]);
   });

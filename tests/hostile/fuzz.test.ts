@@ -20,19 +20,28 @@ const BUDGET_MS = 80_000;
 describe('fuzzing with seeded mutations', () => {
   test('parseFeed: only FeedwrightError, no hang', async () => {
     const seeds = await readFeedSeeds();
-    const report = runFuzz(seeds, (text) => parseFeed(text, { url: 'https://feeds.example/feed' }), { seed: 1_001, maxIterations: FEED_MUTANTS, budgetMs: BUDGET_MS, hangMs: HANG_MS });
+    const report = runFuzz(seeds, (text) => parseFeed(text, { url: 'https://feeds.example/feed' }), {
+      seed: 1_001,
+      maxIterations: FEED_MUTANTS,
+      budgetMs: BUDGET_MS,
+      hangMs: HANG_MS,
+    });
     expect(report.failures).toEqual([]);
     expect(report.iterations).toBe(FEED_MUTANTS);
   }, 90_000);
 
   test('extractArticle: only FeedwrightError, no hang', async () => {
     const seeds = await readPageSeeds();
-    const report = runFuzz(seeds, (html) => extractArticle({ html, url: 'https://news.example/2026/01/05/story/', siteRules: {} }), {
-      seed: 2_002,
-      maxIterations: PAGE_MUTANTS,
-      budgetMs: BUDGET_MS,
-      hangMs: HANG_MS,
-    });
+    const report = runFuzz(
+      seeds,
+      (html) => extractArticle({ html, url: 'https://news.example/2026/01/05/story/', siteRules: {} }),
+      {
+        seed: 2_002,
+        maxIterations: PAGE_MUTANTS,
+        budgetMs: BUDGET_MS,
+        hangMs: HANG_MS,
+      },
+    );
     expect(report.failures).toEqual([]);
     expect(report.iterations).toBe(PAGE_MUTANTS);
   }, 90_000);

@@ -50,14 +50,18 @@ describe('hand-written front matter', () => {
     }
     for (const file of ['rss.xml', 'atom.xml']) {
       const $ = load(await readFile(join(fixture.feedsDir, file), 'utf8'), { xml: true });
-      const texts = [...$('item > title, entry > title, category, author, contributor, dc\\:creator')].map((node) => $(node).text() + ($(node).attr('term') ?? ''));
+      const texts = [...$('item > title, entry > title, category, author, contributor, dc\\:creator')].map(
+        (node) => $(node).text() + ($(node).attr('term') ?? ''),
+      );
       expect(texts.some((text) => text.includes('Headline with bold'))).toBe(true);
       for (const text of texts) {
         expect(text, file).not.toMatch(TAG);
         expect(text, file).not.toMatch(BIDI);
       }
     }
-    const categoryFeed = JSON.parse(await readFile(join(fixture.feedsDir, 'category', 'hacked-category', 'feed.json'), 'utf8'));
+    const categoryFeed = JSON.parse(
+      await readFile(join(fixture.feedsDir, 'category', 'hacked-category', 'feed.json'), 'utf8'),
+    );
     expect(categoryFeed.title).toBe('AIVibe: Hacked category');
   });
 });

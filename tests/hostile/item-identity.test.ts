@@ -24,7 +24,10 @@ interface Entry {
 }
 
 function rss(entries: Entry[]): string {
-  const items = entries.map((e) => `<item><title>${e.title}</title><link>${e.link}</link><guid isPermaLink="false">${e.guid}</guid><description>${e.title} about funding.</description></item>`);
+  const items = entries.map(
+    (e) =>
+      `<item><title>${e.title}</title><link>${e.link}</link><guid isPermaLink="false">${e.guid}</guid><description>${e.title} about funding.</description></item>`,
+  );
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://t.example/</link><description>d</description>${items.join('')}</channel></rss>`;
 }
 
@@ -35,7 +38,11 @@ function serveFeed(path: string, entries: Entry[]): string {
 }
 
 const numbered = (site: string, label: string): Entry[] =>
-  [1001, 1002].map((n) => ({ guid: String(n), link: `https://${site}.example/story/${n}`, title: `${label} story ${n}` }));
+  [1001, 1002].map((n) => ({
+    guid: String(n),
+    link: `https://${site}.example/story/${n}`,
+    title: `${label} story ${n}`,
+  }));
 
 async function titles(articlesDir: string): Promise<string[]> {
   const files = await listArticleFiles(articlesDir);
@@ -63,22 +70,42 @@ describe('item identity scoped to the source', () => {
     const config = await makeHostileConfig(dir, [source('Alpha', '/a.xml'), source('Beta', '/b.xml')]);
     const report = await runOnce(config, { logger });
     expect(report).toMatchObject({ newItems: 4, articlesWritten: 4, duplicates: 0 });
-    expect(await titles(config.paths.articles)).toEqual(['Alpha story 1001', 'Alpha story 1002', 'Beta story 1001', 'Beta story 1002']);
+    expect(await titles(config.paths.articles)).toEqual([
+      'Alpha story 1001',
+      'Alpha story 1002',
+      'Beta story 1001',
+      'Beta story 1002',
+    ]);
     const warning = lines.find((line) => line.includes('Items share GUIDs with another source'));
     expect(warning).toMatch(/count=2/);
     expect(warning).toMatch(/otherSource=(Alpha|Beta)/);
   });
 
   test("a source that listed another's GUIDs first does not suppress that source's stories", async () => {
-    const victim = numbered('victim', 'Victim').map((entry) => ({ ...entry, guid: `tag:victim.example,2026:${entry.guid}` }));
+    const victim = numbered('victim', 'Victim').map((entry) => ({
+      ...entry,
+      guid: `tag:victim.example,2026:${entry.guid}`,
+    }));
     serveFeed('/victim.xml', victim);
-    serveFeed('/squatter.xml', victim.map((entry, index) => ({ ...entry, link: `https://squatter.example/${index}`, title: `Squatter ${index}` })));
+    serveFeed(
+      '/squatter.xml',
+      victim.map((entry, index) => ({
+        ...entry,
+        link: `https://squatter.example/${index}`,
+        title: `Squatter ${index}`,
+      })),
+    );
     const squatterOnly = await makeHostileConfig(dir, [source('Squatter', '/squatter.xml')]);
     expect(await runOnce(squatterOnly, { logger: silentLogger })).toMatchObject({ articlesWritten: 2 });
     const both = await makeHostileConfig(dir, [source('Squatter', '/squatter.xml'), source('Victim', '/victim.xml')]);
     const report = await runOnce(both, { logger: silentLogger, force: true });
     expect(report).toMatchObject({ newItems: 2, articlesWritten: 2 });
-    expect(await titles(both.paths.articles)).toEqual(['Squatter 0', 'Squatter 1', 'Victim story 1001', 'Victim story 1002']);
+    expect(await titles(both.paths.articles)).toEqual([
+      'Squatter 0',
+      'Squatter 1',
+      'Victim story 1001',
+      'Victim story 1002',
+    ]);
   });
 
   test('the same canonical URL through two sources is still one article', async () => {
@@ -99,7 +126,9 @@ describe('a state file written before ids were scoped (version 1)', () => {
     const config = await makeHostileConfig(dir, [{ ...source('Old', '/old.xml'), fullText: true }]);
     // What the version before this change wrote: the unscoped ids parse gives.
     const oldIds = parseFeed(xml, { url: server.url('/old.xml') }).items.map((item) => item.id);
-    const seen = Object.fromEntries(oldIds.map((id, index) => [id, { seenAt: '2026-01-01T00:00:00.000Z', slug: `old-${index}` }]));
+    const seen = Object.fromEntries(
+      oldIds.map((id, index) => [id, { seenAt: '2026-01-01T00:00:00.000Z', slug: `old-${index}` }]),
+    );
     await mkdir(dirname(config.paths.state), { recursive: true });
     await writeFile(config.paths.state, JSON.stringify({ version: 1, sources: {}, items: seen, urls: {} }));
     for (const round of [1, 2]) {
@@ -110,7 +139,11 @@ describe('a state file written before ids were scoped (version 1)', () => {
     expect(await listArticleFiles(config.paths.articles)).toHaveLength(0);
     const state = JSON.parse(await readFile(config.paths.state, 'utf8'));
     expect(state.version).toBe(2);
-    expect(Object.values(state.items).map((item) => (item as { slug: string }).slug).sort()).toEqual(['old-0', 'old-1']);
+    expect(
+      Object.values(state.items)
+        .map((item) => (item as { slug: string }).slug)
+        .sort(),
+    ).toEqual(['old-0', 'old-1']);
     expect(state.sources[server.url('/old.xml')].scopedIds).toBe(true);
   });
 });

@@ -23,34 +23,124 @@ const REPRODUCTIONS = [
 ];
 
 const TEXT_PIECES = [
-  'plain words', ' ', '\n', '1 < 2', 'a&b', 'AT&T', PAYLOAD, '&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;', '&lt;script&gt;alert(1)&lt;/script&gt;',
-  '&#60;b&#62;', '&amp;#106;avascript:alert(1)', '`', '``', '```', '````', '~~~', '\\', '\\`', '|', '*', '_', '#', '> ', '- ', '1. ',
-  '[x](javascript:alert(1))', '![i](javascript:alert(2))', '&lt;!-- c --&gt;', '&lt;![CDATA[x]]&gt;', '&lt;/p&gt;', '&lt;a href="javascript:alert(1)"&gt;',
-  '&lt;http://x.example&gt;', '&lt;?php ?&gt;', '&lt;', '&gt;', '&amp;', '&quot;', '    indented',
+  'plain words',
+  ' ',
+  '\n',
+  '1 < 2',
+  'a&b',
+  'AT&T',
+  PAYLOAD,
+  '&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;',
+  '&lt;script&gt;alert(1)&lt;/script&gt;',
+  '&#60;b&#62;',
+  '&amp;#106;avascript:alert(1)',
+  '`',
+  '``',
+  '```',
+  '````',
+  '~~~',
+  '\\',
+  '\\`',
+  '|',
+  '*',
+  '_',
+  '#',
+  '> ',
+  '- ',
+  '1. ',
+  '[x](javascript:alert(1))',
+  '![i](javascript:alert(2))',
+  '&lt;!-- c --&gt;',
+  '&lt;![CDATA[x]]&gt;',
+  '&lt;/p&gt;',
+  '&lt;a href="javascript:alert(1)"&gt;',
+  '&lt;http://x.example&gt;',
+  '&lt;?php ?&gt;',
+  '&lt;',
+  '&gt;',
+  '&amp;',
+  '&quot;',
+  '    indented',
 ];
 const URLS = [
-  'https://ok.example/a', 'https://ok.example/a b', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'jav&#x09;ascript:alert(1)', 'vbscript:msgbox(1)',
-  'data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;', 'https://ok.example/?a=1&amp;b=2', 'https://ok.example/x)(y', 'https://ok.example/x\\',
-  '&amp;#106;avascript:alert(1)', 'https://ok.example/&amp;#106;', ' javascript:alert(1)', 'https://ok.example/&quot;onmouseover=&quot;alert(1)',
-  'https://ok.example/&lt;img src=x onerror=alert(1)&gt;', 'relative/path x', 'https://ok.example/a&#10;b', 'https://ok.example/`x`', 'mailto:a@b.example',
+  'https://ok.example/a',
+  'https://ok.example/a b',
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  'jav&#x09;ascript:alert(1)',
+  'vbscript:msgbox(1)',
+  'data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;',
+  'https://ok.example/?a=1&amp;b=2',
+  'https://ok.example/x)(y',
+  'https://ok.example/x\\',
+  '&amp;#106;avascript:alert(1)',
+  'https://ok.example/&amp;#106;',
+  ' javascript:alert(1)',
+  'https://ok.example/&quot;onmouseover=&quot;alert(1)',
+  'https://ok.example/&lt;img src=x onerror=alert(1)&gt;',
+  'relative/path x',
+  'https://ok.example/a&#10;b',
+  'https://ok.example/`x`',
+  'mailto:a@b.example',
 ];
-const HANDLERS = ['', ' onerror="alert(1)"', ' onclick=alert(1)', ' onmouseover="&quot;x&quot;"', ' style="background:url(javascript:alert(1))"'];
+const HANDLERS = [
+  '',
+  ' onerror="alert(1)"',
+  ' onclick=alert(1)',
+  ' onmouseover="&quot;x&quot;"',
+  ' style="background:url(javascript:alert(1))"',
+];
 const LANGUAGES = ['', 'js', 'x`y', 'x y', 'x&quot;&gt;&lt;img src=x onerror=alert(1)&gt;', '```', 'a&#10;b', '~~~'];
 const RAW_TAGS = [
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<iframe src="javascript:alert(1)"></iframe>', '<svg onload=alert(1)>',
-  '<b onclick=alert(1)>bold</b>', '<br>', '<hr>', '<!-- comment -->', '<a href="javascript:alert(1)">js</a>',
-  '<table><tr><td>`a|b` <code>c|d</code></td><td>x</td></tr></table>', '<details open ontoggle=alert(1)>d</details>',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<iframe src="javascript:alert(1)"></iframe>',
+  '<svg onload=alert(1)>',
+  '<b onclick=alert(1)>bold</b>',
+  '<br>',
+  '<hr>',
+  '<!-- comment -->',
+  '<a href="javascript:alert(1)">js</a>',
+  '<table><tr><td>`a|b` <code>c|d</code></td><td>x</td></tr></table>',
+  '<details open ontoggle=alert(1)>d</details>',
 ];
-const ELEMENTS = ['p', 'div', 'code', 'pre', 'b', 'em', 'span', 'blockquote', 'ul', 'ol', 'li', 'h2', 'table', 'tr', 'td', 'th', 'kbd', 'a'];
+const ELEMENTS = [
+  'p',
+  'div',
+  'code',
+  'pre',
+  'b',
+  'em',
+  'span',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h2',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'kbd',
+  'a',
+];
 
 const text = fc.array(fc.constantFrom(...TEXT_PIECES), { maxLength: 6 }).map((pieces) => pieces.join(''));
 const leaf = fc.oneof(
   text,
   fc.constantFrom(...RAW_TAGS),
-  fc.tuple(text, text, fc.constantFrom(...HANDLERS)).map(([code, tail, handler]) => `<code${handler}>${code}</code>${tail}`),
-  fc.tuple(fc.constantFrom(...LANGUAGES), text).map(([language, code]) => `<pre><code class="language-${language}">${code}</code></pre>`),
-  fc.tuple(fc.constantFrom(...URLS), text, text, fc.constantFrom(...HANDLERS)).map(([href, label, title, handler]) => `<a href="${href}" title="${title}"${handler}>${label}</a>`),
-  fc.tuple(fc.constantFrom(...URLS), text, text, fc.constantFrom(...HANDLERS)).map(([src, alt, title, handler]) => `<img src="${src}" alt="${alt}" title="${title}"${handler}>`),
+  fc
+    .tuple(text, text, fc.constantFrom(...HANDLERS))
+    .map(([code, tail, handler]) => `<code${handler}>${code}</code>${tail}`),
+  fc
+    .tuple(fc.constantFrom(...LANGUAGES), text)
+    .map(([language, code]) => `<pre><code class="language-${language}">${code}</code></pre>`),
+  fc
+    .tuple(fc.constantFrom(...URLS), text, text, fc.constantFrom(...HANDLERS))
+    .map(([href, label, title, handler]) => `<a href="${href}" title="${title}"${handler}>${label}</a>`),
+  fc
+    .tuple(fc.constantFrom(...URLS), text, text, fc.constantFrom(...HANDLERS))
+    .map(([src, alt, title, handler]) => `<img src="${src}" alt="${alt}" title="${title}"${handler}>`),
 );
 const { node } = fc.letrec<{ node: string; element: string }>((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, leaf, tie('element')),
@@ -64,7 +154,16 @@ const RUNS = 400;
 const examples = REPRODUCTIONS.map((html): [string] => [html]);
 
 function feedItem(contentHtml: string): FeedItem {
-  return { id: 'fuzz', url: 'https://news.example/2026/01/05/story/', title: 'Story', authors: [], categories: [], media: [], enclosures: [], contentHtml };
+  return {
+    id: 'fuzz',
+    url: 'https://news.example/2026/01/05/story/',
+    title: 'Story',
+    authors: [],
+    categories: [],
+    media: [],
+    enclosures: [],
+    contentHtml,
+  };
 }
 
 function page(html: string): string {
@@ -73,7 +172,9 @@ function page(html: string): string {
 
 describe('article Markdown rendered by CommonMark with raw HTML on', () => {
   test.each(REPRODUCTIONS)('reproduction %s: no raw HTML from the page or from the feed', (html) => {
-    expect(findMarkdownHtml(extractArticle({ html: page(html), url: 'https://news.example/a', siteRules: {} }).markdown)).toEqual([]);
+    expect(
+      findMarkdownHtml(extractArticle({ html: page(html), url: 'https://news.example/a', siteRules: {} }).markdown),
+    ).toEqual([]);
     expect(findMarkdownHtml(extractFromFeed(feedItem(html)).markdown)).toEqual([]);
     expect(findMarkdownHtml(convertToMarkdown(sanitizeContent(html)))).toEqual([]);
   });
@@ -85,7 +186,9 @@ describe('article Markdown rendered by CommonMark with raw HTML on', () => {
         checked += 1;
         expect(findMarkdownHtml(convertToMarkdown(sanitizeContent(html)))).toEqual([]);
         expect(findMarkdownHtml(extractFromFeed(feedItem(html)).markdown)).toEqual([]);
-        expect(findMarkdownHtml(extractArticle({ html: page(html), url: 'https://news.example/a', siteRules: {} }).markdown)).toEqual([]);
+        expect(
+          findMarkdownHtml(extractArticle({ html: page(html), url: 'https://news.example/a', siteRules: {} }).markdown),
+        ).toEqual([]);
       }),
       { seed: 13_001, numRuns: RUNS, examples },
     );

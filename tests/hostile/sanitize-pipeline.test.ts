@@ -35,7 +35,12 @@ async function runAll(fullText: boolean): Promise<{ report: RunReport; dir: stri
   const dir = await makeTempDir(fullText ? 'sanitize-full' : 'sanitize-feed');
   dirs.push(dir);
   const prefix = fullText ? '/full/' : '/feed/';
-  const sources = feeds.map((feed) => ({ name: feed.name, url: server.url(`${prefix}${feed.name}`), category: 'Work', fullText }));
+  const sources = feeds.map((feed) => ({
+    name: feed.name,
+    url: server.url(`${prefix}${feed.name}`),
+    category: 'Work',
+    fullText,
+  }));
   const config = await makeHostileConfig(dir, sources);
   return { report: await runOnce(config, { logger: silentLogger }), dir };
 }

@@ -26,8 +26,17 @@ beforeAll(async () => {
   server = await startServer();
   installSizeRoutes(server);
   dir = await makeTempDir('sizes');
-  const sources = SOURCES.map((name) => ({ name, url: server.url(`/${name}.xml`), category: 'Work', fullText: name !== 'many' }));
-  const config = await makeHostileConfig(dir, sources, { timeoutMs: 1_500, maxItemsPerSource: 50, maxFeedBytes: 8 * 1024 * 1024 });
+  const sources = SOURCES.map((name) => ({
+    name,
+    url: server.url(`/${name}.xml`),
+    category: 'Work',
+    fullText: name !== 'many',
+  }));
+  const config = await makeHostileConfig(dir, sources, {
+    timeoutMs: 1_500,
+    maxItemsPerSource: 50,
+    maxFeedBytes: 8 * 1024 * 1024,
+  });
   report = await runOnce(config, { logger: silentLogger });
   state = await loadState(config.paths.state);
   articles = await Promise.all((await listArticleFiles(config.paths.articles)).map((file) => readArticleFile(file)));

@@ -18,16 +18,52 @@ const SEED = 4_242;
 const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
 const HOSTILE_TITLES = [
-  '..', '../../etc/passwd', '/etc/passwd', 'C:\\Windows\\win.ini', '\\\\server\\share', 'a\u0000b', '\u0000', 'CON', 'nul', 'Com1',
-  'LPT9', 'aux.md', '.hidden', '...', '---', '', '   ', '\u202e\u2066evil', '%2e%2e%2f', '😀😀😀', 'Ωμέγα', '日本語のタイトル', 'x'.repeat(5_000),
-  `${'word '.repeat(100)}`, 'a/b\\c:d*e?f"g<h>i|j', '\ud800\udfff\ud800', 'title\nwith\nnewlines', '  leading and trailing  ',
+  '..',
+  '../../etc/passwd',
+  '/etc/passwd',
+  'C:\\Windows\\win.ini',
+  '\\\\server\\share',
+  'a\u0000b',
+  '\u0000',
+  'CON',
+  'nul',
+  'Com1',
+  'LPT9',
+  'aux.md',
+  '.hidden',
+  '...',
+  '---',
+  '',
+  '   ',
+  '\u202e\u2066evil',
+  '%2e%2e%2f',
+  '😀😀😀',
+  'Ωμέγα',
+  '日本語のタイトル',
+  'x'.repeat(5_000),
+  `${'word '.repeat(100)}`,
+  'a/b\\c:d*e?f"g<h>i|j',
+  '\ud800\udfff\ud800',
+  'title\nwith\nnewlines',
+  '  leading and trailing  ',
 ];
 
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 function article(title: string, source: string): ClassifiedArticle {
-  return { title, date: '2026-01-01', excerpt: 'x', coverImage: '', author: 'A', tags: [], category: 'Work', source, extra: {}, body: 'Body.\n' };
+  return {
+    title,
+    date: '2026-01-01',
+    excerpt: 'x',
+    coverImage: '',
+    author: 'A',
+    tags: [],
+    category: 'Work',
+    source,
+    extra: {},
+    body: 'Body.\n',
+  };
 }
 
 function checkSlug(slug: string): void {
@@ -42,7 +78,10 @@ describe('slugs from hostile titles', () => {
   });
 
   test('any string gives a safe slug (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (title) => checkSlug(makeSlug(title))), { seed: SEED, numRuns: 2_000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (title) => checkSlug(makeSlug(title))),
+      { seed: SEED, numRuns: 2_000 },
+    );
   });
 
   test('stored files stay in the folder and never collide', async () => {
@@ -57,7 +96,9 @@ describe('slugs from hostile titles', () => {
       { title, source: '', id: `c${index}` },
       { title, source: '', id: `d${index}` },
     ]);
-    const outcomes = await Promise.all(stories.map((story) => storeArticle(dir, storeOver(state), article(story.title, story.source), story.id)));
+    const outcomes = await Promise.all(
+      stories.map((story) => storeArticle(dir, storeOver(state), article(story.title, story.source), story.id)),
+    );
     expect(outcomes.every((outcome) => outcome.written)).toBe(true);
     expect(await readdir(root)).toEqual(['data']);
     const files = await listArticleFiles(dir);

@@ -15,7 +15,12 @@ const tempConfig = tempConfigs();
 
 describe('sources add', () => {
   test('a 2 MB feed title is cut to a one-line name of at most 200 characters', async () => {
-    news.server.route('/huge-title.xml', reply(rssFeed(`Huge \u202E${'title words <b>x</b> '.repeat(100_000)}`), { 'content-type': 'application/rss+xml' }));
+    news.server.route(
+      '/huge-title.xml',
+      reply(rssFeed(`Huge \u202E${'title words <b>x</b> '.repeat(100_000)}`), {
+        'content-type': 'application/rss+xml',
+      }),
+    );
     const file = await tempConfig();
     const added = await addSource(file, { url: news.server.url('/huge-title.xml') }, news.client);
     expect(added.name.length).toBeLessThanOrEqual(MAX_SOURCE_NAME_CHARS);
@@ -28,12 +33,17 @@ describe('sources add', () => {
 
 describe('sources import', () => {
   test('10,000 outlines are all imported (duplicates found by index, not by a scan per outline)', async () => {
-    const outlines = Array.from({ length: 10_000 }, (_, i) => `<outline type="rss" text="Feed ${i}" xmlUrl="https://f${i}.example/rss"/>`);
+    const outlines = Array.from(
+      { length: 10_000 },
+      (_, i) => `<outline type="rss" text="Feed ${i}" xmlUrl="https://f${i}.example/rss"/>`,
+    );
     const opml = `<opml version="2.0"><body>${outlines.join('')}<outline type="rss" text="Again" xmlUrl="https://f7.example/rss"/></body></opml>`;
     const file = await tempConfig();
     const result = await importOpml(file, opml);
     expect(result.added).toHaveLength(10_000);
-    expect(result.skipped).toEqual([expect.stringMatching(/^Again \(the feed https:\/\/f7\.example\/rss is already the source "Feed 7"\)$/)]);
+    expect(result.skipped).toEqual([
+      expect.stringMatching(/^Again \(the feed https:\/\/f7\.example\/rss is already the source "Feed 7"\)$/),
+    ]);
     expect((await loadConfig(file)).sources).toHaveLength(10_002);
   }, 60_000);
 

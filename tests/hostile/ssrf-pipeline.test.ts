@@ -18,12 +18,31 @@ import { startServer, type TestServer } from '../helpers/server.js';
 import { makeHostileConfig, makeTempDir } from './helpers/hostile-config.js';
 
 const PRIVATE_LINKS = [
-  'http://127.0.0.2/admin', 'http://[::1]/', 'http://10.0.0.1/', 'http://172.16.0.1/', 'http://172.31.255.254/',
-  'http://192.168.1.1/router', 'http://169.254.169.254/latest/meta-data/', 'http://100.64.0.1/', 'http://[fc00::1]/',
-  'http://[fd12:3456::1]/', 'http://[::ffff:169.254.169.254]/', 'http://[::ffff:10.0.0.1]/', 'http://2852039166/',
-  'http://0xa9fea9fe/', 'http://0251.0376.0251.0376/', 'http://012.0.0.1/', 'http://0x7f.0.0.2/', 'http://0/', 'http://[fe80::1]/',
+  'http://127.0.0.2/admin',
+  'http://[::1]/',
+  'http://10.0.0.1/',
+  'http://172.16.0.1/',
+  'http://172.31.255.254/',
+  'http://192.168.1.1/router',
+  'http://169.254.169.254/latest/meta-data/',
+  'http://100.64.0.1/',
+  'http://[fc00::1]/',
+  'http://[fd12:3456::1]/',
+  'http://[::ffff:169.254.169.254]/',
+  'http://[::ffff:10.0.0.1]/',
+  'http://2852039166/',
+  'http://0xa9fea9fe/',
+  'http://0251.0376.0251.0376/',
+  'http://012.0.0.1/',
+  'http://0x7f.0.0.2/',
+  'http://0/',
+  'http://[fe80::1]/',
 ];
-const METADATA_REDIRECTS = ['http://169.254.169.254/latest/meta-data/iam/', 'http://[::ffff:a9fe:a9fe]/', 'http://0xa9fea9fe/'];
+const METADATA_REDIRECTS = [
+  'http://169.254.169.254/latest/meta-data/iam/',
+  'http://[::ffff:a9fe:a9fe]/',
+  'http://0xa9fea9fe/',
+];
 
 let server: TestServer;
 let dir: string;
@@ -33,7 +52,10 @@ let articles: Article[];
 const logLines: string[] = [];
 
 function feed(items: Array<{ title: string; link: string }>): string {
-  const entries = items.map((item, i) => `<item><title>${item.title}</title><link>${item.link}</link><guid>ssrf-${item.title}-${i}</guid><description>Feed text of ${item.title}.</description></item>`);
+  const entries = items.map(
+    (item, i) =>
+      `<item><title>${item.title}</title><link>${item.link}</link><guid>ssrf-${item.title}-${i}</guid><description>Feed text of ${item.title}.</description></item>`,
+  );
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Looks public</title><link>https://news.example/</link><description>d</description>${entries.join('')}</channel></rss>`;
 }
 
@@ -41,9 +63,18 @@ beforeAll(async () => {
   server = await startServer();
   const xml = { 'content-type': 'application/rss+xml' };
   const privateItems = PRIVATE_LINKS.map((link, i) => ({ title: `Private ${i}`, link }));
-  const redirectItems = METADATA_REDIRECTS.map((_, i) => ({ title: `Redirect ${i}`, link: server.url(`/to-metadata/${i}`) }));
-  server.route('/private-links.xml', (_req, res) => void res.writeHead(200, xml).end(feed([...privateItems, ...redirectItems])));
-  server.route('/feed-to-metadata.xml', (_req, res) => void res.writeHead(302, { location: METADATA_REDIRECTS[0] }).end());
+  const redirectItems = METADATA_REDIRECTS.map((_, i) => ({
+    title: `Redirect ${i}`,
+    link: server.url(`/to-metadata/${i}`),
+  }));
+  server.route(
+    '/private-links.xml',
+    (_req, res) => void res.writeHead(200, xml).end(feed([...privateItems, ...redirectItems])),
+  );
+  server.route(
+    '/feed-to-metadata.xml',
+    (_req, res) => void res.writeHead(302, { location: METADATA_REDIRECTS[0] }).end(),
+  );
   for (const [i, location] of METADATA_REDIRECTS.entries()) {
     server.route(`/to-metadata/${i}`, (_req, res) => void res.writeHead(301, { location }).end());
   }
@@ -76,18 +107,31 @@ describe('SSRF through the pipeline (allowPrivateNetworks false)', () => {
     expect(report).toMatchObject({ newItems: total, articlesFailed: 0, feedFallbacks: total });
     expect(report.articlesWritten + report.duplicates).toBe(total);
     expect(articles).toHaveLength(report.articlesWritten);
-    expect(articles.every((article) => article.extra.extraction === 'feed' && article.body.includes('Feed text of'))).toBe(true);
-    const refused = logLines.filter((line) => line.includes('Unable to read article page') && line.includes('code=BLOCKED_ADDRESS'));
+    expect(
+      articles.every((article) => article.extra.extraction === 'feed' && article.body.includes('Feed text of')),
+    ).toBe(true);
+    const refused = logLines.filter(
+      (line) => line.includes('Unable to read article page') && line.includes('code=BLOCKED_ADDRESS'),
+    );
     expect(refused).toHaveLength(total);
   });
 
   test('a feed that redirects to the metadata address fails with BLOCKED_ADDRESS', () => {
-    expect(state.sources[server.url('/feed-to-metadata.xml')]).toMatchObject({ lastOutcome: 'error', lastErrorCode: 'BLOCKED_ADDRESS' });
+    expect(state.sources[server.url('/feed-to-metadata.xml')]).toMatchObject({
+      lastOutcome: 'error',
+      lastErrorCode: 'BLOCKED_ADDRESS',
+    });
     expect(report).toMatchObject({ sourcesOk: 1, sourcesFailed: 1 });
   });
 
   test('only the test server was ever asked, and only for the paths it serves', () => {
     const asked = new Set(server.requests.map((request) => request.path));
-    expect([...asked].sort()).toEqual(['/feed-to-metadata.xml', '/private-links.xml', '/to-metadata/0', '/to-metadata/1', '/to-metadata/2']);
+    expect([...asked].sort()).toEqual([
+      '/feed-to-metadata.xml',
+      '/private-links.xml',
+      '/to-metadata/0',
+      '/to-metadata/1',
+      '/to-metadata/2',
+    ]);
   });
 });

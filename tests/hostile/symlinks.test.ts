@@ -64,7 +64,10 @@ describe('symlinks leading out of their folder', () => {
     const secret = serializeArticle(makeArticle({ slug: 'secret', title: 'Outside secret', body: 'SECRET-BODY\n' }));
     await writeFile(join(outside, 'secret.md'), secret);
     await symlink(join(outside, 'secret.md'), join(fixture.articlesDir, 'x.md'));
-    await writeFile(join(fixture.articlesDir, 'inside-target.txt'), serializeArticle(makeArticle({ slug: 'inside', title: 'Linked inside' })));
+    await writeFile(
+      join(fixture.articlesDir, 'inside-target.txt'),
+      serializeArticle(makeArticle({ slug: 'inside', title: 'Linked inside' })),
+    );
     await symlink(join(fixture.articlesDir, 'inside-target.txt'), join(fixture.articlesDir, 'inside.md'));
     const { logger, lines } = memoryLogger();
     await publishFeeds(fixture.config, logger);
@@ -73,6 +76,8 @@ describe('symlinks leading out of their folder', () => {
       expect(text, file).not.toMatch(/SECRET-BODY|Outside secret/);
     }
     expect(await readFile(join(fixture.feedsDir, 'rss.xml'), 'utf8')).toContain('Linked inside');
-    expect(lines.some((line) => line.includes('symlink leading out of the articles folder') && line.includes('file=x.md'))).toBe(true);
+    expect(
+      lines.some((line) => line.includes('symlink leading out of the articles folder') && line.includes('file=x.md')),
+    ).toBe(true);
   });
 });

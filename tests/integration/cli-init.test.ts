@@ -18,7 +18,9 @@ describe('feedwright init', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`wrote ${join(dir, 'site', 'config', 'feedwright.yaml')}`);
     for (const name of ['feedwright.yaml', 'site-rules.yaml']) {
-      expect(await readFile(join(dir, 'site', 'config', name), 'utf8')).toBe(await readFile(join(projectRoot, 'config', name), 'utf8'));
+      expect(await readFile(join(dir, 'site', 'config', name), 'utf8')).toBe(
+        await readFile(join(projectRoot, 'config', name), 'utf8'),
+      );
     }
     const config = await loadConfig('config/feedwright.yaml', { cwd: join(dir, 'site'), overrides: {} });
     expect(config.sources.length).toBeGreaterThan(0);

@@ -58,7 +58,9 @@ describe('operating feedwright', () => {
     while (pages.length > 0) {
       const page = pages.shift() as URL;
       const $ = cheerio.load(await (await fetch(page)).text());
-      const hrefs = $('link[rel="alternate"], a[type], nav a').toArray().map((element) => element.attribs.href as string);
+      const hrefs = $('link[rel="alternate"], a[type], nav a')
+        .toArray()
+        .map((element) => element.attribs.href as string);
       for (const href of hrefs) {
         const target = new URL(href, page);
         if (checked.has(target.href)) continue;
@@ -78,13 +80,22 @@ describe('operating feedwright', () => {
     const fixture = await site(3);
     fixture.server.route(
       '/',
-      reply('<html><head><title>Example</title><link rel="alternate" type="application/rss+xml" title="Example News" href="/feed.xml"></head><body>Home</body></html>', {
-        'content-type': 'text/html',
-      }),
+      reply(
+        '<html><head><title>Example</title><link rel="alternate" type="application/rss+xml" title="Example News" href="/feed.xml"></head><body>Home</body></html>',
+        {
+          'content-type': 'text/html',
+        },
+      ),
     );
     const config = join(fixture.dir, 'two.yaml');
-    const original = (await readFile(fixture.configFile, 'utf8')).replace('sources:\n', '# the sources we read\nsources:\n');
-    await writeFile(config, original.replace(/ {2}- \{ name: Example News.*\n/, '  - { name: Other, url: "https://other.example/feed" }\n'));
+    const original = (await readFile(fixture.configFile, 'utf8')).replace(
+      'sources:\n',
+      '# the sources we read\nsources:\n',
+    );
+    await writeFile(
+      config,
+      original.replace(/ {2}- \{ name: Example News.*\n/, '  - { name: Other, url: "https://other.example/feed" }\n'),
+    );
     const result = await runCli(['sources', 'add', fixture.server.url('/'), '--config', config], fixture.dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -92,7 +103,10 @@ describe('operating feedwright', () => {
     const edited = await readFile(config, 'utf8');
     expect(edited).toContain('# the sources we read');
     expect(edited).toContain(fixture.server.url('/feed.xml'));
-    const duplicate = await runCli(['sources', 'add', fixture.server.url('/feed.xml'), '--config', config], fixture.dir);
+    const duplicate = await runCli(
+      ['sources', 'add', fixture.server.url('/feed.xml'), '--config', config],
+      fixture.dir,
+    );
     expect(duplicate.code).not.toBe(0);
     expect(duplicate.stderr).toMatch(/two\.yaml/);
     const exported = await runCli(['sources', 'export', '--config', config], fixture.dir);
@@ -113,10 +127,14 @@ describe('operating feedwright', () => {
   test('the offline demo runs the whole pipeline and its outputs parse', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'feedwright-demo-test-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts', 'demo.ts'), '--out', dir, '--corpus', corpusDir], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(projectRoot, 'scripts', 'demo.ts'), '--out', dir, '--corpus', corpusDir],
+      {
+        cwd: projectRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -128,7 +146,9 @@ describe('operating feedwright', () => {
     const articles = await Promise.all(files.map((file) => readArticleFile(file)));
     expect(articles.some((article) => article.extra.extraction === 'site-rule')).toBe(true);
     for (const name of ['rss.xml', 'atom.xml', 'feed.json']) {
-      const feed = parseFeed(await readFile(join(dir, 'feeds', name), 'utf8'), { url: `https://aivibe.example/feeds/${name}` });
+      const feed = parseFeed(await readFile(join(dir, 'feeds', name), 'utf8'), {
+        url: `https://aivibe.example/feeds/${name}`,
+      });
       expect(feed.items.length).toBe(50);
     }
     expect(out).toContain(join(dir, 'data', 'articles'));

@@ -27,7 +27,9 @@ async function articlesIn(fixture: SiteFixture) {
 }
 
 async function stateOf(fixture: SiteFixture) {
-  return JSON.parse(await readFile(join(fixture.dir, 'data/state.json'), 'utf8')) as { items: Record<string, { slug?: string }> };
+  return JSON.parse(await readFile(join(fixture.dir, 'data/state.json'), 'utf8')) as {
+    items: Record<string, { slug?: string }>;
+  };
 }
 
 describe('feedwright CLI', () => {
@@ -54,7 +56,10 @@ describe('feedwright CLI', () => {
   test('a bad configuration stops before any fetch, naming file and key (exit 2)', async () => {
     const fixture = await site(1);
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(join(fixture.dir, 'bad.yaml'), 'site: { title: T, url: nope, author: A }\ncategories: [{ name: W }]\n');
+    await writeFile(
+      join(fixture.dir, 'bad.yaml'),
+      'site: { title: T, url: nope, author: A }\ncategories: [{ name: W }]\n',
+    );
     const result = await runCli(['run', '--config', 'bad.yaml'], fixture.dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/bad\.yaml: site\.url: must be an absolute http\(s\) URL/);
@@ -69,7 +74,9 @@ describe('feedwright CLI', () => {
     expect(await articlesIn(fixture)).toHaveLength(3);
     expect((await stat(join(fixture.dir, 'feeds/rss.xml'))).isFile()).toBe(true);
     const status = await runCli(['status', '--json', '--config', fixture.configFile], fixture.dir);
-    expect(JSON.parse(status.stdout)).toMatchObject([{ name: 'Example News', result: 'ok', items: 3, newItems: 3, failures: 0 }]);
+    expect(JSON.parse(status.stdout)).toMatchObject([
+      { name: 'Example News', result: 'ok', items: 3, newItems: 3, failures: 0 },
+    ]);
     const table = await runCli(['status', '--config', fixture.configFile], fixture.dir);
     expect(table.stdout).toMatch(/SOURCE\s+LAST FETCH\s+RESULT/);
     expect(table.stdout).toMatch(/Example News\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+ok\s+3\s+3/);
@@ -80,8 +87,12 @@ describe('feedwright CLI', () => {
     fixture.server.route('/feed.xml', (_req, res) => void res.writeHead(500).end('down'));
     const result = await runCli(['run', '--quiet', '--config', fixture.configFile], fixture.dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/level=WARN msg="Unable to fetch feed" source="Example News" .*code=HTTP_STATUS status=500/);
-    expect(result.stderr).toMatch(/level=ERROR msg="Run failed: every source failed" sources=1 ok=0 notModified=0 failed=1/);
+    expect(result.stderr).toMatch(
+      /level=WARN msg="Unable to fetch feed" source="Example News" .*code=HTTP_STATUS status=500/,
+    );
+    expect(result.stderr).toMatch(
+      /level=ERROR msg="Run failed: every source failed" sources=1 ok=0 notModified=0 failed=1/,
+    );
     expect(result.stderr).not.toContain('msg="Run started"');
   });
 

@@ -40,7 +40,9 @@ const EXPECTED_REJECTED = 8;
 // notes: charset guessing, RFC 3023 us-ascii, markup kept in titles...): a clause that
 // starts failing, or starts passing, changes the list and fails this test.
 const MIN_EXPECT_PASSED = 196;
-const KNOWN_FAILURES = JSON.parse(readFileSync(new URL('./feed-corpus-known-failures.json', import.meta.url), 'utf8')) as string[];
+const KNOWN_FAILURES = JSON.parse(
+  readFileSync(new URL('./feed-corpus-known-failures.json', import.meta.url), 'utf8'),
+) as string[];
 
 let server: TestServer;
 const client = createHttpClient({
@@ -55,7 +57,10 @@ beforeAll(async () => {
   for (const [index, file] of files.entries()) {
     const bytes = readFileSync(file);
     const { contentType } = readTestHeader(decodeBody(bytes, undefined, 'feed').text);
-    server.route(`/f/${index}/${relative(corpusDir, file)}`, reply(bytes, { 'content-type': contentType ?? 'application/xml' }));
+    server.route(
+      `/f/${index}/${relative(corpusDir, file)}`,
+      reply(bytes, { 'content-type': contentType ?? 'application/xml' }),
+    );
   }
 });
 
@@ -93,7 +98,11 @@ describe('feed corpus', () => {
       }
     }
     const rows = [...byFolder].filter(([, t]) => t.checked + t.notMapped > 0);
-    console.log(rows.map(([folder, t]) => `${folder}: checked ${t.checked} / passed ${t.passed} / not mapped ${t.notMapped}`).join('\n'));
+    console.log(
+      rows
+        .map(([folder, t]) => `${folder}: checked ${t.checked} / passed ${t.passed} / not mapped ${t.notMapped}`)
+        .join('\n'),
+    );
     if (process.env.FEEDWRIGHT_SHOW_FAILURES) console.log(failures.join('\n'));
     const passed = rows.reduce((sum, [, t]) => sum + t.passed, 0);
     console.log(`parsed ${parsed}, rejected ${rejected}, expect clauses passed ${passed}`);

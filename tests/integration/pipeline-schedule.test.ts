@@ -27,7 +27,12 @@ async function setup(sources: Array<{ name: string; path: string }>, server: Tes
     {
       site: { title: 'T', url: 'https://aivibe.example', author: 'AIVibe' },
       fetch: { allowPrivateNetworks: true, retries: 0, timeoutMs: 3000 },
-      sources: sources.map((source) => ({ name: source.name, url: server.url(source.path), category: 'Work', fullText: false })),
+      sources: sources.map((source) => ({
+        name: source.name,
+        url: server.url(source.path),
+        category: 'Work',
+        fullText: false,
+      })),
       categories: [{ name: 'Work' }],
     },
     { cwd: dir, siteRules: {} },
@@ -42,14 +47,19 @@ describe('polling politeness', () => {
   test('ttl, sy:updatePeriod and max-age delay the next fetch; failures back off; 410 disables; --force overrides', async () => {
     const server = await startServer({
       '/ttl.xml': reply(rss('<ttl>90</ttl>'), { 'content-type': 'application/rss+xml' }),
-      '/sy.xml': reply(rss('<sy:updatePeriod>daily</sy:updatePeriod><sy:updateFrequency>2</sy:updateFrequency>'), { 'content-type': 'application/rss+xml' }),
+      '/sy.xml': reply(rss('<sy:updatePeriod>daily</sy:updatePeriod><sy:updateFrequency>2</sy:updateFrequency>'), {
+        'content-type': 'application/rss+xml',
+      }),
       '/maxage.xml': reply(rss(''), { 'content-type': 'application/rss+xml', 'cache-control': 'max-age=1200' }),
       '/broken.xml': reply('oops', { 'content-type': 'text/plain' }, 500),
       '/gone.xml': reply('gone', { 'content-type': 'text/plain' }, 410),
     });
     cleanups.push(() => server.close());
     const names = ['ttl', 'sy', 'maxage', 'broken', 'gone'];
-    const config = await setup(names.map((name) => ({ name, path: `/${name}.xml` })), server);
+    const config = await setup(
+      names.map((name) => ({ name, path: `/${name}.xml` })),
+      server,
+    );
     const started = Date.now();
     const first = await runOnce(config, { logger: silentLogger, publish: false });
     // The three feeds carry an item with the same guid `one` and no link: ids are scoped to
@@ -57,12 +67,18 @@ describe('polling politeness', () => {
     expect(first).toMatchObject({ sourcesDue: 5, sourcesOk: 3, sourcesFailed: 2, articlesWritten: 3, duplicates: 0 });
     expect(isRunFailed(first)).toBe(false);
     const state = await loadState(config.paths.state);
-    const waitMinutes = (name: string) => Math.round((Date.parse(state.sources[server.url(`/${name}.xml`)].nextFetchAt ?? '') - started) / 60_000);
+    const waitMinutes = (name: string) =>
+      Math.round((Date.parse(state.sources[server.url(`/${name}.xml`)].nextFetchAt ?? '') - started) / 60_000);
     expect(waitMinutes('ttl')).toBe(90);
     expect(waitMinutes('sy')).toBe(720);
     expect(waitMinutes('maxage')).toBe(20);
     expect(waitMinutes('broken')).toBe(5);
-    expect(state.sources[server.url('/broken.xml')]).toMatchObject({ failures: 1, lastOutcome: 'error', lastStatus: 500, lastErrorCode: 'HTTP_STATUS' });
+    expect(state.sources[server.url('/broken.xml')]).toMatchObject({
+      failures: 1,
+      lastOutcome: 'error',
+      lastStatus: 500,
+      lastErrorCode: 'HTTP_STATUS',
+    });
     expect(state.sources[server.url('/gone.xml')]).toMatchObject({ disabled: true, lastOutcome: 'gone' });
 
     const second = await runOnce(config, { logger: silentLogger, publish: false });

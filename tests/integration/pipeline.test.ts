@@ -39,16 +39,35 @@ async function articles(): Promise<Article[]> {
 beforeAll(async () => {
   const tc = join(corpusDir, 'techcrunch');
   server = await startServer();
-  const feed2023 = (await readFile(join(tc, 'feed-2023.xml'), 'utf8')).replaceAll('https://techcrunch.com/20', `${server.origin}/20`);
-  server.route('/pages.xml', (_req, res) => reply(pagesFeed(server.origin), { 'content-type': 'application/rss+xml' })(_req, res));
-  server.route('/feed-2023.xml', reply(feed2023, { 'content-type': 'application/rss+xml; charset=UTF-8', etag: '"v1"' }));
-  server.route(PAGE_2022, reply(await readFile(join(tc, 'article-2022.html')), { 'content-type': 'text/html; charset=UTF-8' }));
-  server.route(PAGE_2018, reply(await readFile(join(tc, 'article-2018.html')), { 'content-type': 'text/html; charset=UTF-8' }));
+  const feed2023 = (await readFile(join(tc, 'feed-2023.xml'), 'utf8')).replaceAll(
+    'https://techcrunch.com/20',
+    `${server.origin}/20`,
+  );
+  server.route('/pages.xml', (_req, res) =>
+    reply(pagesFeed(server.origin), { 'content-type': 'application/rss+xml' })(_req, res),
+  );
+  server.route(
+    '/feed-2023.xml',
+    reply(feed2023, { 'content-type': 'application/rss+xml; charset=UTF-8', etag: '"v1"' }),
+  );
+  server.route(
+    PAGE_2022,
+    reply(await readFile(join(tc, 'article-2022.html')), { 'content-type': 'text/html; charset=UTF-8' }),
+  );
+  server.route(
+    PAGE_2018,
+    reply(await readFile(join(tc, 'article-2018.html')), { 'content-type': 'text/html; charset=UTF-8' }),
+  );
   dir = await mkdtemp(join(tmpdir(), 'feedwright-pipeline-'));
   const rules = await loadSiteRules(join(projectRoot, 'config', 'site-rules.yaml'));
   config = await resolveConfig(
     {
-      site: { title: 'AIVibe', url: 'https://aivibe.example', author: 'AIVibe', feedUrl: 'https://aivibe.example/feeds' },
+      site: {
+        title: 'AIVibe',
+        url: 'https://aivibe.example',
+        author: 'AIVibe',
+        feedUrl: 'https://aivibe.example/feeds',
+      },
       fetch: { allowPrivateNetworks: true, retries: 0, timeoutMs: 5000 },
       sources: [
         { name: 'TechCrunch pages', url: server.url('/pages.xml'), category: 'Work' },
@@ -56,7 +75,11 @@ beforeAll(async () => {
       ],
       categories: [
         { name: 'Work', keywords: ['startup', 'funding'], coverImages: ['https://images.example/work.jpg'] },
-        { name: 'Policy', keywords: ['patent', 'inventor', 'court'], coverImages: ['https://images.example/policy.jpg'] },
+        {
+          name: 'Policy',
+          keywords: ['patent', 'inventor', 'court'],
+          coverImages: ['https://images.example/policy.jpg'],
+        },
       ],
       tags: [
         { name: 'Ai', keywords: ['AI', 'artificial intelligence'] },
@@ -77,7 +100,14 @@ describe('runOnce end to end', () => {
 
   test('the first run stores every item and publishes', async () => {
     report = await runOnce(config, { logger: silentLogger });
-    expect(report).toMatchObject({ sourcesDue: 2, sourcesOk: 2, sourcesFailed: 0, newItems: 22, articlesWritten: 22, articlesFailed: 0 });
+    expect(report).toMatchObject({
+      sourcesDue: 2,
+      sourcesOk: 2,
+      sourcesFailed: 0,
+      newItems: 22,
+      articlesWritten: 22,
+      articlesFailed: 0,
+    });
     expect((await articles()).length).toBe(22);
     expect((await stat(join(config.paths.feeds, 'rss.xml'))).isFile()).toBe(true);
   });
@@ -99,7 +129,10 @@ describe('runOnce end to end', () => {
     expect(a.extra.extraction).toBe('site-rule');
     expect(a.body.length).toBeGreaterThan(2000);
     expect(a.body).not.toMatch(PROMO);
-    const plain = a.body.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_#>`]/g, '');
+    const plain = a.body
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[*_#>`]/g, '');
     expect(a.excerpt).toBe(makeExcerpt(plain));
     expect(a.excerpt.endsWith('...')).toBe(true);
   });

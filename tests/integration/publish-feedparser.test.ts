@@ -59,19 +59,36 @@ describe('python3-feedparser reads every output', () => {
     expect(results.map((result) => [result.reader.split(' ')[0], result.version])).toEqual([
       ['feedparser', 'rss20'],
       ['feedparser', 'atom10'],
-      [expect.stringMatching(/^(feedparser|json)$/), expect.stringMatching(/^(json11|https:\/\/jsonfeed\.org\/version\/1\.1)$/)],
+      [
+        expect.stringMatching(/^(feedparser|json)$/),
+        expect.stringMatching(/^(json11|https:\/\/jsonfeed\.org\/version\/1\.1)$/),
+      ],
       ['feedparser', 'rss20'],
       ['feedparser', 'atom10'],
-      [expect.stringMatching(/^(feedparser|json)$/), expect.stringMatching(/^(json11|https:\/\/jsonfeed\.org\/version\/1\.1)$/)],
+      [
+        expect.stringMatching(/^(feedparser|json)$/),
+        expect.stringMatching(/^(json11|https:\/\/jsonfeed\.org\/version\/1\.1)$/),
+      ],
     ]);
     for (const result of results) {
-      expect({ file: result.file, bozo: result.bozo, error: result.bozoException }).toEqual({ file: result.file, bozo: false, error: null });
-      const inScope = result.file.includes('/category/research/') ? articles.filter((a) => a.category === 'Research') : articles;
+      expect({ file: result.file, bozo: result.bozo, error: result.bozoException }).toEqual({
+        file: result.file,
+        bozo: false,
+        error: null,
+      });
+      const inScope = result.file.includes('/category/research/')
+        ? articles.filter((a) => a.category === 'Research')
+        : articles;
       expect(result.entries.length, result.file).toBe(inScope.length);
       for (const entry of result.entries) {
         const article = inScope.find((candidate) => entry.link === `https://aivibe.example/posts/${candidate.slug}`);
         expect(article, `${result.file} ${entry.link}`).toBeDefined();
-        expect({ file: result.file, ...entry, content: Boolean(entry.content), summary: Boolean(entry.summary) }).toEqual({
+        expect({
+          file: result.file,
+          ...entry,
+          content: Boolean(entry.content),
+          summary: Boolean(entry.summary),
+        }).toEqual({
           file: result.file,
           title: expect.stringMatching(/\S/),
           link: entry.link,

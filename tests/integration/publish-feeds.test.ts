@@ -7,7 +7,13 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createLogger, silentLogger } from '../../src/lib/log.js';
 import { publishFeeds } from '../../src/publish/publish-feeds.js';
 import { articlePath, readArticleFile, writeArticle } from '../../src/store/article-file.js';
-import { listFiles, makeArticle, makeFixture, mtimes, type PublishFixture } from '../unit/publish/helpers/publish-fixture.js';
+import {
+  listFiles,
+  makeArticle,
+  makeFixture,
+  mtimes,
+  type PublishFixture,
+} from '../unit/publish/helpers/publish-fixture.js';
 
 let fixture: PublishFixture | undefined;
 afterEach(async () => {
@@ -70,8 +76,12 @@ describe('closing feed 6 gaps', () => {
       expect(xml).not.toContain('image/jpg');
       expect(xml).not.toContain('<enclosure');
       expect(xml).not.toContain('rel="enclosure"');
-      expect(xml).toContain('<media:content url="https://cdn.example.com/a/chip.JPG?size=large" medium="image" type="image/jpeg"/>');
-      expect(xml).toContain('<media:content url="https://cdn.example.com/hand.webp" medium="image" type="image/webp"/>');
+      expect(xml).toContain(
+        '<media:content url="https://cdn.example.com/a/chip.JPG?size=large" medium="image" type="image/jpeg"/>',
+      );
+      expect(xml).toContain(
+        '<media:content url="https://cdn.example.com/hand.webp" medium="image" type="image/webp"/>',
+      );
       expect(xml).toContain(
         '<media:content url="https://images.unsplash.com/photo-1677442136019-21780ecad995?w=400&amp;h=200&amp;fit=crop" medium="image"/>',
       );
@@ -81,14 +91,21 @@ describe('closing feed 6 gaps', () => {
   test('self links use site.feedUrl, else site.url + /feeds', async () => {
     fixture = await makeFixture({ feedUrl: undefined, url: 'https://example.org/blog/' });
     await publishFeeds(fixture.config, silentLogger);
-    expect(await output('rss.xml')).toContain('<atom:link href="https://example.org/blog/feeds/rss.xml" rel="self" type="application/rss+xml"/>');
-    expect(await output('category/research/atom.xml')).toContain('<link rel="self" href="https://example.org/blog/feeds/category/research/atom.xml"/>');
+    expect(await output('rss.xml')).toContain(
+      '<atom:link href="https://example.org/blog/feeds/rss.xml" rel="self" type="application/rss+xml"/>',
+    );
+    expect(await output('category/research/atom.xml')).toContain(
+      '<link rel="self" href="https://example.org/blog/feeds/category/research/atom.xml"/>',
+    );
     expect(JSON.parse(await output('feed.json')).feed_url).toBe('https://example.org/blog/feeds/feed.json');
   });
 
   test('characters XML 1.0 forbids are removed; dates are RFC 822 in RSS and RFC 3339 in Atom', async () => {
     fixture = await makeFixture();
-    await writeArticle(fixture.articlesDir, makeArticle({ slug: 'odd', title: 'Odd\u0000 \uFFFE title', body: 'Lone \uD800 surrogate.\n' }));
+    await writeArticle(
+      fixture.articlesDir,
+      makeArticle({ slug: 'odd', title: 'Odd\u0000 \uFFFE title', body: 'Lone \uD800 surrogate.\n' }),
+    );
     await publishFeeds(fixture.config, silentLogger);
     for (const name of ['rss.xml', 'atom.xml', 'feed.json']) {
       const text = await output(name);
@@ -103,7 +120,9 @@ describe('closing feed 6 gaps', () => {
   test('content: raw HTML stays text, links and images absolute, unsafe links dropped', async () => {
     fixture = await makeFixture();
     await publishFeeds(fixture.config, silentLogger);
-    const item = JSON.parse(await output('feed.json')).items.find((entry: { id: string; url: string }) => entry.url.endsWith('/lambda-deal'));
+    const item = JSON.parse(await output('feed.json')).items.find((entry: { id: string; url: string }) =>
+      entry.url.endsWith('/lambda-deal'),
+    );
     expect(item.content_html).not.toContain('<script');
     expect(item.content_html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(item.content_html).toContain('<a href="https://news.example.com/press/lambda">the release</a>');
@@ -152,7 +171,14 @@ describe('output you can diff', () => {
     const article = await readArticleFile(path);
     await writeArticle(fixture.articlesDir, { ...article, title: 'A policy update, corrected' });
     const report = await publishFeeds(fixture.config, silentLogger);
-    const changed = report.written.map((file) => file.slice(fixture!.feedsDir.length + 1).split('\\').join('/')).sort();
+    const changed = report.written
+      .map((file) =>
+        file
+          .slice(fixture!.feedsDir.length + 1)
+          .split('\\')
+          .join('/'),
+      )
+      .sort();
     expect(changed).toEqual([
       'atom.xml',
       'category/research/atom.xml',
@@ -178,9 +204,15 @@ describe('write failures', () => {
     await mkdir(join(fixture.feedsDir, 'category'), { recursive: true });
     await writeFile(join(fixture.feedsDir, 'category', 'research'), 'in the way');
     const error = await publishFeeds(fixture.config, silentLogger).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'IO', stage: 'publish', message: expect.stringContaining(join('category', 'research')) });
+    expect(error).toMatchObject({
+      code: 'IO',
+      stage: 'publish',
+      message: expect.stringContaining(join('category', 'research')),
+    });
     const files = await listFiles(fixture.feedsDir);
-    expect(files).toEqual(expect.arrayContaining(['rss.xml', 'atom.xml', 'feed.json', 'index.html', 'category/business/rss.xml']));
+    expect(files).toEqual(
+      expect.arrayContaining(['rss.xml', 'atom.xml', 'feed.json', 'index.html', 'category/business/rss.xml']),
+    );
     expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
     expect(JSON.parse(await output('feed.json')).items).toHaveLength(4);
   });
@@ -191,7 +223,9 @@ describe('articles', () => {
     fixture = await makeFixture();
     await publishFeeds(fixture.config, silentLogger);
     const feed = JSON.parse(await output('category/business/feed.json'));
-    const item = feed.items.find((entry: { url: string }) => entry.url === 'https://aivibe.example/posts/written-by-hand');
+    const item = feed.items.find(
+      (entry: { url: string }) => entry.url === 'https://aivibe.example/posts/written-by-hand',
+    );
     expect(item).toMatchObject({
       title: 'Written by hand',
       date_published: '2025-10-30T00:00:00.000Z',
@@ -205,7 +239,8 @@ describe('articles', () => {
   test('each feed carries the newest maxItems; categories too', async () => {
     fixture = await makeFixture({ maxItems: 2 });
     await publishFeeds(fixture.config, silentLogger);
-    const urls = (name: string) => output(name).then((text) => JSON.parse(text).items.map((item: { url: string }) => item.url.split('/').pop()));
+    const urls = (name: string) =>
+      output(name).then((text) => JSON.parse(text).items.map((item: { url: string }) => item.url.split('/').pop()));
     expect(await urls('feed.json')).toEqual(['lambda-deal', 'chips-research']);
     expect(await urls('category/research/feed.json')).toEqual(['chips-research', 'policy-update']);
     expect(await urls('category/business/feed.json')).toEqual(['lambda-deal', 'written-by-hand']);

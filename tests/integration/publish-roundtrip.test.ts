@@ -46,7 +46,9 @@ afterEach(async () => {
 });
 
 function fromXml(item: RawItem, format: 'rss' | 'atom'): ReadItem {
-  const terms = (item.categoryRaw ?? []).map((category) => (typeof category === 'string' ? category : category.$?.term ?? ''));
+  const terms = (item.categoryRaw ?? []).map((category) =>
+    typeof category === 'string' ? category : (category.$?.term ?? ''),
+  );
   return {
     // As a client that does not decode HTML reads them (rss-parser does not): plain text.
     title: item.title as string,
@@ -77,8 +79,15 @@ function fromJson(item: Record<string, unknown>): ReadItem {
 
 /** What the article file says the item must carry. */
 function expected(article: Article): Omit<ReadItem, 'content'> & { bodyText: string } {
-  const clean = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/\s+/g, ' ').trim();
-  const bodyText = article.body.split('\n')[0].replace(/[*]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  const clean = (text: string) =>
+    text
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const bodyText = article.body
+    .split('\n')[0]
+    .replace(/[*]/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
   const time = article.extra.published ? Date.parse(article.extra.published) : Date.parse(`${article.date}T00:00:00Z`);
   return {
     // A title is plain text: tag-like markup (`<sign>`) is stripped as the pipeline does.
@@ -103,7 +112,9 @@ describe('round trip through feed readers', () => {
     expect(articles).toHaveLength(4);
     const rss = await parser.parseString(await readFile(join(fixture.feedsDir, 'rss.xml'), 'utf8'));
     const atom = await parser.parseString(await readFile(join(fixture.feedsDir, 'atom.xml'), 'utf8'));
-    const json = JSON.parse(await readFile(join(fixture.feedsDir, 'feed.json'), 'utf8')) as { items: Array<Record<string, unknown>> };
+    const json = JSON.parse(await readFile(join(fixture.feedsDir, 'feed.json'), 'utf8')) as {
+      items: Array<Record<string, unknown>>;
+    };
     const formats: Array<[string, ReadItem[]]> = [
       ['rss', rss.items.map((item) => fromXml(item, 'rss'))],
       ['atom', atom.items.map((item) => fromXml(item, 'atom'))],
@@ -126,7 +137,9 @@ describe('round trip through feed readers', () => {
   test('items are newest first by full timestamp, ties broken by slug', async () => {
     fixture = await makeFixture();
     await publishFeeds(fixture.config, silentLogger);
-    const json = JSON.parse(await readFile(join(fixture.feedsDir, 'feed.json'), 'utf8')) as { items: Array<{ date_published: string }> };
+    const json = JSON.parse(await readFile(join(fixture.feedsDir, 'feed.json'), 'utf8')) as {
+      items: Array<{ date_published: string }>;
+    };
     const times = json.items.map((item) => Date.parse(item.date_published));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(new Set(times).size).toBe(times.length);

@@ -18,7 +18,13 @@ import {
   rssRules,
   type JsonFeed,
 } from '../unit/publish/helpers/feed-rules.js';
-import { listFiles, makeArticle, makeFixture, sampleArticles, type PublishFixture } from '../unit/publish/helpers/publish-fixture.js';
+import {
+  listFiles,
+  makeArticle,
+  makeFixture,
+  sampleArticles,
+  type PublishFixture,
+} from '../unit/publish/helpers/publish-fixture.js';
 import { reply, startServer, type TestServer } from '../helpers/server.js';
 
 let fixture: PublishFixture | undefined;
@@ -38,7 +44,8 @@ afterEach(async () => {
 });
 
 function expatErrors(path: string): string {
-  const script = 'import sys, xml.parsers.expat as e\np = e.ParserCreate()\ntry:\n p.ParseFile(open(sys.argv[1], "rb"))\nexcept e.ExpatError as x:\n print(x)';
+  const script =
+    'import sys, xml.parsers.expat as e\np = e.ParserCreate()\ntry:\n p.ParseFile(open(sys.argv[1], "rb"))\nexcept e.ExpatError as x:\n print(x)';
   return execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' }).trim();
 }
 
@@ -59,7 +66,11 @@ describe('publish output against the feed validator rules', () => {
         problems = checkRules(jsonRules, JSON.parse(text) as JsonFeed, expectation);
       } else {
         const rules = file.endsWith('rss.xml') ? rssRules : atomRules;
-        problems = [...ruleXmlChars(text), ...ruleNamespacesDeclared(text), ...checkRules(rules, loadXml(text), expectation)];
+        problems = [
+          ...ruleXmlChars(text),
+          ...ruleNamespacesDeclared(text),
+          ...checkRules(rules, loadXml(text), expectation),
+        ];
         const parseError = expatErrors(path);
         if (parseError) problems.push(`well-formed: ${parseError}`);
       }
@@ -68,12 +79,18 @@ describe('publish output against the feed validator rules', () => {
   });
 
   test('articles that carry only a day get distinct atom:updated instants of their own, the same on every rebuild', async () => {
-    const sameDay = ['a-first', 'b-second', 'c-third'].map((slug) => makeArticle({ slug, date: '2025-11-01', category: 'Research' }));
+    const sameDay = ['a-first', 'b-second', 'c-third'].map((slug) =>
+      makeArticle({ slug, date: '2025-11-01', category: 'Research' }),
+    );
     fixture = await makeFixture({}, [...sampleArticles(), ...sameDay]);
     const updatedById = async () => {
       const $ = loadXml(await readFile(join(fixture!.feedsDir, 'atom.xml'), 'utf8'));
       expect(checkRules(atomRules, $, { selfUrl: 'https://aivibe.example/feeds/atom.xml' })).toEqual([]);
-      return new Map($('entry').toArray().map((entry) => [$(entry).children('id').text(), $(entry).children('updated').text()]));
+      return new Map(
+        $('entry')
+          .toArray()
+          .map((entry) => [$(entry).children('id').text(), $(entry).children('updated').text()]),
+      );
     };
     await publishFeeds(fixture.config, silentLogger);
     const first = await readFile(join(fixture.feedsDir, 'atom.xml'), 'utf8');
@@ -84,12 +101,19 @@ describe('publish output against the feed validator rules', () => {
     expect(new Set(sameDayValues).size).toBe(4);
     // published keeps the article's own day.
     const $ = loadXml(first);
-    expect($('entry > published').toArray().filter((element) => $(element).text() === '2025-11-01T00:00:00.000Z')).toHaveLength(4);
+    expect(
+      $('entry > published')
+        .toArray()
+        .filter((element) => $(element).text() === '2025-11-01T00:00:00.000Z'),
+    ).toHaveLength(4);
     // A rebuild gives the same bytes; another same-day article moves no other entry's value.
     await rm(fixture.feedsDir, { recursive: true });
     await publishFeeds(fixture.config, silentLogger);
     expect(await readFile(join(fixture.feedsDir, 'atom.xml'), 'utf8')).toBe(first);
-    await writeArticle(fixture.articlesDir, makeArticle({ slug: '0-zeroth', date: '2025-11-01', category: 'Research' }));
+    await writeArticle(
+      fixture.articlesDir,
+      makeArticle({ slug: '0-zeroth', date: '2025-11-01', category: 'Research' }),
+    );
     await publishFeeds(fixture.config, silentLogger);
     const after = await updatedById();
     for (const [id, value] of before) expect({ id, value: after.get(id) }).toEqual({ id, value });
@@ -103,7 +127,9 @@ describe('publish output against the feed validator rules', () => {
     const $ = loadXml(await readFile(path, 'utf8'));
     expect($('opml').attr('version')).toBe('2.0');
     expect($('head > title').text()).toBe('AIVibe sources');
-    const outlines = $('outline[type="rss"]').toArray().map((element) => [element.attribs.text, element.attribs.xmlUrl]);
+    const outlines = $('outline[type="rss"]')
+      .toArray()
+      .map((element) => [element.attribs.text, element.attribs.xmlUrl]);
     const expected = fixture.config.sources.map((source) => [source.name, source.url]);
     expect(outlines.sort()).toEqual(expected.sort());
     expect($('outline[text="Research"] > outline').attr('text')).toBe('Papers & Notes');
@@ -114,7 +140,9 @@ describe('publish output against the feed validator rules', () => {
     await publishFeeds(fixture.config, silentLogger);
     const html = await readFile(join(fixture.feedsDir, 'index.html'), 'utf8');
     const $ = loadXml(html.replace('<!DOCTYPE html>', ''));
-    const alternates = $('link[rel="alternate"]').toArray().map((element) => [element.attribs.type, element.attribs.href]);
+    const alternates = $('link[rel="alternate"]')
+      .toArray()
+      .map((element) => [element.attribs.type, element.attribs.href]);
     expect(alternates).toEqual([
       ['application/rss+xml', 'rss.xml'],
       ['application/atom+xml', 'atom.xml'],
@@ -135,15 +163,26 @@ describe('publish output against the feed validator rules', () => {
     fixture = await makeFixture({ maxItems: 1 });
     await publishFeeds(fixture.config, silentLogger);
     const main = loadXml((await readFile(join(fixture.feedsDir, 'index.html'), 'utf8')).replace('<!DOCTYPE html>', ''));
-    const page = (await readFile(join(fixture.feedsDir, 'category', 'research', 'index.html'), 'utf8')).replace('<!DOCTYPE html>', '');
+    const page = (await readFile(join(fixture.feedsDir, 'category', 'research', 'index.html'), 'utf8')).replace(
+      '<!DOCTYPE html>',
+      '',
+    );
     const $ = loadXml(page);
-    const feed = JSON.parse(await readFile(join(fixture.feedsDir, 'category', 'research', 'feed.json'), 'utf8')) as { items: unknown[] };
+    const feed = JSON.parse(await readFile(join(fixture.feedsDir, 'category', 'research', 'feed.json'), 'utf8')) as {
+      items: unknown[];
+    };
     expect(feed.items).toHaveLength(1);
     // Two research articles in all, the newest one in the feeds: both pages say so.
-    expect(main('a[href="category/research/index.html"]').parent().text()).toContain('(2 articles, the newest 1 in the feeds)');
+    expect(main('a[href="category/research/index.html"]').parent().text()).toContain(
+      '(2 articles, the newest 1 in the feeds)',
+    );
     expect($('section').text()).toContain('2 articles, the newest 1 in the feeds');
     expect($('ul.articles li')).toHaveLength(1);
-    expect($('link[rel="alternate"]').toArray().map((element) => element.attribs.href)).toEqual(['rss.xml', 'atom.xml', 'feed.json']);
+    expect(
+      $('link[rel="alternate"]')
+        .toArray()
+        .map((element) => element.attribs.href),
+    ).toEqual(['rss.xml', 'atom.xml', 'feed.json']);
     expect($('a[href="../../index.html"]').text()).toBe('Everything');
     expect($('a[href="../../sources.opml"]').length).toBe(1);
   });

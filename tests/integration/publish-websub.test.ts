@@ -75,7 +75,9 @@ describe('WebSub', () => {
     const { logger, lines } = memoryLogger();
     const report = await publishFeeds(fixture.config, logger);
     expect(report.written.length).toBe(report.files);
-    expect(lines.filter((line) => line.includes('msg="WebSub hub refused the ping"') && line.includes('status=500'))).toHaveLength(12);
+    expect(
+      lines.filter((line) => line.includes('msg="WebSub hub refused the ping"') && line.includes('status=500')),
+    ).toHaveLength(12);
   });
 
   test('an unreachable hub is a warning, never an error', async () => {
@@ -112,13 +114,15 @@ describe('WebSub', () => {
       await publishFeeds(fixture.config, logger);
       expect(server!.requests).toHaveLength(12);
       expect(elsewhere.requests).toEqual([]);
-      expect(lines.filter((line) => line.includes('msg="WebSub hub refused the ping"') && line.includes('status=307'))).toHaveLength(12);
+      expect(
+        lines.filter((line) => line.includes('msg="WebSub hub refused the ping"') && line.includes('status=307')),
+      ).toHaveLength(12);
     } finally {
       await elsewhere.close();
     }
   });
 
-  test('the ping carries the client\'s user agent', async () => {
+  test("the ping carries the client's user agent", async () => {
     await startHub();
     fixture = await makeFixture({ websubHub: server!.url('/hub') }, undefined, LOCAL);
     await publishFeeds(fixture.config, silentLogger);

@@ -28,7 +28,11 @@ interface RawResponse {
 }
 
 /** A raw request, so the path reaches the server exactly as written (fetch normalizes it). */
-function send(origin: string, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+function send(
+  origin: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
     const req = request({ hostname, port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {

@@ -22,23 +22,33 @@ const tempDir = tempDirs('credentials');
 
 function feed(): string {
   // Relative links: resolved against the feed's URL, they must not pick up its credentials.
-  const items = Array.from({ length: ITEMS }, (_, i) => `<item><title>Private story ${i}</title><link>/private/story/${i}</link><guid>private-${i}</guid><description>Summary ${i}.</description></item>`);
+  const items = Array.from(
+    { length: ITEMS },
+    (_, i) =>
+      `<item><title>Private story ${i}</title><link>/private/story/${i}</link><guid>private-${i}</guid><description>Summary ${i}.</description></item>`,
+  );
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Private News</title><link>/private/</link><description>x</description>${items.join('')}</channel></rss>`;
 }
 
 function story(index: number): string {
-  const text = `Paragraph of private story ${index}, long enough to be read as the article and not as a teaser for it. `.repeat(4);
+  const text =
+    `Paragraph of private story ${index}, long enough to be read as the article and not as a teaser for it. `.repeat(4);
   return `<html><head><title>Private story ${index}</title></head><body><article><h1>Private story ${index}</h1><p>${text}</p><p>${text}</p></article></body></html>`;
 }
 
 beforeAll(async () => {
   server = await startServer();
   server.route('/private/feed.xml', (req, res) => {
-    if (req.headers.authorization !== AUTHORIZATION) return void res.writeHead(401, { 'www-authenticate': 'Basic realm="x"' }).end();
+    if (req.headers.authorization !== AUTHORIZATION)
+      return void res.writeHead(401, { 'www-authenticate': 'Basic realm="x"' }).end();
     if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
     res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(feed());
   });
-  for (let i = 0; i < ITEMS; i += 1) server.route(`/private/story/${i}`, (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(story(i)));
+  for (let i = 0; i < ITEMS; i += 1)
+    server.route(
+      `/private/story/${i}`,
+      (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(story(i)),
+    );
   server.route('/private/broken.xml', (_req, res) => void res.writeHead(500).end('down'));
 });
 
@@ -64,7 +74,10 @@ categories:
 /** Every file under `dir` but the configuration, with its text. */
 async function filesUnder(dir: string, skip: string): Promise<Array<{ path: string; text: string }>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).filter((path) => path !== skip);
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => path !== skip);
   return Promise.all(files.map(async (path) => ({ path, text: await readFile(path, 'utf8') })));
 }
 
@@ -99,7 +112,8 @@ describe('credentials in a source URL', () => {
     expect(files.filter((file) => leaks(file.text)).map((file) => file.path)).toEqual([]);
     const all = outputs.join('\n');
     // The lines that carried the URL before are there, without the password.
-    for (const line of ['Feed processed', 'Unable to fetch feed', 'added source "Private"', 'xmlUrl=']) expect(all).toContain(line);
+    for (const line of ['Feed processed', 'Unable to fetch feed', 'added source "Private"', 'xmlUrl='])
+      expect(all).toContain(line);
     expect(all).toContain(server.url('/private/feed.xml'));
     expect(outputs.filter(leaks)).toEqual([]);
   }, 60_000);
@@ -108,10 +122,19 @@ describe('credentials in a source URL', () => {
     const dir = await tempDir();
     const config = await writeConfig(dir);
     const url = withCredentials('/private/feed.xml');
-    await writeFile(config, (await readFile(config, 'utf8')).replace('sources:\n', `sources:\n  - { name: Private, url: "${url}", category: Work, fullText: false }\n`));
+    await writeFile(
+      config,
+      (await readFile(config, 'utf8')).replace(
+        'sources:\n',
+        `sources:\n  - { name: Private, url: "${url}", category: Work, fullText: false }\n`,
+      ),
+    );
     const old = { url, etag: '"v1"', failures: 0, lastOutcome: 'ok', lastError: `was ${url}` };
     await runCli(['publish', '--config', config], dir);
-    await writeFile(join(dir, 'data', 'state.json'), JSON.stringify({ version: 1, sources: { [url]: old }, items: {}, urls: {} }));
+    await writeFile(
+      join(dir, 'data', 'state.json'),
+      JSON.stringify({ version: 1, sources: { [url]: old }, items: {}, urls: {} }),
+    );
     const seen = server.requests.length;
     const { code, stderr } = await runCli(['run', '--config', config, '--force'], dir);
     expect(code).toBe(0);

@@ -51,7 +51,10 @@ export function tempConfigs(): (text?: string) => Promise<string> {
 }
 
 export function rssFeed(title: string, items = 2): string {
-  const entries = Array.from({ length: items }, (_, index) => `<item><title>Item ${index}</title><link>https://news.example/${index}</link></item>`);
+  const entries = Array.from(
+    { length: items },
+    (_, index) => `<item><title>Item ${index}</title><link>https://news.example/${index}</link></item>`,
+  );
   return `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>${title}</title><link>https://news.example/</link>${entries.join('')}</channel></rss>\n`;
 }
 
@@ -74,10 +77,23 @@ export async function startNewsServer(): Promise<TestServer> {
     '/other.xml': reply(rssFeed('Other News'), RSS),
     '/feed.json': reply(JSON_FEED, { 'content-type': 'application/feed+json' }),
     '/broken.xml': reply('<html><body>not a feed</body></html>', RSS),
-    '/': reply(page('<link rel="alternate" type="application/feed+json" href="/feed.json"><link rel="ALTERNATE" type="application/rss+xml" href="feed.xml">'), HTML),
+    '/': reply(
+      page(
+        '<link rel="alternate" type="application/feed+json" href="/feed.json"><link rel="ALTERNATE" type="application/rss+xml" href="feed.xml">',
+      ),
+      HTML,
+    ),
     '/json-only': reply(page('<link rel="alternate" type="application/json" href="/feed.json">'), HTML),
-    '/broken-first': reply(page('<link rel="alternate" type="application/atom+xml" href="/broken.xml"><link rel="alternate" type="application/rss+xml" href="/other.xml">'), HTML),
-    '/no-feed': reply(page('<link rel="stylesheet" href="/s.css"><link rel="alternate" hreflang="fr" href="/fr/">'), HTML),
+    '/broken-first': reply(
+      page(
+        '<link rel="alternate" type="application/atom+xml" href="/broken.xml"><link rel="alternate" type="application/rss+xml" href="/other.xml">',
+      ),
+      HTML,
+    ),
+    '/no-feed': reply(
+      page('<link rel="stylesheet" href="/s.css"><link rel="alternate" hreflang="fr" href="/fr/">'),
+      HTML,
+    ),
     '/image.png': reply(Buffer.from([0x89, 0x50, 0x4e, 0x47]), { 'content-type': 'image/png' }),
   });
 }

@@ -30,21 +30,42 @@ describe('addSource', () => {
     expectOutsideSourcesKept(text);
     expect(text).toContain("  # TechCrunch's AI category\n  - name: TechCrunch AI\n");
     expect(text).toContain('# aligned comment');
-    expect((await sourcesOf(file)).at(-1)).toEqual({ name: 'News Daily', url: news.server.url('/feed.xml'), category: 'Work' });
+    expect((await sourcesOf(file)).at(-1)).toEqual({
+      name: 'News Daily',
+      url: news.server.url('/feed.xml'),
+      category: 'Work',
+    });
   });
 
   test('takes the given name, category (any case) and fullText', async () => {
     const file = await tempConfig();
-    await addSource(file, { url: news.server.url('/other.xml'), name: 'Other', category: 'research', fullText: false }, news.client);
+    await addSource(
+      file,
+      { url: news.server.url('/other.xml'), name: 'Other', category: 'research', fullText: false },
+      news.client,
+    );
     const config = await loadConfig(file);
-    expect(config.sources.at(-1)).toMatchObject({ name: 'Other', url: news.server.url('/other.xml'), category: 'Research', fullText: false });
+    expect(config.sources.at(-1)).toMatchObject({
+      name: 'Other',
+      url: news.server.url('/other.xml'),
+      category: 'Research',
+      fullText: false,
+    });
     expectOutsideSourcesKept(await readFile(file, 'utf8'));
   });
 
   test.each([
     ['the same feed URL', { url: 'https://lab.example/rss' }, /already the source "Lab Notes"/],
-    ['the same name in another case', { url: 'https://new.example/feed', name: 'lab notes' }, /named "Lab Notes" already exists/],
-    ['an unknown category', { url: 'https://new.example/feed', category: 'Sports' }, /"Sports" is not a configured category \(configured: Work, Research\)/],
+    [
+      'the same name in another case',
+      { url: 'https://new.example/feed', name: 'lab notes' },
+      /named "Lab Notes" already exists/,
+    ],
+    [
+      'an unknown category',
+      { url: 'https://new.example/feed', category: 'Sports' },
+      /"Sports" is not a configured category \(configured: Work, Research\)/,
+    ],
   ])('refuses %s before fetching anything, leaving the file alone', async (_label, input, message) => {
     const file = await tempConfig();
     const seen = news.server.requests.length;
@@ -57,14 +78,20 @@ describe('addSource', () => {
     const file = await tempConfig();
     await addSource(file, { url: news.server.url('/feed.xml') }, news.client);
     const after = await readFile(file, 'utf8');
-    await expect(addSource(file, { url: news.server.url('/') }, news.client)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
-    await expect(addSource(file, { url: news.server.url('/feed.json'), name: 'News Daily' }, news.client)).rejects.toThrow(/already exists/);
+    await expect(addSource(file, { url: news.server.url('/') }, news.client)).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+    });
+    await expect(
+      addSource(file, { url: news.server.url('/feed.json'), name: 'News Daily' }, news.client),
+    ).rejects.toThrow(/already exists/);
     expect(await readFile(file, 'utf8')).toBe(after);
   });
 
   test('a page without a feed is NOT_A_FEED and changes nothing', async () => {
     const file = await tempConfig();
-    await expect(addSource(file, { url: news.server.url('/no-feed') }, news.client)).rejects.toMatchObject({ code: 'NOT_A_FEED' });
+    await expect(addSource(file, { url: news.server.url('/no-feed') }, news.client)).rejects.toMatchObject({
+      code: 'NOT_A_FEED',
+    });
     expect(await readFile(file, 'utf8')).toBe(COMMENTED_CONFIG);
   });
 
@@ -74,7 +101,9 @@ describe('addSource', () => {
     for (const original of [without, emptyFlow]) {
       const file = await tempConfig(original);
       await addSource(file, { url: news.server.url('/feed.xml') }, news.client);
-      expect(await sourcesOf(file)).toEqual([{ name: 'News Daily', url: news.server.url('/feed.xml'), category: 'Work' }]);
+      expect(await sourcesOf(file)).toEqual([
+        { name: 'News Daily', url: news.server.url('/feed.xml'), category: 'Work' },
+      ]);
       const text = await readFile(file, 'utf8');
       expect(text.startsWith(COMMENTED_CONFIG.slice(0, SOURCES_START))).toBe(true);
       expect(text).toContain('keywords: [enterprise, startup]   # flow list stays flow');
@@ -86,7 +115,9 @@ describe('removeSource', () => {
   test.each([['Lab Notes'], ['lab notes'], ['https://lab.example/rss']])('removes by %s', async (key) => {
     const file = await tempConfig();
     expect(await removeSource(file, key)).toEqual({ name: 'Lab Notes', url: 'https://lab.example/rss' });
-    expect(await sourcesOf(file)).toEqual([{ name: 'TechCrunch AI', url: 'https://techcrunch.example/category/ai/feed/', category: 'Work' }]);
+    expect(await sourcesOf(file)).toEqual([
+      { name: 'TechCrunch AI', url: 'https://techcrunch.example/category/ai/feed/', category: 'Work' },
+    ]);
     const text = await readFile(file, 'utf8');
     expectOutsideSourcesKept(text);
     expect(text).toContain("# TechCrunch's AI category");

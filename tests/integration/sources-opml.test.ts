@@ -36,7 +36,9 @@ describe('importOpml', () => {
       expect.stringMatching(/^TechCrunch AI \(/),
       'Bad (not an http(s) URL)',
     ]);
-    const sources = (await loadConfig(file)).sources.slice(2).map(({ name, url, category }) => ({ name, url, category }));
+    const sources = (await loadConfig(file)).sources
+      .slice(2)
+      .map(({ name, url, category }) => ({ name, url, category }));
     expect(sources).toEqual([
       { name: 'Papers & More', url: 'https://papers.example/rss', category: 'Research' },
       { name: 'Startups', url: 'https://startups.example/feed', category: 'Work' },
@@ -74,7 +76,11 @@ describe('exportOpml', () => {
     const target = await tempConfig(empty);
     const result = await importOpml(target, opml, {});
     expect(result).toEqual({ added: ['TechCrunch AI', 'Lab Notes'], skipped: [] });
-    const pick = ({ name, url, category }: { name: string; url: string; category?: string }) => ({ name, url, category });
+    const pick = ({ name, url, category }: { name: string; url: string; category?: string }) => ({
+      name,
+      url,
+      category,
+    });
     expect((await loadConfig(target)).sources.map(pick)).toEqual(source.sources.map(pick));
   });
 

@@ -20,7 +20,11 @@ export interface ChosenRule {
 }
 
 /** The source's own rule, else the host table's rule for the final URL's host. */
-export function findSiteRule(url: string, siteRules: Record<string, SiteRule>, sourceRule?: SiteRule): ChosenRule | undefined {
+export function findSiteRule(
+  url: string,
+  siteRules: Record<string, SiteRule>,
+  sourceRule?: SiteRule,
+): ChosenRule | undefined {
   if (sourceRule) return { rule: sourceRule, method: 'source-rule', name: 'source' };
   const host = hostKey(url);
   // Own keys only: a host named `constructor` or `__proto__` must not find Object's.

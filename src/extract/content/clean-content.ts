@@ -40,11 +40,13 @@ function shouldDrop(element: Element, stat: NodeStats): boolean {
   const isList = LIST_TAGS.has(element.name);
   const density = linkDensity(stat);
   // Link lists go; so do galleries (an image per item, captions only).
-  if (isList) return (density > 0.5 && stat.textLength < 2000) || (stat.listItems >= 2 && stat.images >= stat.listItems);
+  if (isList)
+    return (density > 0.5 && stat.textLength < 2000) || (stat.listItems >= 2 && stat.images >= stat.listItems);
   if (element.name === 'table' || element.name === 'figure') return density > 0.5;
   if (stat.images > 1 && stat.proseBlocks / stat.images < 0.5 && !hasDescendant(element, isFigure)) return true;
   if (stat.listItems - 100 > stat.proseBlocks) return true;
-  if (stat.textLength < 25 && (stat.images === 0 || stat.images > 2) && !hasDescendant(element, isVideoLink)) return true;
+  if (stat.textLength < 25 && (stat.images === 0 || stat.images > 2) && !hasDescendant(element, isVideoLink))
+    return true;
   if (weight < 25 && density > 0.2 && stat.proseBlocks < 2) return true;
   return weight >= 25 && density > 0.5;
 }
@@ -97,12 +99,15 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
   if (!top) return;
   const normalizedTitle = options.title ? collapseWhitespaceAndZeroWidth(options.title).toLowerCase() : undefined;
   const before = options.stats ?? measureTree(top);
-  const total = options.stats ? top.children.reduce((sum, child) => sum + (isElement(child) ? (before.get(child)?.textLength ?? 0) : 0), 0) : (before.get(top)?.textLength ?? 0);
+  const total = options.stats
+    ? top.children.reduce((sum, child) => sum + (isElement(child) ? (before.get(child)?.textLength ?? 0) : 0), 0)
+    : (before.get(top)?.textLength ?? 0);
   const removed = new Set<Element>();
   const textOf = (element: Element) => collapseWhitespaceAndZeroWidth($(element).text());
   walkElements(top, (element) => {
     if (removed.has(element)) return false;
-    const isRepeatedTitle = () => element.name === 'h2' && !!normalizedTitle && textOf(element).toLowerCase() === normalizedTitle;
+    const isRepeatedTitle = () =>
+      element.name === 'h2' && !!normalizedTitle && textOf(element).toLowerCase() === normalizedTitle;
     if (element.name === 'h1' || isRepeatedTitle()) removed.add(element);
     else if (isBoilerplate(element) && !holdsMostText(before.get(element), total)) removed.add(element);
     else {

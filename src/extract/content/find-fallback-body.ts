@@ -58,7 +58,11 @@ function readJsonLdBody(context: FallbackContext): RenderedBody {
     if (!text) continue;
     const html = /<\/?(p|div|br|h[1-6]|ul|ol|li|blockquote)\b/i.test(text)
       ? text
-      : text.split(/\n\s*\n|\r?\n/).filter((line) => line.trim()).map((line) => `<p>${escapeHtml(line.trim())}</p>`).join('');
+      : text
+          .split(/\n\s*\n|\r?\n/)
+          .filter((line) => line.trim())
+          .map((line) => `<p>${escapeHtml(line.trim())}</p>`)
+          .join('');
     return renderFragment(html, context);
   }
   return EMPTY;
@@ -86,7 +90,10 @@ const METHODS: Array<[ExtractionMethod, (context: FallbackContext) => RenderedBo
 ];
 
 /** The first fallback the judge accepts, else the longest body seen (the first one included). */
-export function findFallbackBody(first: { body: RenderedBody; method: ExtractionMethod; problem: string }, context: FallbackContext): FallbackBody {
+export function findFallbackBody(
+  first: { body: RenderedBody; method: ExtractionMethod; problem: string },
+  context: FallbackContext,
+): FallbackBody {
   const rejected = [`${first.method}: ${first.problem}`];
   let best = { body: first.body, method: first.method };
   for (const [method, read] of METHODS) {

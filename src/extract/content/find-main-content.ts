@@ -10,12 +10,47 @@ import { isElement, linkDensity, measureText, measureTree } from './measure-tree
 import type { NodeStats } from './measure-tree.js';
 import { walkElements } from './walk-elements.js';
 
-const KEEP_TAGS = new Set(['html', 'body', 'article', 'main', 'a', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'code', 'pre']);
+const KEEP_TAGS = new Set([
+  'html',
+  'body',
+  'article',
+  'main',
+  'a',
+  'table',
+  'tbody',
+  'thead',
+  'tr',
+  'td',
+  'th',
+  'code',
+  'pre',
+]);
 const UNLIKELY_TAGS = new Set(['nav', 'aside', 'footer']);
 const UNLIKELY_ROLES = /^(menu|menubar|complementary|navigation|banner|contentinfo|search|alert|alertdialog|dialog)$/i;
 const SCORED_TAGS = new Set(['p', 'pre', 'td', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const LEAF_BLOCK_TAGS = new Set(['div', 'section', 'article', 'span', 'font', 'center']);
-const TAG_SCORE: Record<string, number> = { div: 5, article: 8, main: 5, section: 3, pre: 3, td: 3, blockquote: 3, ol: -3, ul: -3, dl: -3, li: -3, form: -3, address: -3, th: -5, h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5 };
+const TAG_SCORE: Record<string, number> = {
+  div: 5,
+  article: 8,
+  main: 5,
+  section: 3,
+  pre: 3,
+  td: 3,
+  blockquote: 3,
+  ol: -3,
+  ul: -3,
+  dl: -3,
+  li: -3,
+  form: -3,
+  address: -3,
+  th: -5,
+  h1: -5,
+  h2: -5,
+  h3: -5,
+  h4: -5,
+  h5: -5,
+  h6: -5,
+};
 
 function isUnlikely(element: Element): boolean {
   if (KEEP_TAGS.has(element.name)) return false;
@@ -65,7 +100,10 @@ function bestOf(scores: Map<Element, number>): Array<[Element, number]> {
 /** Readability's step: when 3+ near-best candidates share an ancestor, the ancestor is the article. */
 function findSharedAncestor(top: Element, ranked: Array<[Element, number]>, body: Element): Element {
   const topScore = ranked[0]?.[1] ?? 0;
-  const alternatives = ranked.slice(1).filter(([, score]) => score >= topScore * 0.75).map(([element]) => element);
+  const alternatives = ranked
+    .slice(1)
+    .filter(([, score]) => score >= topScore * 0.75)
+    .map(([element]) => element);
   if (alternatives.length < 2) return top;
   for (let parent = top.parent; parent && isElement(parent) && parent !== body; parent = parent.parent) {
     const contained = alternatives.filter((element) => {
@@ -90,7 +128,12 @@ function pickTop(scores: Map<Element, number>, body: Element): Element {
   return top;
 }
 
-function isContentSibling(sibling: Element, top: Element, scores: Map<Element, number>, stats: Map<Element, NodeStats>): boolean {
+function isContentSibling(
+  sibling: Element,
+  top: Element,
+  scores: Map<Element, number>,
+  stats: Map<Element, NodeStats>,
+): boolean {
   if (sibling === top) return true;
   // Each <article> is a self-contained composition: a sibling article is another post.
   if (sibling.name === 'article' && top.name === 'article') return false;
@@ -137,7 +180,11 @@ export interface MainContent {
 
 export function findMainContent($: CheerioAPI, options: MainContentOptions = {}): MainContent {
   const root = $.root()[0]!;
-  const body = findBody(root) ?? $.root().children().filter((_, node) => isElement(node))[0];
+  const body =
+    findBody(root) ??
+    $.root()
+      .children()
+      .filter((_, node) => isElement(node))[0];
   if (!body || !isElement(body)) return { measurePageText: () => measureText(root) };
   const removed = options.keepUnlikely ? [] : removeUnlikely($, body);
   const stats = measureTree(body);
@@ -147,7 +194,10 @@ export function findMainContent($: CheerioAPI, options: MainContentOptions = {})
   const top = pickTop(scores, body);
   const wrapper = $('<div></div>');
   const parent = top.parent;
-  const members = parent && isElement(parent) && top !== body ? parent.children.filter(isElement).filter((sibling) => isContentSibling(sibling, top, scores, stats)) : [top];
+  const members =
+    parent && isElement(parent) && top !== body
+      ? parent.children.filter(isElement).filter((sibling) => isContentSibling(sibling, top, scores, stats))
+      : [top];
   wrapper.append(members);
   return { content: wrapper as Cheerio<Element>, measurePageText, stats };
 }

@@ -22,11 +22,43 @@ export interface NodeStats {
   listItems: number;
 }
 
-const COUNTED: Record<string, 'paragraphs' | 'images' | 'listItems'> = { p: 'paragraphs', img: 'images', li: 'listItems' };
+const COUNTED: Record<string, 'paragraphs' | 'images' | 'listItems'> = {
+  p: 'paragraphs',
+  img: 'images',
+  li: 'listItems',
+};
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer',
-  'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'ul',
 ]);
 
 export function isElement(node: AnyNode): node is Element {
@@ -64,7 +96,18 @@ export function measureTree(root: Element): Map<Element, NodeStats> {
       continue;
     }
     stack.pop();
-    const own: NodeStats = { textLength: 0, linkLength: 0, commas: 0, hasBlock: false, inlineLength: 0, inlineCommas: 0, proseBlocks: 0, paragraphs: 0, images: 0, listItems: 0 };
+    const own: NodeStats = {
+      textLength: 0,
+      linkLength: 0,
+      commas: 0,
+      hasBlock: false,
+      inlineLength: 0,
+      inlineCommas: 0,
+      proseBlocks: 0,
+      paragraphs: 0,
+      images: 0,
+      listItems: 0,
+    };
     for (const child of frame.element.children) {
       if (child.type === 'text') {
         const text = textStats(child.data);
@@ -93,7 +136,8 @@ export function measureTree(root: Element): Map<Element, NodeStats> {
       }
     }
     if (frame.element.name === 'a') own.linkLength = own.textLength;
-    if (frame.element.name !== 'p' && own.inlineLength >= 100 && own.hasBlock) own.proseBlocks += Math.max(1, Math.round(own.inlineLength / 300));
+    if (frame.element.name !== 'p' && own.inlineLength >= 100 && own.hasBlock)
+      own.proseBlocks += Math.max(1, Math.round(own.inlineLength / 300));
     stats.set(frame.element, own);
   }
   return stats;
@@ -111,7 +155,8 @@ export function measureText(root: AnyNode): number {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'text') length += textStats(node.data).length;
-    else if ('children' in node && (node.type === 'root' || isElement(node))) for (const child of node.children) stack.push(child);
+    else if ('children' in node && (node.type === 'root' || isElement(node)))
+      for (const child of node.children) stack.push(child);
   }
   return length;
 }

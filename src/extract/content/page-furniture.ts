@@ -61,14 +61,36 @@ const RELATED_LABEL =
 const MAX_RELATED_CHARS = 300;
 const HEADING = /^h([1-6])$/;
 /** Blocks, and links (a "Read more" at the end of a teaser); never words inside a sentence. */
-const FURNITURE_TAGS = new Set(['p', 'div', 'li', 'ul', 'ol', 'section', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'dd', 'dt']);
+const FURNITURE_TAGS = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'dd',
+  'dt',
+]);
 
 /** True when the text is nothing but furniture phrases (`Order Reprints | Today's Paper | Subscribe`). */
 export function isFurnitureText(text: string): boolean {
   const parts = text
     .replace(/[\u2018\u2019]/g, "'")
     .split(/\s*[|·•\n]\s*/)
-    .map((part) => part.replace(/[\s.…!?:»›→>\u00a0]+$/u, '').replace(/\s+/g, ' ').trim())
+    .map((part) =>
+      part
+        .replace(/[\s.…!?:»›→>\u00a0]+$/u, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter(Boolean);
   return parts.length > 0 && parts.every((part) => PHRASE.test(part));
 }
@@ -98,8 +120,20 @@ function isRelatedLink(text: string, stat: NodeStats): boolean {
 }
 
 /** Whether `element` is furniture, and what goes with it; `textOf` is only asked of short blocks. */
-export function findFurniture(element: Element, stat: NodeStats | undefined, stats: Map<Element, NodeStats>, textOf: (element: Element) => string): Element[] | undefined {
-  if (!FURNITURE_TAGS.has(element.name) || !stat || stat.textLength === 0 || stat.textLength > MAX_RELATED_CHARS || stat.images > 0) return undefined;
+export function findFurniture(
+  element: Element,
+  stat: NodeStats | undefined,
+  stats: Map<Element, NodeStats>,
+  textOf: (element: Element) => string,
+): Element[] | undefined {
+  if (
+    !FURNITURE_TAGS.has(element.name) ||
+    !stat ||
+    stat.textLength === 0 ||
+    stat.textLength > MAX_RELATED_CHARS ||
+    stat.images > 0
+  )
+    return undefined;
   // The parent was asked first: holding the same text (a link alone in its paragraph),
   // this element gets the same answer, without reading its text again.
   const parent = element.parent;

@@ -8,12 +8,35 @@ import { resolveUrl } from '../../lib/url.js';
 import { walkElements } from './walk-elements.js';
 
 const REMOVED_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'object', 'embed', 'applet', 'button', 'input', 'select', 'textarea',
-  'svg', 'canvas', 'link', 'meta', 'dialog', 'frame', 'frameset', 'map', 'audio', 'iframe', 'video', 'head', 'title',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'object',
+  'embed',
+  'applet',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'svg',
+  'canvas',
+  'link',
+  'meta',
+  'dialog',
+  'frame',
+  'frameset',
+  'map',
+  'audio',
+  'iframe',
+  'video',
+  'head',
+  'title',
 ]);
 const HIDDEN_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const DIALOG_ROLE = /^(dialog|alertdialog|alert)$/i;
-const VIDEO_HOST = /(^|\.)(youtube\.com|youtube-nocookie\.com|youtu\.be|vimeo\.com|dailymotion\.com|twitch\.tv|ted\.com|wistia\.net)$/i;
+const VIDEO_HOST =
+  /(^|\.)(youtube\.com|youtube-nocookie\.com|youtu\.be|vimeo\.com|dailymotion\.com|twitch\.tv|ted\.com|wistia\.net)$/i;
 
 function videoLink(element: Element, baseUrl: string): string | undefined {
   const src = resolveUrl(element.attribs['data-src'] ?? element.attribs.src, baseUrl);
@@ -61,7 +84,8 @@ export function prepareDocument($: CheerioAPI, baseUrl: string): void {
     if (element.name === 'form') forms.push(element);
     return true;
   });
-  for (const { element, url } of videos) $(element).replaceWith(`<p><a href="${url.replace(/"/g, '&quot;')}">Video</a></p>`);
+  for (const { element, url } of videos)
+    $(element).replaceWith(`<p><a href="${url.replace(/"/g, '&quot;')}">Video</a></p>`);
   $(removed).remove();
   // ASP.NET pages wrap the whole page in one <form>: drop only forms that are forms.
   $(forms.filter((form) => countParagraphs(form, 3) < 3)).remove();

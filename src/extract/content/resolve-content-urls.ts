@@ -8,7 +8,16 @@ import { resolveUrl } from '../../lib/url.js';
 import { toSize, type ImageCandidate } from '../metadata/find-cover-image.js';
 import { walkElements } from './walk-elements.js';
 
-const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-orig-file'];
+const LAZY_SRC = [
+  'data-src',
+  'data-lazy-src',
+  'data-original',
+  'data-lazy',
+  'data-url',
+  'data-hi-res-src',
+  'data-full-src',
+  'data-orig-file',
+];
 const SRCSET = ['data-srcset', 'data-lazy-srcset', 'srcset'];
 
 /** The largest candidate of a srcset (by width descriptor, else density), or undefined. */
@@ -26,7 +35,11 @@ export function pickLargestSrcset(srcset: string | undefined): string | undefine
 }
 
 function isPlaceholder(src: string | undefined): boolean {
-  return !src || src.startsWith('data:') || /(blank|spacer|placeholder|lazy|loading|transparent|grey|pixel)\.(gif|png|jpe?g|svg)/i.test(src);
+  return (
+    !src ||
+    src.startsWith('data:') ||
+    /(blank|spacer|placeholder|lazy|loading|transparent|grey|pixel)\.(gif|png|jpe?g|svg)/i.test(src)
+  );
 }
 
 /** The real source of an <img> (or its <picture> sources), as written in the page. */
@@ -77,13 +90,18 @@ export function resolveContentUrls($: CheerioAPI, root: Cheerio<Element>, baseUr
       removed.push(element);
       continue;
     }
-    element.attribs = { src, ...(element.attribs.alt ? { alt: element.attribs.alt } : {}), ...(element.attribs.title ? { title: element.attribs.title } : {}) };
+    element.attribs = {
+      src,
+      ...(element.attribs.alt ? { alt: element.attribs.alt } : {}),
+      ...(element.attribs.title ? { title: element.attribs.title } : {}),
+    };
   }
   $(removed).remove();
   return candidates;
 }
 
 function isInPicture(element: Element): boolean {
-  for (let node = element.parent; node && node.type !== 'root'; node = node.parent) if ((node as Element).name === 'picture') return true;
+  for (let node = element.parent; node && node.type !== 'root'; node = node.parent)
+    if ((node as Element).name === 'picture') return true;
   return false;
 }

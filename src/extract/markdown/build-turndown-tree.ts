@@ -13,7 +13,21 @@ import type { AnyNode } from 'domhandler';
 
 type TreeNode = TreeElement | TreeText;
 
-const VOID_TAGS = new Set(['AREA', 'BASE', 'BR', 'COL', 'EMBED', 'HR', 'IMG', 'INPUT', 'LINK', 'META', 'SOURCE', 'TRACK', 'WBR']);
+const VOID_TAGS = new Set([
+  'AREA',
+  'BASE',
+  'BR',
+  'COL',
+  'EMBED',
+  'HR',
+  'IMG',
+  'INPUT',
+  'LINK',
+  'META',
+  'SOURCE',
+  'TRACK',
+  'WBR',
+]);
 const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
@@ -41,7 +55,10 @@ export class TreeElement {
   previousSibling: TreeNode | null = null;
   nextSibling: TreeNode | null = null;
   readonly childNodes: TreeNode[] = [];
-  constructor(readonly nodeName: string, private readonly attribs: Readonly<Record<string, string>>) {}
+  constructor(
+    readonly nodeName: string,
+    private readonly attribs: Readonly<Record<string, string>>,
+  ) {}
   get tagName(): string {
     return this.nodeName;
   }
@@ -75,15 +92,21 @@ export class TreeElement {
     const sections = this.children;
     return [
       ...sections.filter((child) => child.nodeName === 'THEAD').flatMap(rowsOf),
-      ...sections.flatMap((child) => (child.nodeName === 'TR' ? [child] : child.nodeName === 'TBODY' ? rowsOf(child) : [])),
+      ...sections.flatMap((child) =>
+        child.nodeName === 'TR' ? [child] : child.nodeName === 'TBODY' ? rowsOf(child) : [],
+      ),
       ...sections.filter((child) => child.nodeName === 'TFOOT').flatMap(rowsOf),
     ];
   }
   get outerHTML(): string {
     const name = this.nodeName.toLowerCase();
-    const attributes = Object.entries(this.attribs).map(([key, value]) => ` ${key}="${escapeAttribute(value)}"`).join('');
+    const attributes = Object.entries(this.attribs)
+      .map(([key, value]) => ` ${key}="${escapeAttribute(value)}"`)
+      .join('');
     if (VOID_TAGS.has(this.nodeName)) return `<${name}${attributes}>`;
-    const inner = this.childNodes.map((child) => (child.nodeType === 1 ? child.outerHTML : escapeText(child.data))).join('');
+    const inner = this.childNodes
+      .map((child) => (child.nodeType === 1 ? child.outerHTML : escapeText(child.data)))
+      .join('');
     return `<${name}${attributes}>${inner}</${name}>`;
   }
   getAttribute(name: string): string | null {
@@ -148,7 +171,8 @@ export function buildTurndownTree(nodes: readonly AnyNode[]): TreeElement {
       implied = placeFor(parent, node, implied);
       const target = implied ?? parent;
       if (node.type === 'text') {
-        const data = target.nodeName === 'PRE' && target.childNodes.length === 0 ? node.data.replace(/^\r?\n/, '') : node.data;
+        const data =
+          target.nodeName === 'PRE' && target.childNodes.length === 0 ? node.data.replace(/^\r?\n/, '') : node.data;
         if (data) target.appendChild(new TreeText(data));
       } else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
         const element = new TreeElement(node.name.toUpperCase(), node.attribs);

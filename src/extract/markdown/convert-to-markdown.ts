@@ -36,7 +36,8 @@ function createService(): TurndownService {
   useSafeMarkdownRules(turndown);
   // Empty links and images without a source carry nothing.
   turndown.addRule('emptyLink', {
-    filter: (node) => node.nodeName === 'A' && !node.textContent?.trim() && node.getElementsByTagName('img').length === 0,
+    filter: (node) =>
+      node.nodeName === 'A' && !node.textContent?.trim() && node.getElementsByTagName('img').length === 0,
     replacement: () => '',
   });
   // `- item`, not turndown's `-   item`; nested content indented to match.
@@ -49,7 +50,10 @@ function createService(): TurndownService {
         const start = Number.parseInt(parent.getAttribute('start') ?? '1', 10) || 1;
         prefix = `${start + Array.prototype.indexOf.call(parent.children, node)}. `;
       }
-      const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n/gm, `\n${' '.repeat(prefix.length)}`);
+      const body = content
+        .replace(/^\n+/, '')
+        .replace(/\n+$/, '\n')
+        .replace(/\n/gm, `\n${' '.repeat(prefix.length)}`);
       // An item not right after another starts its own block (else it would follow inline
       // text on its line, and a code fence in it would not start a line).
       const lead = followsItem(node) ? '' : '\n\n';
@@ -72,7 +76,8 @@ export function tidyMarkdown(markdown: string): string {
     const fence = FENCE_LINE.exec(line.trimStart())?.[1];
     // A fence closes only with the same character, at least as long, and nothing after it.
     if (!openFence && fence) openFence = fence;
-    else if (fence && fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence) openFence = '';
+    else if (fence && fence[0] === openFence[0] && fence.length >= openFence.length && line.trim() === fence)
+      openFence = '';
     const inFence = openFence !== '' || fence !== undefined;
     const cleaned = inFence ? line.replace(/\s+$/, '') : line.replace(/[ \t\u00a0]+$/, '').replace(/^\t+/, '');
     if (!inFence && cleaned.trim() === '') {

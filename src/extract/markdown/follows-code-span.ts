@@ -8,9 +8,47 @@
 
 /** turndown's block elements (and the converter's root): each writes blank lines around itself. */
 export const BLOCKS = new Set([
-  'X-TURNDOWN', 'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CENTER', 'DD', 'DIR', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
-  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HTML', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P',
-  'SECTION', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'X-TURNDOWN',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'CENTER',
+  'DD',
+  'DIR',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HTML',
+  'LI',
+  'MAIN',
+  'MENU',
+  'NAV',
+  'OL',
+  'P',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
 /** Elements that write a mark of their own around their content (when it is not blank). */
 const EMPHASIS = new Set(['EM', 'I', 'STRONG', 'B', 'S', 'DEL', 'STRIKE']);
@@ -27,7 +65,8 @@ export function startsLine(node: Node): boolean {
 /** Written as a code span: inline code, or a code block where no line can start. */
 export const isCodeSpan = (node: Node) => node.nodeName === 'CODE' || (isCodeBlock(node) && !startsLine(node));
 
-const isBlock = (node: Node) => (BLOCKS.has(node.nodeName) || node.nodeName === 'PRE' || node.nodeName === 'HR') && !isCodeSpan(node);
+const isBlock = (node: Node) =>
+  (BLOCKS.has(node.nodeName) || node.nodeName === 'PRE' || node.nodeName === 'HR') && !isCodeSpan(node);
 
 /** True when the node writes nothing but whitespace (an empty code span, an image without a source, a blank element). */
 function isBlank(node: Node): boolean {
@@ -35,7 +74,10 @@ function isBlank(node: Node): boolean {
   const element = node as HTMLElement;
   if (element.nodeName === 'IMG') return !element.getAttribute('src');
   if (element.nodeName === 'HR') return false;
-  return !element.textContent?.trim() && !Array.from(element.getElementsByTagName('img')).some((image) => image.getAttribute('src'));
+  return (
+    !element.textContent?.trim() &&
+    !Array.from(element.getElementsByTagName('img')).some((image) => image.getAttribute('src'))
+  );
 }
 
 /**
@@ -69,7 +111,12 @@ export function followsCodeSpan(node: Node): boolean {
       return !separated && endingOf(previous, false) === 'code';
     }
     const parent = current.parentNode;
-    if (!parent || PREFIXED.has(parent.nodeName) || (parent.nodeName === 'A' && (parent as HTMLElement).getAttribute('href'))) return false;
+    if (
+      !parent ||
+      PREFIXED.has(parent.nodeName) ||
+      (parent.nodeName === 'A' && (parent as HTMLElement).getAttribute('href'))
+    )
+      return false;
     separated = isBlock(parent);
     current = parent;
   }

@@ -11,7 +11,12 @@ import type { Token } from 'markdown-it';
 const parser = new MarkdownIt({ html: true, linkify: false });
 
 function hasHtmlToken(tokens: readonly Token[]): boolean {
-  return tokens.some((token) => token.type === 'html_block' || token.type === 'html_inline' || (token.children !== null && hasHtmlToken(token.children)));
+  return tokens.some(
+    (token) =>
+      token.type === 'html_block' ||
+      token.type === 'html_inline' ||
+      (token.children !== null && hasHtmlToken(token.children)),
+  );
 }
 
 export function guardRawHtml(markdown: string): string {

@@ -27,7 +27,7 @@ export function formatCodeSpan(code: string): string {
   let length = 1;
   while (runs.has(length)) length += 1;
   const delimiter = '`'.repeat(length);
-  const pad = /^`|`$/.test(content) || (/^ .*[^ ].* $/.test(content)) ? ' ' : '';
+  const pad = /^`|`$/.test(content) || /^ .*[^ ].* $/.test(content) ? ' ' : '';
   return delimiter + pad + content + pad + delimiter;
 }
 

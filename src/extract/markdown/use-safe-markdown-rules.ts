@@ -20,7 +20,8 @@ import { useTableRules } from './use-table-rules.js';
  * `code` as a code span; as escaped text when it would touch the code span before (a
  * space between them could be trimmed away by an element around this one).
  */
-const writeCodeSpan = (node: Node, code: string) => (followsCodeSpan(node) ? escapeMarkdownText(code.replace(/\r\n?|\n/g, ' ')) : formatCodeSpan(code));
+const writeCodeSpan = (node: Node, code: string) =>
+  followsCodeSpan(node) ? escapeMarkdownText(code.replace(/\r\n?|\n/g, ' ')) : formatCodeSpan(code);
 
 /** The text of code as written: a `<br>` is a line break (textContent would drop it). */
 function codeText(node: Node): string {

@@ -27,7 +27,8 @@ function rowsOf(table: HTMLElement): HTMLElement[] {
   }
   return rows;
 }
-const cellsOf = (row: HTMLElement) => Array.from(row.children).filter((cell) => cell.nodeName === 'TD' || cell.nodeName === 'TH') as HTMLElement[];
+const cellsOf = (row: HTMLElement) =>
+  Array.from(row.children).filter((cell) => cell.nodeName === 'TD' || cell.nodeName === 'TH') as HTMLElement[];
 
 function closestTable(node: Node): HTMLElement | undefined {
   let current = node.parentNode as HTMLElement | null;
@@ -65,8 +66,15 @@ function isHeadingRow(row: HTMLElement | undefined): boolean {
   if (!row || !parent) return false;
   if (parent.nodeName === 'THEAD') return true;
   const previous = parent.previousSibling;
-  const firstBody = parent.nodeName === 'TABLE' || (parent.nodeName === 'TBODY' && (!previous || (previous.nodeName === 'THEAD' && !previous.textContent?.trim())));
-  return firstBody && parent.firstChild === row && row.children.length > 0 && Array.from(row.children).every((cell) => cell.nodeName === 'TH');
+  const firstBody =
+    parent.nodeName === 'TABLE' ||
+    (parent.nodeName === 'TBODY' && (!previous || (previous.nodeName === 'THEAD' && !previous.textContent?.trim())));
+  return (
+    firstBody &&
+    parent.firstChild === row &&
+    row.children.length > 0 &&
+    Array.from(row.children).every((cell) => cell.nodeName === 'TH')
+  );
 }
 
 function renderTable(content: string, table: HTMLElement): string {
@@ -82,14 +90,21 @@ function renderTable(content: string, table: HTMLElement): string {
 function renderRow(content: string, row: HTMLElement): string {
   const table = closestTable(row);
   if (isLayoutTable(table)) return `\n\n${content}\n\n`;
-  const border = table && row === rowsOf(table)[0] && isHeadingRow(row) ? `\n|${' --- |'.repeat(cellsOf(row).length)}` : '';
+  const border =
+    table && row === rowsOf(table)[0] && isHeadingRow(row) ? `\n|${' --- |'.repeat(cellsOf(row).length)}` : '';
   return `\n${content}${border}`;
 }
 
 export function useTableRules(turndown: TurndownService): void {
-  turndown.addRule('table', { filter: 'table', replacement: (content, node) => renderTable(content, node as HTMLElement) });
+  turndown.addRule('table', {
+    filter: 'table',
+    replacement: (content, node) => renderTable(content, node as HTMLElement),
+  });
   turndown.addRule('tableSection', { filter: ['thead', 'tbody', 'tfoot'], replacement: (content) => content });
-  turndown.addRule('tableRow', { filter: 'tr', replacement: (content, node) => renderRow(content, node as HTMLElement) });
+  turndown.addRule('tableRow', {
+    filter: 'tr',
+    replacement: (content, node) => renderRow(content, node as HTMLElement),
+  });
   turndown.addRule('tableCell', {
     filter: ['th', 'td'],
     replacement: (content, node) => {

@@ -4,7 +4,15 @@ import { jsonLdText } from './json-ld.js';
 import { firstJsonLd, firstMeta } from './read-page-meta.js';
 import type { PageMeta } from './read-page-meta.js';
 
-const AUTHOR_METAS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'twitter:creator'];
+const AUTHOR_METAS = [
+  'author',
+  'article:author',
+  'parsely-author',
+  'sailthru.author',
+  'dc.creator',
+  'byl',
+  'twitter:creator',
+];
 
 function namesOf(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];

@@ -10,9 +10,11 @@ export interface ImageCandidate {
   height?: number;
 }
 
-const JUNK_NAME = /(^|[\W_])(logos?|icons?|favicons?|avatars?|gravatar|sprites?|spacer|blank|pixel|tracking|tracker|badges?|placeholder|1x1|emoji)([\W_]|$)/i;
+const JUNK_NAME =
+  /(^|[\W_])(logos?|icons?|favicons?|avatars?|gravatar|sprites?|spacer|blank|pixel|tracking|tracker|badges?|placeholder|1x1|emoji)([\W_]|$)/i;
 /** Promotions are not the article's picture: sign-up, newsletter, sponsor and event banners (issue 12). */
-const PROMO_NAME = /(^|[\W_])(banners?|promos?|promotions?|sign-?ups?|signup|newsletters?|subscribe|subscriptions?|sponsors?|sponsored|advert|adverts|advertisements?|waitlist|cta)([\W_]|$)/i;
+const PROMO_NAME =
+  /(^|[\W_])(banners?|promos?|promotions?|sign-?ups?|signup|newsletters?|subscribe|subscriptions?|sponsors?|sponsored|advert|adverts|advertisements?|waitlist|cta)([\W_]|$)/i;
 const IMAGE_EXTENSION = /\.(jpe?g|png|webp|avif|gif|bmp|tiff?|svg)$/i;
 
 /** A declared width or height as a positive number, else undefined. */
@@ -25,11 +27,16 @@ export function toSize(value: unknown): number | undefined {
 export function isUsableImage(candidate: ImageCandidate): boolean {
   const url = resolveUrl(candidate.url);
   if (!url) return false;
-  if ((candidate.width !== undefined && candidate.width < 100) || (candidate.height !== undefined && candidate.height < 100)) return false;
+  if (
+    (candidate.width !== undefined && candidate.width < 100) ||
+    (candidate.height !== undefined && candidate.height < 100)
+  )
+    return false;
   const { pathname, search } = new URL(url);
   const path = decodeURIComponent(pathname).toLowerCase();
   if (/\.svg$/.test(path) || JUNK_NAME.test(path) || PROMO_NAME.test(path)) return false;
-  if (/\.gif$/.test(path) && /(1x1|pixel|track|beacon|spacer|blank|transparent|clear)/i.test(path + search)) return false;
+  if (/\.gif$/.test(path) && /(1x1|pixel|track|beacon|spacer|blank|transparent|clear)/i.test(path + search))
+    return false;
   return true;
 }
 
@@ -46,13 +53,25 @@ function fromJsonLdImage(value: unknown): ImageCandidate[] {
 
 function fromMedia(refs: MediaRef[]): ImageCandidate[] {
   return refs
-    .filter((ref) => (ref.type ? ref.type.startsWith('image/') : ref.medium === 'image' || IMAGE_EXTENSION.test(ref.url.split('?')[0] ?? '')))
+    .filter((ref) =>
+      ref.type
+        ? ref.type.startsWith('image/')
+        : ref.medium === 'image' || IMAGE_EXTENSION.test(ref.url.split('?')[0] ?? ''),
+    )
     .map((ref) => ({ url: ref.url, width: ref.width, height: ref.height }));
 }
 
 function fromMeta(page: PageMeta, keys: string[], prefix: string): ImageCandidate[] {
   const url = firstMeta(page, keys);
-  return url ? [{ url, width: toSize(firstMeta(page, [`${prefix}:width`])), height: toSize(firstMeta(page, [`${prefix}:height`])) }] : [];
+  return url
+    ? [
+        {
+          url,
+          width: toSize(firstMeta(page, [`${prefix}:width`])),
+          height: toSize(firstMeta(page, [`${prefix}:height`])),
+        },
+      ]
+    : [];
 }
 
 /**
@@ -60,7 +79,11 @@ function fromMeta(page: PageMeta, keys: string[], prefix: string): ImageCandidat
  * the feed item's media and enclosures (image types), the first content image.
  * Relative URLs resolve against the page's base; unusable images are skipped.
  */
-export function findCoverImage(page: PageMeta, item?: FeedItem, contentImages: ImageCandidate[] = []): string | undefined {
+export function findCoverImage(
+  page: PageMeta,
+  item?: FeedItem,
+  contentImages: ImageCandidate[] = [],
+): string | undefined {
   const chain: ImageCandidate[] = [
     ...fromJsonLdImage(firstJsonLd(page, 'image')),
     ...fromJsonLdImage(firstJsonLd(page, 'thumbnailUrl')),

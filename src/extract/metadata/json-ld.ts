@@ -7,7 +7,10 @@ const ARTICLE_TYPE = /(Article|Posting|Report)$/i;
 const PAGE_TYPE = /^(WebPage|ItemPage)$/i;
 
 function parseLenient(raw: string): unknown {
-  const text = raw.replace(/^\s*<!--|-->\s*$/g, '').replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '').trim();
+  const text = raw
+    .replace(/^\s*<!--|-->\s*$/g, '')
+    .replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '')
+    .trim();
   if (!text) return undefined;
   try {
     return JSON.parse(text);
@@ -50,7 +53,10 @@ export function readJsonLd(sources: string[]): JsonLdNode[] {
   const nodes: JsonLdNode[] = [];
   for (const source of sources) flatten(parseLenient(source), nodes);
   const rank = (node: JsonLdNode) => (isArticleNode(node) ? 0 : isPageNode(node) ? 1 : 2);
-  return nodes.map((node, index) => ({ node, index })).sort((a, b) => rank(a.node) - rank(b.node) || a.index - b.index).map((entry) => entry.node);
+  return nodes
+    .map((node, index) => ({ node, index }))
+    .sort((a, b) => rank(a.node) - rank(b.node) || a.index - b.index)
+    .map((entry) => entry.node);
 }
 
 /** A string out of a JSON-LD value: strings as is, `{name}`/`{url}`/`{@value}` objects, first of arrays. */

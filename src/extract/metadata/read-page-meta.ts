@@ -54,7 +54,8 @@ export function readPageMeta($: CheerioAPI, finalUrl: string): PageMeta {
     else if (name === 'script') {
       if (/^application\/ld\+json$/i.test(attribs.type?.trim() ?? '')) scripts.push(element);
       return false;
-    } else if (name === 'link' && canonical === undefined && /(^|\s)canonical(\s|$)/i.test(attribs.rel ?? '')) canonical = attribs.href?.trim() || undefined;
+    } else if (name === 'link' && canonical === undefined && /(^|\s)canonical(\s|$)/i.test(attribs.rel ?? ''))
+      canonical = attribs.href?.trim() || undefined;
     else if (name === 'base' && base === undefined) base = attribs.href;
     else if (name === 'title' && !titleElement) titleElement = element;
     else if (name === 'h1' && !headingElement) headingElement = element;

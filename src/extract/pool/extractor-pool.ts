@@ -112,7 +112,10 @@ function createPool(size: number, timeoutMs: number): Extractor {
 
   return {
     extract(input) {
-      if (closed) return Promise.reject(new FeedwrightError('EXTRACT', 'Extractor is closed', { stage: 'extract', url: input.url }));
+      if (closed)
+        return Promise.reject(
+          new FeedwrightError('EXTRACT', 'Extractor is closed', { stage: 'extract', url: input.url }),
+        );
       if (slots.length === 0) for (let index = 0; index < size; index += 1) slots.push(spawn());
       return new Promise<ExtractedArticle>((resolve, reject) => {
         queue.push({ request: { id: nextId++, input }, resolve, reject });

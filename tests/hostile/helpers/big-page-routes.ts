@@ -12,7 +12,8 @@ export const UNCLOSED_TAGS = 100_000;
 const XML = { 'content-type': 'application/rss+xml; charset=utf-8' };
 const HTML = { 'content-type': 'text/html; charset=utf-8' };
 
-const SENTENCE = 'The startup closed a funding round to build infrastructure for enterprise customers, its founders said on Tuesday. ';
+const SENTENCE =
+  'The startup closed a funding round to build infrastructure for enterprise customers, its founders said on Tuesday. ';
 
 function page(title: string, body: string): string {
   return `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${body}</article></body></html>`;
@@ -36,7 +37,10 @@ function makePages(): Record<string, string> {
   return {
     big: page('Big', prose(BIG_PAGE_BYTES - 200)),
     paragraphs: page('Paragraphs', `<p>${SENTENCE}</p>${'<p>abcde'.repeat(MANY_P)}`),
-    table: page('Table', `<p>${SENTENCE}</p><table>${Array.from({ length: TABLE_ROWS }, (_, i) => `<tr><td>${i}<td>cell`).join('')}</table>`),
+    table: page(
+      'Table',
+      `<p>${SENTENCE}</p><table>${Array.from({ length: TABLE_ROWS }, (_, i) => `<tr><td>${i}<td>cell`).join('')}</table>`,
+    ),
     unclosed: page('Unclosed', `<p>${SENTENCE}</p>${'<b><i>x'.repeat(UNCLOSED_TAGS)}`),
   };
 }
@@ -47,7 +51,8 @@ export function installBigPageRoutes(server: TestServer, counts: Record<string, 
   for (const [name, html] of Object.entries(pages)) {
     const feed = rss(server.origin, name, counts[name] ?? 1);
     server.route(`/${name}.xml`, (_req, res) => void res.writeHead(200, XML).end(feed));
-    for (let i = 0; i < (counts[name] ?? 1); i += 1) server.route(`/${name}-page/${i}`, (_req, res) => void res.writeHead(200, HTML).end(html));
+    for (let i = 0; i < (counts[name] ?? 1); i += 1)
+      server.route(`/${name}-page/${i}`, (_req, res) => void res.writeHead(200, HTML).end(html));
   }
   return Object.keys(pages);
 }

@@ -24,8 +24,16 @@ async function checkOutputs(feedsDir: string, problems: string[]): Promise<void>
   const atom = await readFile(join(feedsDir, 'atom.xml'), 'utf8').catch(() => undefined);
   const json = await readFile(join(feedsDir, 'feed.json'), 'utf8').catch(() => undefined);
   try {
-    if (rss !== undefined && (!rss.trimEnd().endsWith('</rss>') || parseFeed(rss, { url: 'https://a.example/' }).format !== 'rss')) problems.push('rss.xml is cut');
-    if (atom !== undefined && (!atom.trimEnd().endsWith('</feed>') || parseFeed(atom, { url: 'https://a.example/' }).format !== 'atom')) problems.push('atom.xml is cut');
+    if (
+      rss !== undefined &&
+      (!rss.trimEnd().endsWith('</rss>') || parseFeed(rss, { url: 'https://a.example/' }).format !== 'rss')
+    )
+      problems.push('rss.xml is cut');
+    if (
+      atom !== undefined &&
+      (!atom.trimEnd().endsWith('</feed>') || parseFeed(atom, { url: 'https://a.example/' }).format !== 'atom')
+    )
+      problems.push('atom.xml is cut');
     if (json !== undefined) JSON.parse(json);
   } catch (error) {
     problems.push(`an output does not parse: ${String(error)}`);
@@ -38,12 +46,14 @@ export async function checkStore(root: string, deleted: ReadonlySet<string>): Pr
   const files = new Map<string, string>();
   for (const file of await listArticleFiles(join(root, 'data', 'articles'))) {
     const article = await readArticleFile(file);
-    if (files.has(article.source)) problems.push(`two files for ${article.source}: ${files.get(article.source)} and ${article.slug}`);
+    if (files.has(article.source))
+      problems.push(`two files for ${article.source}: ${files.get(article.source)} and ${article.slug}`);
     files.set(article.source, article.slug);
   }
   const slugs = new Set(files.values());
   for (const [id, seen] of Object.entries(state.items)) {
-    if (seen.slug && !slugs.has(seen.slug) && !deleted.has(seen.slug)) problems.push(`item ${id} has slug ${seen.slug} but no file`);
+    if (seen.slug && !slugs.has(seen.slug) && !deleted.has(seen.slug))
+      problems.push(`item ${id} has slug ${seen.slug} but no file`);
   }
   await checkOutputs(join(root, 'feeds'), problems);
   return { state, files, problems };

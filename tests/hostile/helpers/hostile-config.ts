@@ -14,11 +14,28 @@ export async function makeTempDir(prefix: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `feedwright-hostile-${prefix}-`));
 }
 
-export async function makeHostileConfig(dir: string, sources: RawSource[], fetch: RawFetch = {}): Promise<ResolvedConfig> {
+export async function makeHostileConfig(
+  dir: string,
+  sources: RawSource[],
+  fetch: RawFetch = {},
+): Promise<ResolvedConfig> {
   return resolveConfig(
     {
-      site: { title: 'Hostile', url: 'https://aivibe.example', author: 'AIVibe', feedUrl: 'https://aivibe.example/feeds', maxItems: 10_000 },
-      fetch: { allowPrivateNetworks: true, retries: 0, timeoutMs: 3_000, perHostConcurrency: 8, maxItemsPerSource: 1_000, ...fetch },
+      site: {
+        title: 'Hostile',
+        url: 'https://aivibe.example',
+        author: 'AIVibe',
+        feedUrl: 'https://aivibe.example/feeds',
+        maxItems: 10_000,
+      },
+      fetch: {
+        allowPrivateNetworks: true,
+        retries: 0,
+        timeoutMs: 3_000,
+        perHostConcurrency: 8,
+        maxItemsPerSource: 1_000,
+        ...fetch,
+      },
       sources,
       categories: [{ name: 'Work', keywords: ['funding'], coverImages: ['https://images.example/work.jpg'] }],
       tags: [{ name: 'Funding', keywords: ['funding'] }],

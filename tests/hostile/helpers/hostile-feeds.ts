@@ -29,7 +29,9 @@ export function vectorsFeed(): HostileFeed {
 
 export async function readSanitizeCorpus(dir: string): Promise<HostileFeed[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.xml')).sort();
-  return Promise.all(names.map(async (name) => ({ name: name.replace(/\.xml$/, ''), xml: await readFile(join(dir, name), 'utf8') })));
+  return Promise.all(
+    names.map(async (name) => ({ name: name.replace(/\.xml$/, ''), xml: await readFile(join(dir, name), 'utf8') })),
+  );
 }
 
 /** The feed with a link to `/page/<name>/<n>` added to its n-th item or entry. */
@@ -37,7 +39,9 @@ export function withPageLinks(feed: HostileFeed, origin: string): string {
   let index = 0;
   return feed.xml.replace(/<(item|entry)(\s[^>]*)?>/g, (open: string, tag: string) => {
     const url = `${origin}/page/${feed.name}/${index++}`;
-    return tag === 'entry' ? `${open}<link rel="alternate" type="text/html" href="${url}"/>` : `${open}<link>${url}</link>`;
+    return tag === 'entry'
+      ? `${open}<link rel="alternate" type="text/html" href="${url}"/>`
+      : `${open}<link>${url}</link>`;
   });
 }
 
@@ -49,7 +53,11 @@ export function hostilePage(feed: HostileFeed): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
-  const filler = Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i} of the page about ${feed.name}, long enough to be the article text that extraction keeps.</p>`).join('');
+  const filler = Array.from(
+    { length: 4 },
+    (_, i) =>
+      `<p>Paragraph ${i} of the page about ${feed.name}, long enough to be the article text that extraction keeps.</p>`,
+  ).join('');
   return `<!doctype html><html><head><title>${feed.name}</title><meta http-equiv="refresh" content="0;url=javascript:alert(1)"><base href="javascript:alert(1)//"></head><body><article><h1>${feed.name}</h1>${filler}${html}</article></body></html>`;
 }
 
@@ -61,9 +69,15 @@ export function serveHostileFeeds(server: TestServer, feeds: HostileFeed[]): voi
   for (const feed of feeds) {
     const type = { 'content-type': 'application/xml; charset=utf-8' };
     server.route(`/feed/${feed.name}`, (_req, res) => void res.writeHead(200, type).end(feed.xml));
-    server.route(`/full/${feed.name}`, (_req, res) => void res.writeHead(200, type).end(withPageLinks(feed, server.origin)));
+    server.route(
+      `/full/${feed.name}`,
+      (_req, res) => void res.writeHead(200, type).end(withPageLinks(feed, server.origin)),
+    );
     for (let index = 0; index < countItems(feed); index += 1) {
-      server.route(`/page/${feed.name}/${index}`, (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostilePage(feed)));
+      server.route(
+        `/page/${feed.name}/${index}`,
+        (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostilePage(feed)),
+      );
     }
   }
 }

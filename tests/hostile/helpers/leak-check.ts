@@ -8,8 +8,29 @@ import type { Element } from 'domhandler';
 import MarkdownIt from 'markdown-it';
 
 const DANGEROUS_TAGS = new Set([
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button',
-  'textarea', 'select', 'svg', 'math', 'base', 'meta', 'link', 'template', 'noscript', 'xml', 'import', 'isindex',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'base',
+  'meta',
+  'link',
+  'template',
+  'noscript',
+  'xml',
+  'import',
+  'isindex',
 ]);
 
 const DANGEROUS_SCHEME = /^(javascript|vbscript|livescript|data|jar|mocha):/;
@@ -17,15 +38,19 @@ const DANGEROUS_CSS = /expression\s*\(|url\s*\(|javascript:|behavio(u)?r\s*:|-mo
 
 /** The attribute value as a browser would compare its scheme: no whitespace or controls. */
 export function normalizeUrlValue(value: string): string {
-  return value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u205f\u3000\ufeff]+/g, '').toLowerCase();
+  return value
+    .replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u205f\u3000\ufeff]+/g, '')
+    .toLowerCase();
 }
 
 function attributeLeaks(tag: string, name: string, value: string, where: string): string[] {
   const leaks: string[] = [];
   const lower = name.toLowerCase();
   if (lower.startsWith('on')) leaks.push(`${where}: <${tag} ${name}=…> event handler`);
-  if (DANGEROUS_SCHEME.test(normalizeUrlValue(value))) leaks.push(`${where}: <${tag} ${name}="${value.slice(0, 60)}"> script-capable URL`);
-  if (lower === 'style' && DANGEROUS_CSS.test(value)) leaks.push(`${where}: <${tag} style="${value.slice(0, 60)}"> CSS`);
+  if (DANGEROUS_SCHEME.test(normalizeUrlValue(value)))
+    leaks.push(`${where}: <${tag} ${name}="${value.slice(0, 60)}"> script-capable URL`);
+  if (lower === 'style' && DANGEROUS_CSS.test(value))
+    leaks.push(`${where}: <${tag} style="${value.slice(0, 60)}"> CSS`);
   if (/^(formaction|action|xlink:href|srcdoc)$/.test(lower)) leaks.push(`${where}: <${tag} ${name}> attribute`);
   return leaks;
 }
@@ -38,7 +63,8 @@ export function findHtmlLeaks(html: string, where: string, options: { page?: boo
     const tag = element.tagName.toLowerCase();
     const pageHead = options.page && ['meta', 'link', 'style'].includes(tag);
     if (DANGEROUS_TAGS.has(tag) && !pageHead) leaks.push(`${where}: <${tag}> element`);
-    if (tag === 'meta' && /refresh|set-cookie/i.test($(element).attr('http-equiv') ?? '')) leaks.push(`${where}: meta refresh`);
+    if (tag === 'meta' && /refresh|set-cookie/i.test($(element).attr('http-equiv') ?? ''))
+      leaks.push(`${where}: meta refresh`);
     for (const [name, value] of Object.entries(element.attribs)) leaks.push(...attributeLeaks(tag, name, value, where));
   }
   return leaks;

@@ -14,8 +14,32 @@ const renderer = new MarkdownIt({ html: true, linkify: false });
 renderer.validateLink = () => true;
 
 const MARKDOWN_TAGS = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'em', 'strong', 's',
-  'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'br',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'code',
+  'em',
+  'strong',
+  's',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'hr',
+  'br',
 ]);
 const MARKDOWN_ATTRIBUTES = new Set(['href', 'src', 'alt', 'title', 'class', 'start', 'style']);
 const SCRIPT_URL = /^(javascript|vbscript|data):/;
@@ -36,7 +60,8 @@ export function findMarkdownHtml(markdown: string): string[] {
     for (const [name, value] of Object.entries(element.attribs)) {
       if (!MARKDOWN_ATTRIBUTES.has(name)) found.push(`attribute ${name} on <${element.tagName}>`);
       if (/^on/i.test(name)) found.push(`event handler ${name}`);
-      if ((name === 'href' || name === 'src') && SCRIPT_URL.test(normalizeUrlValue(value))) found.push(`URL ${value.slice(0, 60)}`);
+      if ((name === 'href' || name === 'src') && SCRIPT_URL.test(normalizeUrlValue(value)))
+        found.push(`URL ${value.slice(0, 60)}`);
     }
   }
   return found;

@@ -5,16 +5,52 @@
 import type { Prng } from './prng.js';
 
 const ENTITIES = [
-  '&amp;', '&', '&#', '&#0;', '&#xD800;', '&#99999999;', '&#x110000;', '&nbsp;', '&unknown;', '&lt;script&gt;alert(1)&lt;/script&gt;',
-  '&#x09;', '&#65', '&amp;amp;amp;', '&lol9;', '<![CDATA[', ']]>', '<!--', '-->', '\u0000', '\ufeff', '\ud800',
+  '&amp;',
+  '&',
+  '&#',
+  '&#0;',
+  '&#xD800;',
+  '&#99999999;',
+  '&#x110000;',
+  '&nbsp;',
+  '&unknown;',
+  '&lt;script&gt;alert(1)&lt;/script&gt;',
+  '&#x09;',
+  '&#65',
+  '&amp;amp;amp;',
+  '&lol9;',
+  '<![CDATA[',
+  ']]>',
+  '<!--',
+  '-->',
+  '\u0000',
+  '\ufeff',
+  '\ud800',
 ];
 const DOCTYPE =
   '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>';
 const NEST_TAGS = ['div', 'span', 'item', 'entry', 'p', 'a', 'table', 'ul', 'li', 'b', 'blockquote', 'content'];
 const FLIP_CHARS = ['<', '>', '&', '"', "'", '/', '=', '\u0000', '\u001f', '\n', ']', '[', '!', '?', '\ufffd', 'é'];
 
-export type MutationKind = 'flip' | 'truncate' | 'duplicate-tag' | 'duplicate-attribute' | 'entity' | 'doctype' | 'nest' | 'copy-chunk';
-export const MUTATION_KINDS: readonly MutationKind[] = ['flip', 'truncate', 'duplicate-tag', 'duplicate-attribute', 'entity', 'doctype', 'nest', 'copy-chunk'];
+export type MutationKind =
+  | 'flip'
+  | 'truncate'
+  | 'duplicate-tag'
+  | 'duplicate-attribute'
+  | 'entity'
+  | 'doctype'
+  | 'nest'
+  | 'copy-chunk';
+export const MUTATION_KINDS: readonly MutationKind[] = [
+  'flip',
+  'truncate',
+  'duplicate-tag',
+  'duplicate-attribute',
+  'entity',
+  'doctype',
+  'nest',
+  'copy-chunk',
+];
 
 function at(text: string, prng: Prng): number {
   return prng.int(text.length + 1);
@@ -52,7 +88,11 @@ function mutateOnce(text: string, kind: MutationKind, prng: Prng): string {
       return text.slice(0, insert) + attribute[0].repeat(1 + prng.int(100)) + text.slice(insert);
     }
     case 'entity':
-      return text.slice(0, pos) + Array.from({ length: 1 + prng.int(10) }, () => prng.pick(ENTITIES)).join('') + text.slice(pos);
+      return (
+        text.slice(0, pos) +
+        Array.from({ length: 1 + prng.int(10) }, () => prng.pick(ENTITIES)).join('') +
+        text.slice(pos)
+      );
     case 'doctype': {
       const decl = text.indexOf('?>');
       const p = decl >= 0 ? decl + 2 : 0;
@@ -61,7 +101,13 @@ function mutateOnce(text: string, kind: MutationKind, prng: Prng): string {
     case 'nest': {
       const tag = prng.pick(NEST_TAGS);
       const depth = 100 + prng.int(5_000);
-      return text.slice(0, pos) + `<${tag}>`.repeat(depth) + 'deep' + (prng.next() < 0.5 ? `</${tag}>`.repeat(depth) : '') + text.slice(pos);
+      return (
+        text.slice(0, pos) +
+        `<${tag}>`.repeat(depth) +
+        'deep' +
+        (prng.next() < 0.5 ? `</${tag}>`.repeat(depth) : '') +
+        text.slice(pos)
+      );
     }
     case 'copy-chunk': {
       const from = prng.int(text.length);

@@ -23,9 +23,19 @@ export interface FuzzReport {
   slowest: { ms: number; name: string; kinds: MutationKind[] };
 }
 
-export function runFuzz(seeds: readonly { name: string; text: string }[], target: (text: string, seed: Seed) => unknown, options: FuzzOptions): FuzzReport {
+export function runFuzz(
+  seeds: readonly { name: string; text: string }[],
+  target: (text: string, seed: Seed) => unknown,
+  options: FuzzOptions,
+): FuzzReport {
   const prng = createPrng(options.seed);
-  const report: FuzzReport = { iterations: 0, rejected: 0, mutations: {}, failures: [], slowest: { ms: 0, name: '', kinds: [] } };
+  const report: FuzzReport = {
+    iterations: 0,
+    rejected: 0,
+    mutations: {},
+    failures: [],
+    slowest: { ms: 0, name: '', kinds: [] },
+  };
   const started = performance.now();
   while (report.iterations < options.maxIterations && performance.now() - started < options.budgetMs) {
     const seed = prng.pick(seeds);
@@ -37,7 +47,8 @@ export function runFuzz(seeds: readonly { name: string; text: string }[], target
       target(mutant.text, seed);
     } catch (error) {
       if (error instanceof FeedwrightError) report.rejected += 1;
-      else report.failures.push(`${label}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      else
+        report.failures.push(`${label}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     }
     const ms = performance.now() - callStarted;
     if (ms > report.slowest.ms) report.slowest = { ms, name: label, kinds: mutant.kinds };

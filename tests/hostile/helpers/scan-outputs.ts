@@ -27,7 +27,10 @@ export async function scanArticles(dir: string): Promise<{ leaks: string[]; coun
     const at = `${article.slug}.md`;
     leaks.push(...findTextLeaks(article.title, `${at} title`), ...findTextLeaks(article.excerpt, `${at} excerpt`));
     leaks.push(...article.tags.flatMap((tag) => findTextLeaks(tag, `${at} tag`)));
-    leaks.push(...findUrlLeaks(article.coverImage, `${at} coverImage`), ...findUrlLeaks(article.source, `${at} source`));
+    leaks.push(
+      ...findUrlLeaks(article.coverImage, `${at} coverImage`),
+      ...findUrlLeaks(article.source, `${at} source`),
+    );
     leaks.push(...findMarkdownLeaks(article.body, `${at} body`));
   }
   return { leaks, count: files.length };
@@ -44,8 +47,12 @@ function scanXmlFeed(xml: string, where: string): { leaks: string[]; items: numb
     for (const field of ['description', 'content\\:encoded', 'summary', 'content']) {
       node.children(field).each((_i, child) => void leaks.push(...findHtmlLeaks($(child).text(), `${at} ${field}`)));
     }
-    node.children('link').each((_i, link) => void leaks.push(...findUrlLeaks($(link).attr('href') ?? $(link).text(), `${at} link`)));
-    node.find('media\\:content, media\\:thumbnail, enclosure').each((_i, media) => void leaks.push(...findUrlLeaks($(media).attr('url'), `${at} media`)));
+    node
+      .children('link')
+      .each((_i, link) => void leaks.push(...findUrlLeaks($(link).attr('href') ?? $(link).text(), `${at} link`)));
+    node
+      .find('media\\:content, media\\:thumbnail, enclosure')
+      .each((_i, media) => void leaks.push(...findUrlLeaks($(media).attr('url'), `${at} media`)));
   });
   leaks.push(...findTextLeaks($('channel > title, feed > title').first().text(), `${where} title`));
   return { leaks, items: entries.length };
@@ -56,9 +63,15 @@ function scanJsonFeed(text: string, where: string): { leaks: string[]; items: nu
   const leaks = findTextLeaks(feed.title, `${where} title`);
   feed.items.forEach((item, index) => {
     const at = `${where} item ${index}`;
-    leaks.push(...findTextLeaks(String(item.title ?? ''), `${at} title`), ...findTextLeaks(String(item.summary ?? ''), `${at} summary`));
+    leaks.push(
+      ...findTextLeaks(String(item.title ?? ''), `${at} title`),
+      ...findTextLeaks(String(item.summary ?? ''), `${at} summary`),
+    );
     leaks.push(...findHtmlLeaks(String(item.content_html ?? ''), `${at} content_html`));
-    leaks.push(...findUrlLeaks(item.url as string | undefined, `${at} url`), ...findUrlLeaks(item.image as string | undefined, `${at} image`));
+    leaks.push(
+      ...findUrlLeaks(item.url as string | undefined, `${at} url`),
+      ...findUrlLeaks(item.image as string | undefined, `${at} image`),
+    );
     leaks.push(...((item.tags as string[] | undefined) ?? []).flatMap((tag) => findTextLeaks(tag, `${at} tag`)));
   });
   return { leaks, items: feed.items.length };

@@ -23,7 +23,11 @@ function rss(items: string): string {
 /** Writes `total` bytes of a valid-looking feed in 64 KB chunks, honouring back-pressure. */
 function streamHugeFeed(origin: string, res: ServerResponse, total: number): void {
   res.writeHead(200, XML);
-  const chunk = Buffer.from(Array.from({ length: 200 }, (_, i) => item(origin, i)).join('').padEnd(64 * 1024, ' '));
+  const chunk = Buffer.from(
+    Array.from({ length: 200 }, (_, i) => item(origin, i))
+      .join('')
+      .padEnd(64 * 1024, ' '),
+  );
   let sent = 0;
   const pump = (): void => {
     while (sent < total && !res.destroyed) {
@@ -55,18 +59,44 @@ export function installSizeRoutes(server: TestServer): void {
   // Made once, before any request: compressing 64 MB would stall the server mid-run.
   const feedBomb = gzipBomb('<?xml version="1.0"?><rss version="2.0"><channel><title>Bomb</title>');
   const pageBomb = gzipBomb('<html><body><p>');
-  server.route('/bomb.xml', (_req, res) => void res.writeHead(200, { ...XML, 'content-encoding': 'gzip' }).end(feedBomb));
-  server.route('/bomb-page', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(pageBomb));
-  server.route('/drip-page', (_req, res) => dripPage(res));
-  server.route('/hostile-pages.xml', (_req, res) =>
-    void res.writeHead(200, XML).end(rss(item(origin, 1, 'Bomb page', `${origin}/bomb-page`) + item(origin, 2, 'Drip page', `${origin}/drip-page`))),
+  server.route(
+    '/bomb.xml',
+    (_req, res) => void res.writeHead(200, { ...XML, 'content-encoding': 'gzip' }).end(feedBomb),
   );
-  const many = rss(Array.from({ length: MANY_ITEMS }, (_, i) => item(origin, i, `Many ${i}`, `${origin}/many/${i}`)).join(''));
+  server.route(
+    '/bomb-page',
+    (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(pageBomb),
+  );
+  server.route('/drip-page', (_req, res) => dripPage(res));
+  server.route(
+    '/hostile-pages.xml',
+    (_req, res) =>
+      void res
+        .writeHead(200, XML)
+        .end(
+          rss(
+            item(origin, 1, 'Bomb page', `${origin}/bomb-page`) + item(origin, 2, 'Drip page', `${origin}/drip-page`),
+          ),
+        ),
+  );
+  const many = rss(
+    Array.from({ length: MANY_ITEMS }, (_, i) => item(origin, i, `Many ${i}`, `${origin}/many/${i}`)).join(''),
+  );
   server.route('/many.xml', (_req, res) => void res.writeHead(200, XML).end(many));
   const bigTitle = rss(item(origin, 1, `Big ${'title words '.repeat(TITLE_BYTES / 12)}`, `${origin}/big-title`));
   server.route('/big-title.xml', (_req, res) => void res.writeHead(200, XML).end(bigTitle));
-  server.route('/ok.xml', (_req, res) => void res.writeHead(200, XML).end(rss(item(origin, 7, 'A normal story about funding', `${origin}/ok-page`))));
-  server.route('/ok-page', (_req, res) =>
-    void res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><body><article><h1>Normal</h1>${'<p>A normal paragraph about a funding round for a startup.</p>'.repeat(5)}</article></body></html>`),
+  server.route(
+    '/ok.xml',
+    (_req, res) =>
+      void res.writeHead(200, XML).end(rss(item(origin, 7, 'A normal story about funding', `${origin}/ok-page`))),
+  );
+  server.route(
+    '/ok-page',
+    (_req, res) =>
+      void res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          `<html><body><article><h1>Normal</h1>${'<p>A normal paragraph about a funding round for a startup.</p>'.repeat(5)}</article></body></html>`,
+        ),
   );
 }

@@ -33,7 +33,9 @@ function drip(res: ServerResponse, size: number, chunks: number, everyMs: number
 describe('fetchResource timeouts', () => {
   test('a server that never answers is TIMEOUT, retried', async () => {
     server.route('/stall', () => undefined);
-    const error = await rejectionOf(createTestClient({ retries: 1 }).fetchResource(server.url('/stall'), { kind: 'feed' }));
+    const error = await rejectionOf(
+      createTestClient({ retries: 1 }).fetchResource(server.url('/stall'), { kind: 'feed' }),
+    );
     expect(error).toMatchObject({ code: 'TIMEOUT', stage: 'fetch' });
     expect(server.requests).toHaveLength(2);
   });
@@ -49,7 +51,9 @@ describe('fetchResource timeouts', () => {
       }, 20);
       res.on('close', () => clearInterval(timer));
     });
-    const error = await rejectionOf(createTestClient({ retries: 0 }).fetchResource(server.url('/drip'), { kind: 'feed' }));
+    const error = await rejectionOf(
+      createTestClient({ retries: 0 }).fetchResource(server.url('/drip'), { kind: 'feed' }),
+    );
     expect(error).toMatchObject({ code: 'TIMEOUT' });
     expect(bytesSent).toBeGreaterThan(5);
   });
@@ -63,16 +67,24 @@ describe('fetchResource size cap', () => {
       res.on('close', () => (closed = true));
       drip(res, 16 * 1024, 1000, 1);
     });
-    const error = await rejectionOf(createTestClient().fetchResource(server.url('/huge'), { kind: 'feed', maxBytes: 40_000 }));
+    const error = await rejectionOf(
+      createTestClient().fetchResource(server.url('/huge'), { kind: 'feed', maxBytes: 40_000 }),
+    );
     expect(error).toMatchObject({ code: 'TOO_LARGE' });
     expect(server.requests).toHaveLength(1);
-    for (let waited = 0; !closed && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let waited = 0; !closed && waited < 2_000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(closed).toBe(true);
   });
 
   test('a declared Content-Length over the cap is refused up front', async () => {
-    server.route('/big', reply('y'.repeat(50_000), { 'content-type': 'application/rss+xml', 'content-length': '50000' }));
-    const error = await rejectionOf(createTestClient().fetchResource(server.url('/big'), { kind: 'feed', maxBytes: 10_000 }));
+    server.route(
+      '/big',
+      reply('y'.repeat(50_000), { 'content-type': 'application/rss+xml', 'content-length': '50000' }),
+    );
+    const error = await rejectionOf(
+      createTestClient().fetchResource(server.url('/big'), { kind: 'feed', maxBytes: 10_000 }),
+    );
     expect(error).toMatchObject({ code: 'TOO_LARGE' });
   });
 
@@ -101,7 +113,10 @@ describe('fetchResource content codings', () => {
     ['deflate', deflateSync],
     ['br', brotliCompressSync],
   ])('decompresses a %s body', async (coding, compress) => {
-    server.route('/z', reply(compress(Buffer.from(RSS)), { 'content-type': 'application/rss+xml', 'content-encoding': coding }));
+    server.route(
+      '/z',
+      reply(compress(Buffer.from(RSS)), { 'content-type': 'application/rss+xml', 'content-encoding': coding }),
+    );
     const result = await createTestClient().fetchResource(server.url('/z'), { kind: 'feed' });
     expect(result.body).toBe(RSS);
     expect(String(server.requests[0].headers['accept-encoding'])).toContain(coding);
@@ -117,7 +132,11 @@ describe('fetchResource kinds and bodies', () => {
 
   test('raw: the body comes back as the bytes sent, with the Content-Type header, undecoded', async () => {
     // "Привет" in windows-1251, declared only in the header: decoding is left to the caller.
-    const bytes = Buffer.concat([Buffer.from('<html><body><p>'), Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), Buffer.from('</p></body></html>')]);
+    const bytes = Buffer.concat([
+      Buffer.from('<html><body><p>'),
+      Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]),
+      Buffer.from('</p></body></html>'),
+    ]);
     const header = 'text/html; charset=windows-1251';
     server.route('/raw', reply(bytes, { 'content-type': header }));
     const result = await createTestClient().fetchResource(server.url('/raw'), { kind: 'page', raw: true });
@@ -132,9 +151,15 @@ describe('fetchResource kinds and bodies', () => {
     server.route('/big', reply(HTML.repeat(10), { 'content-type': 'text/html' }));
     server.route('/empty', reply('', { 'content-type': 'text/html' }));
     const client = createTestClient();
-    await expect(client.fetchResource(server.url('/doc.pdf'), { kind: 'page', raw: true })).rejects.toMatchObject({ code: 'NOT_HTML' });
-    await expect(client.fetchResource(server.url('/big'), { kind: 'page', raw: true, maxBytes: HTML.length })).rejects.toMatchObject({ code: 'TOO_LARGE' });
-    await expect(client.fetchResource(server.url('/empty'), { kind: 'page', raw: true })).rejects.toMatchObject({ code: 'EMPTY' });
+    await expect(client.fetchResource(server.url('/doc.pdf'), { kind: 'page', raw: true })).rejects.toMatchObject({
+      code: 'NOT_HTML',
+    });
+    await expect(
+      client.fetchResource(server.url('/big'), { kind: 'page', raw: true, maxBytes: HTML.length }),
+    ).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    await expect(client.fetchResource(server.url('/empty'), { kind: 'page', raw: true })).rejects.toMatchObject({
+      code: 'EMPTY',
+    });
   });
 
   test('a PDF as kind page is NOT_HTML', async () => {
@@ -163,7 +188,11 @@ describe('fetchResource kinds and bodies', () => {
   test('a windows-1251 feed declared only in the HTTP header', async () => {
     // "Привет" in windows-1251; the XML declaration names no encoding.
     const title = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]);
-    const bytes = Buffer.concat([Buffer.from('<?xml version="1.0"?><rss><channel><title>'), title, Buffer.from('</title></channel></rss>')]);
+    const bytes = Buffer.concat([
+      Buffer.from('<?xml version="1.0"?><rss><channel><title>'),
+      title,
+      Buffer.from('</title></channel></rss>'),
+    ]);
     server.route('/cp1251', reply(bytes, { 'content-type': 'application/rss+xml; charset=windows-1251' }));
     const result = await createTestClient().fetchResource(server.url('/cp1251'), { kind: 'feed' });
     expect(result.charset).toBe('windows-1251');

@@ -25,7 +25,9 @@ describe('SSRF guard with allowPrivateNetworks false', () => {
     'the spelling %s of 127.0.0.1 is refused',
     async (host) => {
       const url = `http://${host}:${server.port}/feed`;
-      const error = await rejectionOf(createTestClient({ allowPrivateNetworks: false }).fetchResource(url, { kind: 'feed' }));
+      const error = await rejectionOf(
+        createTestClient({ allowPrivateNetworks: false }).fetchResource(url, { kind: 'feed' }),
+      );
       expect(error).toMatchObject({ code: 'BLOCKED_ADDRESS' });
       expect(server.requests).toHaveLength(0);
     },
@@ -69,7 +71,9 @@ describe('concurrency limits', () => {
   test('perHostConcurrency bounds requests to one host', async () => {
     const stats = countInFlight(40);
     const client = createTestClient({ perHostConcurrency: 2, concurrency: 10 });
-    const results = await Promise.all(Array.from({ length: 6 }, () => client.fetchResource(server.url('/slow'), { kind: 'feed' })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => client.fetchResource(server.url('/slow'), { kind: 'feed' })),
+    );
     expect(results).toHaveLength(6);
     expect(stats.max).toBe(2);
   });

@@ -20,7 +20,15 @@ function redirect(status: number, to: string) {
 
 describe('fetchResource statuses', () => {
   test('200 gives the decoded body, validators and freshness', async () => {
-    server.route('/feed', reply(RSS, { ...RSS_TYPE, etag: '"v1"', 'last-modified': 'Tue, 01 Apr 2025 10:00:00 GMT', 'cache-control': 'public, max-age=600' }));
+    server.route(
+      '/feed',
+      reply(RSS, {
+        ...RSS_TYPE,
+        etag: '"v1"',
+        'last-modified': 'Tue, 01 Apr 2025 10:00:00 GMT',
+        'cache-control': 'public, max-age=600',
+      }),
+    );
     const result = await createTestClient().fetchResource(server.url('/feed'), { kind: 'feed' });
     expect(result).toMatchObject({
       url: server.url('/feed'),
@@ -42,7 +50,11 @@ describe('fetchResource statuses', () => {
       else res.writeHead(200, RSS_TYPE).end(RSS);
     });
     const lastModified = 'Tue, 01 Apr 2025 10:00:00 GMT';
-    const result = await createTestClient().fetchResource(server.url('/feed'), { kind: 'feed', etag: '"v1"', lastModified });
+    const result = await createTestClient().fetchResource(server.url('/feed'), {
+      kind: 'feed',
+      etag: '"v1"',
+      lastModified,
+    });
     expect(result).toMatchObject({ status: 304, notModified: true, body: '', etag: '"v1"', lastModified });
     expect(server.requests[0].headers['if-none-match']).toBe('"v1"');
     expect(server.requests[0].headers['if-modified-since']).toBe(lastModified);
@@ -88,7 +100,9 @@ describe('fetchResource statuses', () => {
   test('more than maxRedirects hops is TOO_MANY_REDIRECTS', async () => {
     for (let i = 0; i < 4; i += 1) server.route(`/r${i}`, redirect(301, `/r${i + 1}`));
     server.route('/r4', reply(RSS, RSS_TYPE));
-    const error = await rejectionOf(createTestClient({ maxRedirects: 3 }).fetchResource(server.url('/r0'), { kind: 'feed' }));
+    const error = await rejectionOf(
+      createTestClient({ maxRedirects: 3 }).fetchResource(server.url('/r0'), { kind: 'feed' }),
+    );
     expect(error).toMatchObject({ code: 'TOO_MANY_REDIRECTS' });
     expect(server.requests).toHaveLength(4);
     const ok = await createTestClient({ maxRedirects: 4 }).fetchResource(server.url('/r0'), { kind: 'feed' });
@@ -122,7 +136,9 @@ describe('fetchResource statuses', () => {
 
   test('500 forever fails after 1 + retries attempts', async () => {
     server.route('/down', reply('boom', {}, 500));
-    const error = await rejectionOf(createTestClient({ retries: 3 }).fetchResource(server.url('/down'), { kind: 'feed' }));
+    const error = await rejectionOf(
+      createTestClient({ retries: 3 }).fetchResource(server.url('/down'), { kind: 'feed' }),
+    );
     expect(error).toMatchObject({ code: 'HTTP_STATUS', status: 500 });
     expect(server.requests).toHaveLength(4);
   });
@@ -171,7 +187,9 @@ describe('fetchResource statuses', () => {
 
   test('429 forever is RATE_LIMITED after the retries', async () => {
     server.route('/limited', reply('', { 'retry-after': '0' }, 429));
-    const error = await rejectionOf(createTestClient({ retries: 1 }).fetchResource(server.url('/limited'), { kind: 'feed' }));
+    const error = await rejectionOf(
+      createTestClient({ retries: 1 }).fetchResource(server.url('/limited'), { kind: 'feed' }),
+    );
     expect(error).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 0 });
     expect(server.requests).toHaveLength(2);
   });

@@ -33,8 +33,16 @@ describe('the folder rules of src/', () => {
   });
 
   test.each([
-    ['another folder\'s internals', { 'publish/a.ts': "import { x } from '../store/article-file.js';" }, "another folder's internals"],
-    ['a subfolder of another folder', { 'pipeline.ts': "import { x } from './extract/pool/extractor-pool.js';" }, "another folder's internals"],
+    [
+      "another folder's internals",
+      { 'publish/a.ts': "import { x } from '../store/article-file.js';" },
+      "another folder's internals",
+    ],
+    [
+      'a subfolder of another folder',
+      { 'pipeline.ts': "import { x } from './extract/pool/extractor-pool.js';" },
+      "another folder's internals",
+    ],
     ['a stage importing commands/', { 'schedule/a.ts': "import { x } from '../commands/index.js';" }, 'only the CLI'],
     ['a stage importing cli.ts', { 'fetch/a.ts': "const m = await import('../cli.js');" }, 'only the CLI'],
     ['a stage importing pipeline.ts', { 'schedule/a.ts': "import { x } from '../pipeline.js';" }, 'pipeline.ts'],
@@ -49,7 +57,8 @@ describe('the folder rules of src/', () => {
 
   test('allows a folder door, lib files, types.ts and imports inside a folder', () => {
     const files = tree({
-      'publish/a.ts': "import { x } from '../store/index.js';\nimport { y } from '../lib/text.js';\nimport type { Z } from '../types.js';",
+      'publish/a.ts':
+        "import { x } from '../store/index.js';\nimport { y } from '../lib/text.js';\nimport type { Z } from '../types.js';",
       'extract/metadata/a.ts': "import { w } from '../content/b.js';\nimport { v } from '../load-document.js';",
       'commands/run.ts': "import { runOnce } from '../pipeline.js';",
     });

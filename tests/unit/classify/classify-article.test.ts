@@ -6,7 +6,11 @@ import type { ExtractedArticle, FeedItem } from '../../../src/types.js';
 
 const categories = [
   { name: 'Work', keywords: ['enterprise', 'funding', 'deal'], coverImages: ['https://img.example/work.jpg'] },
-  { name: 'Policy', keywords: ['regulation', 'lawsuit'], coverImages: ['https://img.example/p1.jpg', 'https://img.example/p2.jpg'] },
+  {
+    name: 'Policy',
+    keywords: ['regulation', 'lawsuit'],
+    coverImages: ['https://img.example/p1.jpg', 'https://img.example/p2.jpg'],
+  },
 ];
 const tags = [
   { name: 'Ai', keywords: ['AI', 'artificial intelligence'] },
@@ -105,12 +109,21 @@ describe('classifyArticle', () => {
       tags: ['Ai', 'Work'],
       category: 'Work',
       source: 'https://news.example/a',
-      extra: { originalAuthor: 'Jane Doe', published: '2025-11-03T18:00:00.000Z', sourceName: 'Example', id: 'abc', extraction: 'generic' },
+      extra: {
+        originalAuthor: 'Jane Doe',
+        published: '2025-11-03T18:00:00.000Z',
+        sourceName: 'Example',
+        id: 'abc',
+        extraction: 'generic',
+      },
     });
   });
 
   test('a category without stock images borrows one from the others', () => {
-    const bare = { ...context, config: { ...context.config, categories: [{ name: 'Work', keywords: [], coverImages: [] }, categories[1]] } };
+    const bare = {
+      ...context,
+      config: { ...context.config, categories: [{ name: 'Work', keywords: [], coverImages: [] }, categories[1]] },
+    };
     const article = classifyArticle(extracted, item, bare);
     expect(article.category).toBe('Work');
     expect(['https://img.example/p1.jpg', 'https://img.example/p2.jpg']).toContain(article.coverImage);

@@ -15,8 +15,18 @@ describe('readOpml', () => {
         <outline type="rss" xmlUrl="https://nameless.example/feed"/>
       </body></opml>`;
     expect(readOpml(opml)).toEqual([
-      { name: 'Deep Mind', xmlUrl: 'https://dm.example/rss', htmlUrl: 'https://dm.example/', categoryHints: ['AI & ML', 'News'] },
-      { name: 'Only title', xmlUrl: 'https://t.example/feed', htmlUrl: undefined, categoryHints: ['Work', 'Tech', 'Daily'] },
+      {
+        name: 'Deep Mind',
+        xmlUrl: 'https://dm.example/rss',
+        htmlUrl: 'https://dm.example/',
+        categoryHints: ['AI & ML', 'News'],
+      },
+      {
+        name: 'Only title',
+        xmlUrl: 'https://t.example/feed',
+        htmlUrl: undefined,
+        categoryHints: ['Work', 'Tech', 'Daily'],
+      },
       { name: '', xmlUrl: 'https://nameless.example/feed', htmlUrl: undefined, categoryHints: [] },
     ]);
   });

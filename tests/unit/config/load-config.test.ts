@@ -28,7 +28,9 @@ describe('loadConfig', () => {
     const config = await loadConfig('config/feedwright.yaml', { cwd: projectRoot });
     expect(config.site.author).toBe('AIVibe');
     expect(config.sources.map((source) => source.url)).toContain('https://techcrunch.com/feed/');
-    expect(config.sources.map((source) => source.url)).toContain('https://techcrunch.com/category/artificial-intelligence/feed/');
+    expect(config.sources.map((source) => source.url)).toContain(
+      'https://techcrunch.com/category/artificial-intelligence/feed/',
+    );
     expect(config.fetch.allowPrivateNetworks).toBe(false);
     expect(Object.keys(config.siteRules)).toContain('techcrunch.com');
     expect(Object.isFrozen(config.fetch)).toBe(true);
@@ -38,7 +40,12 @@ describe('loadConfig', () => {
     const { dir, file } = await configFile(VALID);
     const config = await loadConfig(file, { cwd: dir });
     expect(config.site.maxItems).toBe(50);
-    expect(config.fetch).toMatchObject({ timeoutMs: 15000, concurrency: 16, perHostConcurrency: 2, maxFeedBytes: 10 * 1024 * 1024 });
+    expect(config.fetch).toMatchObject({
+      timeoutMs: 15000,
+      concurrency: 16,
+      perHostConcurrency: 2,
+      maxFeedBytes: 10 * 1024 * 1024,
+    });
     expect(config.paths.articles).toBe(join(dir, 'data/articles'));
     expect(config.paths.lock).toBe(join(dir, 'data/state.json.lock'));
     expect(config.sources[0]).toMatchObject({ fullText: true, enabled: true });
@@ -52,13 +59,29 @@ describe('loadConfig', () => {
   });
 
   test.each([
-    ['a bad URL', VALID.replace('https://a.example/feed', 'not a url'), /feedwright\.yaml: sources\[0\]\.url: must be an absolute http\(s\) URL/],
+    [
+      'a bad URL',
+      VALID.replace('https://a.example/feed', 'not a url'),
+      /feedwright\.yaml: sources\[0\]\.url: must be an absolute http\(s\) URL/,
+    ],
     ['an unknown key', `${VALID}\nfetch: { timeout: 5 }\n`, /feedwright\.yaml: fetch: .*timeout/i],
     ['a wrong type', `${VALID}\nfetch: { concurrency: many }\n`, /feedwright\.yaml: fetch\.concurrency:/],
-    ['an unknown category', VALID.replace('category: Work }', 'category: Sports }'), /sources\[0\]\.category: "Sports" is not a configured category/],
-    ['a bad schedule', `${VALID}\nschedule: "every minute"\n`, /schedule: "every minute" is not a valid cron expression/],
+    [
+      'an unknown category',
+      VALID.replace('category: Work }', 'category: Sports }'),
+      /sources\[0\]\.category: "Sports" is not a configured category/,
+    ],
+    [
+      'a bad schedule',
+      `${VALID}\nschedule: "every minute"\n`,
+      /schedule: "every minute" is not a valid cron expression/,
+    ],
     ['broken YAML', 'site: [unclosed', /feedwright\.yaml: line 1: not valid YAML/],
-    ['no categories', VALID.replace('categories:\n  - { name: Work }', 'categories: []'), /categories: needs at least one category/],
+    [
+      'no categories',
+      VALID.replace('categories:\n  - { name: Work }', 'categories: []'),
+      /categories: needs at least one category/,
+    ],
     ['a missing site key', VALID.replace('author: T ', ''), /site\.author:/],
   ])('%s stops with the file, the key and the reason', async (_name, text, message) => {
     const { dir, file } = await configFile(text);
@@ -66,7 +89,10 @@ describe('loadConfig', () => {
   });
 
   test('a missing file says so', async () => {
-    await expect(loadConfig('nope.yaml', { cwd: tmpdir() })).rejects.toMatchObject({ code: 'CONFIG_NOT_FOUND', message: /nope\.yaml: file not found \(feedwright init writes a starter configuration\)/ });
+    await expect(loadConfig('nope.yaml', { cwd: tmpdir() })).rejects.toMatchObject({
+      code: 'CONFIG_NOT_FOUND',
+      message: /nope\.yaml: file not found \(feedwright init writes a starter configuration\)/,
+    });
   });
 
   test('a rules file the configuration names must exist; the default one may be absent', async () => {

@@ -37,21 +37,31 @@ function rawInput(input: ExtractInput, charset: string, contentType?: string): E
   return { ...input, html: { bytes: owned, contentType } };
 }
 
-test.each([0, 1])('with %i workers, a page given as bytes is decoded by its charset and extracted like its text', async (workers) => {
-  extractor = createExtractor({ workers });
-  const text = inputs[0]!.html as string;
-  // Cyrillic and accented text in windows-1251, named by the header or only by a <meta>.
-  const page = { ...inputs[0]!, html: text.replace('GoBee Bike first announced', 'Привет, мир. GoBee Bike first announced') };
-  const expected = extractArticle(page);
-  expect(expected.markdown).toContain('Привет, мир.');
-  const byHeader = rawInput(page, 'windows-1251', 'text/html; charset=windows-1251');
-  const byMeta = rawInput({ ...page, html: (page.html as string).replace('<head>', '<head><meta charset="windows-1251">') }, 'windows-1251', 'text/html');
-  const utf8 = rawInput(page, 'utf-8', 'text/html');
-  const results = await Promise.all([byHeader, byMeta, utf8].map((input) => extractor!.extract(input)));
-  for (const result of results) expect(result).toEqual(expected);
-});
+test.each([0, 1])(
+  'with %i workers, a page given as bytes is decoded by its charset and extracted like its text',
+  async (workers) => {
+    extractor = createExtractor({ workers });
+    const text = inputs[0]!.html as string;
+    // Cyrillic and accented text in windows-1251, named by the header or only by a <meta>.
+    const page = {
+      ...inputs[0]!,
+      html: text.replace('GoBee Bike first announced', 'Привет, мир. GoBee Bike first announced'),
+    };
+    const expected = extractArticle(page);
+    expect(expected.markdown).toContain('Привет, мир.');
+    const byHeader = rawInput(page, 'windows-1251', 'text/html; charset=windows-1251');
+    const byMeta = rawInput(
+      { ...page, html: (page.html as string).replace('<head>', '<head><meta charset="windows-1251">') },
+      'windows-1251',
+      'text/html',
+    );
+    const utf8 = rawInput(page, 'utf-8', 'text/html');
+    const results = await Promise.all([byHeader, byMeta, utf8].map((input) => extractor!.extract(input)));
+    for (const result of results) expect(result).toEqual(expected);
+  },
+);
 
-test('a page\'s own buffer moves to the worker; a pooled one is copied and the pool left intact', async () => {
+test("a page's own buffer moves to the worker; a pooled one is copied and the pool left intact", async () => {
   extractor = createExtractor({ workers: 1 });
   const owned = rawInput(inputs[0]!, 'utf-8', 'text/html');
   const moved = (owned.html as { bytes: Uint8Array }).bytes;
@@ -63,7 +73,11 @@ test('a page\'s own buffer moves to the worker; a pooled one is copied and the p
   const small = Buffer.from('<html><body><article><p>Small page body text here.</p></article></body></html>');
   const neighbour = Buffer.from('neighbour');
   expect(small.buffer).toBe(neighbour.buffer);
-  const result = await extractor.extract({ html: { bytes: small, contentType: 'text/html' }, url: 'https://example.com/s', siteRules: {} });
+  const result = await extractor.extract({
+    html: { bytes: small, contentType: 'text/html' },
+    url: 'https://example.com/s',
+    siteRules: {},
+  });
   expect(result.text).toContain('Small page body text here.');
   expect(small.byteLength).toBeGreaterThan(0);
   expect(neighbour.toString()).toBe('neighbour');
@@ -78,6 +92,9 @@ test('a closed pool rejects new work', async () => {
 
 test('a page that keeps a worker busy too long fails with EXTRACT and the worker is replaced', async () => {
   extractor = createExtractor({ workers: 1, timeoutMs: 1 });
-  await expect(extractor.extract(inputs[1]!)).rejects.toMatchObject({ code: 'EXTRACT', message: /took longer than 1 ms/ });
+  await expect(extractor.extract(inputs[1]!)).rejects.toMatchObject({
+    code: 'EXTRACT',
+    message: /took longer than 1 ms/,
+  });
   await expect(extractor.extract(inputs[0]!)).rejects.toMatchObject({ code: 'EXTRACT' });
 });

@@ -2,8 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { extractArticle } from '../../../src/extract/extract-article.js';
 import { findBodyProblem } from '../../../src/extract/content/judge-body.js';
 
-const PARAGRAPH = 'This sentence is part of the article body, and it is long enough to count as real prose for scoring.';
-const prose = (count: number) => Array.from({ length: count }, (_, index) => `<p>${index}: ${PARAGRAPH}</p>`).join('\n');
+const PARAGRAPH =
+  'This sentence is part of the article body, and it is long enough to count as real prose for scoring.';
+const prose = (count: number) =>
+  Array.from({ length: count }, (_, index) => `<p>${index}: ${PARAGRAPH}</p>`).join('\n');
 const extract = (html: string) => extractArticle({ html, url: 'https://site.example/news/story.html', siteRules: {} });
 
 describe('judging a body', () => {
@@ -13,14 +15,21 @@ describe('judging a body', () => {
     ['Too short.', 100, '10 characters'],
     [PARAGRAPH.repeat(3), 10_000, `${PARAGRAPH.length * 3} of 10000 characters of the page`],
     [PARAGRAPH.repeat(3), 1000, undefined],
-    ['We use cookies to improve your experience. Accept all cookies or manage your privacy settings to continue reading here.', 400, 'consent, cookie or newsletter wording'],
+    [
+      'We use cookies to improve your experience. Accept all cookies or manage your privacy settings to continue reading here.',
+      400,
+      'consent, cookie or newsletter wording',
+    ],
     [PARAGRAPH.repeat(12), 2000, undefined],
   ])('%j on a page of %d characters: %s', (text, pageLength, problem) => {
     expect(findBodyProblem(body(text), pageLength)).toBe(problem);
   });
 
   test('a body that is mostly link text is suspect', () => {
-    const links = Array.from({ length: 8 }, (_, index) => `[Another headline of the site number ${index}](https://site.example/${index})`).join('\n');
+    const links = Array.from(
+      { length: 8 },
+      (_, index) => `[Another headline of the site number ${index}](https://site.example/${index})`,
+    ).join('\n');
     const text = links.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
     expect(findBodyProblem(body(text, links), 400)).toBe('mostly links');
   });
@@ -36,7 +45,11 @@ describe('the fallback chain', () => {
   });
 
   test('a page rendered by script gives the JSON-LD articleBody, paragraphs kept', () => {
-    const data = { '@type': 'NewsArticle', headline: 'Story', articleBody: `${PARAGRAPH}\n\nSecond <paragraph> & more of the same story told here.` };
+    const data = {
+      '@type': 'NewsArticle',
+      headline: 'Story',
+      articleBody: `${PARAGRAPH}\n\nSecond <paragraph> & more of the same story told here.`,
+    };
     const html = `<html><head><script type="application/ld+json">${JSON.stringify(data)}</script></head><body><div id="app">Loading</div></body></html>`;
     const article = extract(html);
     expect(article.method).toBe('json-ld');
@@ -59,14 +72,18 @@ describe('the fallback chain', () => {
 
 describe('cleaning spares the article', () => {
   test('the block holding most of the text stays whatever its class says', () => {
-    const article = extract(`<html><body><div class="story article-ad-marker">${prose(6)}</div><div class="ad-slot"><p>Advertisement text.</p></div></body></html>`);
+    const article = extract(
+      `<html><body><div class="story article-ad-marker">${prose(6)}</div><div class="ad-slot"><p>Advertisement text.</p></div></body></html>`,
+    );
     expect(article.method).toBe('generic');
     expect(article.text).toContain(`5: ${PARAGRAPH}`);
     expect(article.text).not.toContain('Advertisement');
   });
 
   test('a table whose rows were all stripped does not lose the page', () => {
-    const article = extract(`<html><body><article>${prose(4)}<table><tbody><div>Cell text outside any row.</div></tbody></table></article></body></html>`);
+    const article = extract(
+      `<html><body><article>${prose(4)}<table><tbody><div>Cell text outside any row.</div></tbody></table></article></body></html>`,
+    );
     expect(article.text).toContain(`3: ${PARAGRAPH}`);
   });
 });

@@ -11,16 +11,49 @@ import type { PageMeta } from '../../../src/extract/metadata/read-page-meta.js';
 import type { FeedItem } from '../../../src/types.js';
 
 const URL = 'https://news.example/2024/05/story?utm_source=x';
-const page = (head: string, body = ''): PageMeta => readPageMeta(loadDocument(`<html><head>${head}</head><body>${body}</body></html>`), URL);
+const page = (head: string, body = ''): PageMeta =>
+  readPageMeta(loadDocument(`<html><head>${head}</head><body>${body}</body></html>`), URL);
 const ld = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
-const item = (fields: Partial<FeedItem> = {}): FeedItem => ({ id: 'i', title: 'Feed title', authors: [], categories: [], media: [], enclosures: [], ...fields });
+const item = (fields: Partial<FeedItem> = {}): FeedItem => ({
+  id: 'i',
+  title: 'Feed title',
+  authors: [],
+  categories: [],
+  media: [],
+  enclosures: [],
+  ...fields,
+});
 
 describe('findTitle', () => {
   test.each([
-    ['JSON-LD headline first', ld({ '@type': 'NewsArticle', headline: 'LD &amp; title' }) + '<meta property="og:title" content="OG">', 'LD & title'],
-    ['JSON-LD inside @graph', ld({ '@graph': [{ '@type': 'WebSite', name: 'Site' }, { '@type': 'ReportageNewsArticle', headline: 'Graph' }] }), 'Graph'],
-    ['JSON-LD in an array', ld([{ '@type': 'Organization', name: 'Org' }, { '@type': 'BlogPosting', headline: 'Array' }]), 'Array'],
-    ['broken JSON-LD is skipped', '<script type="application/ld+json">{"headline": </script><meta property="og:title" content="OG">', 'OG'],
+    [
+      'JSON-LD headline first',
+      ld({ '@type': 'NewsArticle', headline: 'LD &amp; title' }) + '<meta property="og:title" content="OG">',
+      'LD & title',
+    ],
+    [
+      'JSON-LD inside @graph',
+      ld({
+        '@graph': [
+          { '@type': 'WebSite', name: 'Site' },
+          { '@type': 'ReportageNewsArticle', headline: 'Graph' },
+        ],
+      }),
+      'Graph',
+    ],
+    [
+      'JSON-LD in an array',
+      ld([
+        { '@type': 'Organization', name: 'Org' },
+        { '@type': 'BlogPosting', headline: 'Array' },
+      ]),
+      'Array',
+    ],
+    [
+      'broken JSON-LD is skipped',
+      '<script type="application/ld+json">{"headline": </script><meta property="og:title" content="OG">',
+      'OG',
+    ],
     ['og:title with name= and value=', '<meta name="og:title" value="  Spaced\u00a0 title ">', 'Spaced title'],
     ['twitter:title', '<meta name="twitter:title" content="Tw">', 'Tw'],
     ['the feed item before <title>', '<title>Doc | Site</title>', 'Feed title'],
@@ -36,12 +69,28 @@ describe('findTitle', () => {
 
 describe('findPublishedDate', () => {
   test.each([
-    ['JSON-LD datePublished', ld({ '@type': 'Article', datePublished: '2024-05-01T10:00:00+02:00' }) + '<meta property="article:published_time" content="2020-01-01">', '', '2024-05-01T08:00:00.000Z'],
-    ['article:published_time', '<meta property="article:published_time" content="2023-02-03T04:05:06Z">', '<time datetime="2001-01-01">x</time>', '2023-02-03T04:05:06.000Z'],
+    [
+      'JSON-LD datePublished',
+      ld({ '@type': 'Article', datePublished: '2024-05-01T10:00:00+02:00' }) +
+        '<meta property="article:published_time" content="2020-01-01">',
+      '',
+      '2024-05-01T08:00:00.000Z',
+    ],
+    [
+      'article:published_time',
+      '<meta property="article:published_time" content="2023-02-03T04:05:06Z">',
+      '<time datetime="2001-01-01">x</time>',
+      '2023-02-03T04:05:06.000Z',
+    ],
     ['itemprop datePublished', '<meta itemprop="datePublished" content="2022-12-31">', '', '2022-12-31T00:00:00.000Z'],
     ['<time datetime>', '', '<time datetime="2021-06-07T08:09:10Z">June</time>', '2021-06-07T08:09:10.000Z'],
     ['the feed item', '', '', '2019-01-02T03:04:05.000Z'],
-    ['invalid dates are skipped', ld({ '@type': 'Article', datePublished: 'yesterday' }), '', '2019-01-02T03:04:05.000Z'],
+    [
+      'invalid dates are skipped',
+      ld({ '@type': 'Article', datePublished: 'yesterday' }),
+      '',
+      '2019-01-02T03:04:05.000Z',
+    ],
   ])('%s', (_name, head, body, expected) => {
     expect(findPublishedDate(page(head, body), item({ published: '2019-01-02T03:04:05Z' }))).toBe(expected);
   });
@@ -59,10 +108,18 @@ describe('findPublishedDate', () => {
 
 describe('findByline', () => {
   test.each([
-    ['JSON-LD authors joined', ld({ '@type': 'NewsArticle', author: [{ '@type': 'Person', name: 'Ann' }, { name: 'Bob' }] }), 'Ann, Bob'],
+    [
+      'JSON-LD authors joined',
+      ld({ '@type': 'NewsArticle', author: [{ '@type': 'Person', name: 'Ann' }, { name: 'Bob' }] }),
+      'Ann, Bob',
+    ],
     ['JSON-LD author string', ld({ '@type': 'Article', author: 'By Cy' }), 'Cy'],
     ['meta author', '<meta name="author" content="Dee">', 'Dee'],
-    ['a profile URL is not a name', '<meta property="article:author" content="https://facebook.com/dee">', 'Feed Author'],
+    [
+      'a profile URL is not a name',
+      '<meta property="article:author" content="https://facebook.com/dee">',
+      'Feed Author',
+    ],
   ])('%s', (_name, head, expected) => {
     expect(findByline(page(head), item({ authors: ['Feed Author'] }))).toBe(expected);
   });
@@ -70,7 +127,11 @@ describe('findByline', () => {
 
 describe('findSiteName', () => {
   test.each([
-    ['og:site_name', '<meta property="og:site_name" content="Daily">' + ld({ '@type': 'Article', publisher: { name: 'Pub' } }), 'Daily'],
+    [
+      'og:site_name',
+      '<meta property="og:site_name" content="Daily">' + ld({ '@type': 'Article', publisher: { name: 'Pub' } }),
+      'Daily',
+    ],
     ['JSON-LD publisher', ld({ '@type': 'Article', publisher: { '@type': 'Organization', name: 'Pub' } }), 'Pub'],
     ['JSON-LD WebSite', ld({ '@graph': [{ '@type': 'WebSite', name: 'Web' }] }), 'Web'],
     ['none', '', undefined],
@@ -81,7 +142,11 @@ describe('findSiteName', () => {
 
 describe('findCanonicalUrl', () => {
   test.each([
-    ['link rel=canonical, relative, tracking removed', '<link rel="canonical" href="/a?utm_medium=rss&id=2#top"><meta property="og:url" content="https://news.example/og">', 'https://news.example/a?id=2'],
+    [
+      'link rel=canonical, relative, tracking removed',
+      '<link rel="canonical" href="/a?utm_medium=rss&id=2#top"><meta property="og:url" content="https://news.example/og">',
+      'https://news.example/a?id=2',
+    ],
     ['og:url', '<meta property="og:url" content="https://news.example/og">', 'https://news.example/og'],
     ['the final URL', '', 'https://news.example/2024/05/story'],
   ])('%s', (_name, head, expected) => {
@@ -90,22 +155,56 @@ describe('findCanonicalUrl', () => {
 });
 
 describe('findCoverImage', () => {
-  const imageItem = item({ media: [{ url: 'https://cdn.example/feed-media.jpg', type: 'image/jpeg' }], enclosures: [{ url: 'https://cdn.example/enc.png', type: 'image/png' }] });
+  const imageItem = item({
+    media: [{ url: 'https://cdn.example/feed-media.jpg', type: 'image/jpeg' }],
+    enclosures: [{ url: 'https://cdn.example/enc.png', type: 'image/png' }],
+  });
   test.each([
-    ['JSON-LD image', ld({ '@type': 'Article', image: { '@type': 'ImageObject', url: 'https://cdn.example/ld.jpg', width: 1200 } }) + '<meta property="og:image" content="https://cdn.example/og.jpg">', 'https://cdn.example/ld.jpg'],
-    ['JSON-LD image list', ld({ '@type': 'Article', image: ['https://cdn.example/ld1.jpg', 'https://cdn.example/ld2.jpg'] }), 'https://cdn.example/ld1.jpg'],
-    ['og:image, relative', '<meta property="og:image" content="/og.jpg"><meta name="twitter:image" content="https://cdn.example/tw.jpg">', 'https://news.example/og.jpg'],
+    [
+      'JSON-LD image',
+      ld({ '@type': 'Article', image: { '@type': 'ImageObject', url: 'https://cdn.example/ld.jpg', width: 1200 } }) +
+        '<meta property="og:image" content="https://cdn.example/og.jpg">',
+      'https://cdn.example/ld.jpg',
+    ],
+    [
+      'JSON-LD image list',
+      ld({ '@type': 'Article', image: ['https://cdn.example/ld1.jpg', 'https://cdn.example/ld2.jpg'] }),
+      'https://cdn.example/ld1.jpg',
+    ],
+    [
+      'og:image, relative',
+      '<meta property="og:image" content="/og.jpg"><meta name="twitter:image" content="https://cdn.example/tw.jpg">',
+      'https://news.example/og.jpg',
+    ],
     ['twitter:image', '<meta name="twitter:image" content="https://cdn.example/tw.jpg">', 'https://cdn.example/tw.jpg'],
-    ['a tiny declared og:image is skipped', '<meta property="og:image" content="https://cdn.example/og.jpg"><meta property="og:image:width" content="1"><meta property="og:image:height" content="1">', 'https://cdn.example/feed-media.jpg'],
-    ['a logo is skipped', '<meta property="og:image" content="https://cdn.example/site-logo.png">', 'https://cdn.example/feed-media.jpg'],
-    ['a thumbnail loses to a later full image', ld({ '@type': 'Article', image: 'https://cdn.example/a.jpg?w=150' }) + '<meta property="og:image" content="https://cdn.example/a.jpg">', 'https://cdn.example/a.jpg'],
+    [
+      'a tiny declared og:image is skipped',
+      '<meta property="og:image" content="https://cdn.example/og.jpg"><meta property="og:image:width" content="1"><meta property="og:image:height" content="1">',
+      'https://cdn.example/feed-media.jpg',
+    ],
+    [
+      'a logo is skipped',
+      '<meta property="og:image" content="https://cdn.example/site-logo.png">',
+      'https://cdn.example/feed-media.jpg',
+    ],
+    [
+      'a thumbnail loses to a later full image',
+      ld({ '@type': 'Article', image: 'https://cdn.example/a.jpg?w=150' }) +
+        '<meta property="og:image" content="https://cdn.example/a.jpg">',
+      'https://cdn.example/a.jpg',
+    ],
     ['feed media before enclosures', '', 'https://cdn.example/feed-media.jpg'],
   ])('%s', (_name, head, expected) => {
     expect(findCoverImage(page(head), imageItem)).toBe(expected);
   });
 
   test('content images come last; none gives undefined', () => {
-    expect(findCoverImage(page(''), item(), [{ url: 'https://cdn.example/pixel.gif', width: 1, height: 1 }, { url: 'https://cdn.example/photo.jpg' }])).toBe('https://cdn.example/photo.jpg');
+    expect(
+      findCoverImage(page(''), item(), [
+        { url: 'https://cdn.example/pixel.gif', width: 1, height: 1 },
+        { url: 'https://cdn.example/photo.jpg' },
+      ]),
+    ).toBe('https://cdn.example/photo.jpg');
     expect(findCoverImage(page(''), item(), [])).toBeUndefined();
   });
 

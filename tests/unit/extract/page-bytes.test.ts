@@ -17,20 +17,26 @@ const pages = [
     .filter((name) => name.endsWith('.html.gz'))
     .sort()
     .map((name) => ({ name, bytes: gunzipSync(readFileSync(join(articlesDir, name))) })),
-  ...['article-2018.html', 'article-2022.html'].map((name) => ({ name, bytes: readFileSync(join(corpusDir, 'techcrunch', name)) })),
+  ...['article-2018.html', 'article-2022.html'].map((name) => ({
+    name,
+    bytes: readFileSync(join(corpusDir, 'techcrunch', name)),
+  })),
 ];
 
 test('the corpus is there', () => {
   expect(pages.length).toBeGreaterThanOrEqual(62);
 });
 
-test.each(pages.map((page) => [page.name, page] as const))('%s: bytes in pieces give the same article as the text', (_name, page) => {
-  const url = `https://news.example/${page.name.replace(/\.html(\.gz)?$/, '')}`;
-  const fromText = extractArticle({ html: page.bytes.toString('utf8'), url, siteRules: {} });
-  const fromBytes = extractArticle({ html: { bytes: page.bytes, contentType: 'text/html' }, url, siteRules: {} });
-  expect(fromBytes).toEqual(fromText);
-  expect(fromText.text.length).toBeGreaterThan(0);
-});
+test.each(pages.map((page) => [page.name, page] as const))(
+  '%s: bytes in pieces give the same article as the text',
+  (_name, page) => {
+    const url = `https://news.example/${page.name.replace(/\.html(\.gz)?$/, '')}`;
+    const fromText = extractArticle({ html: page.bytes.toString('utf8'), url, siteRules: {} });
+    const fromBytes = extractArticle({ html: { bytes: page.bytes, contentType: 'text/html' }, url, siteRules: {} });
+    expect(fromBytes).toEqual(fromText);
+    expect(fromText.text.length).toBeGreaterThan(0);
+  },
+);
 
 test('the tree built from pieces serializes to the tree built from the whole text', () => {
   for (const page of pages.slice(0, 10)) {

@@ -13,10 +13,18 @@ import { isFurnitureText } from '../../../src/extract/content/page-furniture.js'
 import { parseFeed } from '../../../src/parse/parse-feed.js';
 import { corpusDir, projectRoot } from '../../helpers/paths.js';
 
-const PARAGRAPH = 'This sentence is part of the article body, and it is long enough to count as real prose for scoring.';
-const prose = (count: number) => Array.from({ length: count }, (_, index) => `<p>${index}: ${PARAGRAPH}</p>`).join('\n');
-const extract = (content: string) => extractArticle({ html: `<html><body><article>${content}</article></body></html>`, url: 'https://site.example/a', siteRules: {} });
-const feed = (file: string) => parseFeed(readFileSync(resolve(corpusDir, file), 'utf8'), { url: 'https://feeds.example/' }).items;
+const PARAGRAPH =
+  'This sentence is part of the article body, and it is long enough to count as real prose for scoring.';
+const prose = (count: number) =>
+  Array.from({ length: count }, (_, index) => `<p>${index}: ${PARAGRAPH}</p>`).join('\n');
+const extract = (content: string) =>
+  extractArticle({
+    html: `<html><body><article>${content}</article></body></html>`,
+    url: 'https://site.example/a',
+    siteRules: {},
+  });
+const feed = (file: string) =>
+  parseFeed(readFileSync(resolve(corpusDir, file), 'utf8'), { url: 'https://feeds.example/' }).items;
 
 describe('rules at the edges', () => {
   test('a body opening or closing with a horizontal rule loses the rule, not one inside', () => {
@@ -26,9 +34,12 @@ describe('rules at the edges', () => {
     expect(markdown).toContain('\n\n---\n\n');
   });
 
-  test.each(['---\n\ntext', '* * *\n\ntext\n\n___', '\n - - -\ntext'])('tidyMarkdown(%j) is the text alone', (markdown) => {
-    expect(tidyMarkdown(markdown)).toBe('text');
-  });
+  test.each(['---\n\ntext', '* * *\n\ntext\n\n___', '\n - - -\ntext'])(
+    'tidyMarkdown(%j) is the text alone',
+    (markdown) => {
+      expect(tidyMarkdown(markdown)).toBe('text');
+    },
+  );
 });
 
 describe('furniture known by its words', () => {
@@ -85,12 +96,20 @@ describe('the recorded feeds, as the demo runs them', () => {
     const roundup = items.find((item) => /Roundup/.test(item.title))!;
     const article = extractFromFeed(roundup, undefined, rule);
     expect(article.markdown).toContain('![App launch.');
-    expect(article.markdown).toContain('(https://techcrunch.com/wp-content/uploads/2023/08/GettyImages-1307645589.jpg)');
-    expect(article.markdown).not.toMatch(/Image Credits|newsletter in your inbox|Click here to subscribe|sign-up-for-newsletters/);
+    expect(article.markdown).toContain(
+      '(https://techcrunch.com/wp-content/uploads/2023/08/GettyImages-1307645589.jpg)',
+    );
+    expect(article.markdown).not.toMatch(
+      /Image Credits|newsletter in your inbox|Click here to subscribe|sign-up-for-newsletters/,
+    );
     const withFigures = items.filter((item) => /wp-caption/.test(item.contentHtml ?? ''));
     expect(withFigures.length).toBeGreaterThan(5);
-    for (const item of withFigures) expect(extractFromFeed(item, undefined, rule).markdown).toMatch(/!\[[^\]]*\]\(https:\/\/techcrunch\.com\/wp-content\/uploads\//);
-    for (const item of items) expect(extractFromFeed(item, undefined, rule).coverImage ?? '').not.toMatch(/banner|sign-up|newsletter/);
+    for (const item of withFigures)
+      expect(extractFromFeed(item, undefined, rule).markdown).toMatch(
+        /!\[[^\]]*\]\(https:\/\/techcrunch\.com\/wp-content\/uploads\//,
+      );
+    for (const item of items)
+      expect(extractFromFeed(item, undefined, rule).coverImage ?? '').not.toMatch(/banner|sign-up|newsletter/);
   });
 
   test.each([

@@ -53,7 +53,16 @@ describe('promo boxes found by their opening words', () => {
     const rules = await loadSiteRules(join(projectRoot, 'config', 'site-rules.yaml'));
     const { paragraphs } = await techcrunchPage();
     const content = paragraphs.map((p, i) => `<p>${p}</p>${i === 1 ? promoBox() : ''}`).join('\n');
-    const item: FeedItem = { id: 'x', url: 'https://techcrunch.com/2025/11/03/lambda/', title: 'Lambda', authors: [], categories: [], media: [], enclosures: [], contentHtml: content };
+    const item: FeedItem = {
+      id: 'x',
+      url: 'https://techcrunch.com/2025/11/03/lambda/',
+      title: 'Lambda',
+      authors: [],
+      categories: [],
+      media: [],
+      enclosures: [],
+      contentHtml: content,
+    };
     const withRule = extractFromFeed(item, 'page: HTTP_STATUS', rules['techcrunch.com']);
     expect(withRule.markdown).not.toMatch(/Techcrunch event|Join the Disrupt/i);
     expect(withRule.text).toContain(paragraphs[2].slice(0, 50));

@@ -16,7 +16,12 @@ const pages = {
     cover: 'https://techcrunch.com/wp-content/uploads/2022/02/GettyImages-932632280.jpg?w=680',
     first: 'Several years ago, I wrote a piece titled',
     last: 'it is equally clear to me that the play has started to move.',
-    junk: ['More posts by this contributor', 'Copyright Clearance Center in 1994', 'Is there potential for blockchain', 'Article Shortlink'],
+    junk: [
+      'More posts by this contributor',
+      'Copyright Clearance Center in 1994',
+      'Is there potential for blockchain',
+      'Article Shortlink',
+    ],
   },
   2018: {
     file: 'article-2018.html',
@@ -27,7 +32,15 @@ const pages = {
     cover: 'https://tctechcrunch2011.files.wordpress.com/2017/08/gobee-2.jpg',
     first: 'Bike-sharing startup [GoBee Bike](http://gobeebike.fr/en/) is giving up',
     last: 'It’s hard to compete with free.',
-    junk: ['SHARES', 'Next Story', 'Browse more', 'Subscribe', 'newsletter', 'MIT to revisit ride-sharing study', 'Disrupt'],
+    junk: [
+      'SHARES',
+      'Next Story',
+      'Browse more',
+      'Subscribe',
+      'newsletter',
+      'MIT to revisit ride-sharing study',
+      'Disrupt',
+    ],
   },
 } as const;
 
@@ -49,7 +62,9 @@ describe.each(Object.entries(pages))('TechCrunch %s page', (_year, page) => {
     expect(article.siteName).toBe('TechCrunch');
     expect(article.coverImage).toBe(page.cover);
     expect(article.canonicalUrl).toBe(page.url);
-    expect(article.markdown.startsWith(page.first) || article.markdown.split('\n\n')[1]?.startsWith(page.first)).toBe(true);
+    expect(article.markdown.startsWith(page.first) || article.markdown.split('\n\n')[1]?.startsWith(page.first)).toBe(
+      true,
+    );
     expect(article.markdown.endsWith(page.last)).toBe(true);
     for (const junk of page.junk) expect(article.markdown).not.toContain(junk);
     expect(article.text).toContain(page.last);

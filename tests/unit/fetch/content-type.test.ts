@@ -51,7 +51,11 @@ describe('request headers', () => {
     const bare = buildRequestHeaders('ua', { kind: 'page' });
     expect(bare).not.toHaveProperty('if-none-match');
     expect(bare.accept).toContain('text/html');
-    const conditional = buildRequestHeaders('ua', { kind: 'feed', etag: 'W/"1"', lastModified: 'Tue, 01 Apr 2025 10:00:00 GMT' });
+    const conditional = buildRequestHeaders('ua', {
+      kind: 'feed',
+      etag: 'W/"1"',
+      lastModified: 'Tue, 01 Apr 2025 10:00:00 GMT',
+    });
     expect(conditional['if-none-match']).toBe('W/"1"');
     expect(conditional['if-modified-since']).toBe('Tue, 01 Apr 2025 10:00:00 GMT');
   });

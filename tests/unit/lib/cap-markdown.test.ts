@@ -4,13 +4,21 @@ import { capMarkdown } from '../../../src/lib/cap-markdown.js';
 const NOTE = '_cut_';
 
 test('a text within the cap is returned as it is', () => {
-  expect(capMarkdown('One.\n\nTwo.', 100, NOTE)).toEqual({ markdown: 'One.\n\nTwo.', kept: 'One.\n\nTwo.', cut: false });
+  expect(capMarkdown('One.\n\nTwo.', 100, NOTE)).toEqual({
+    markdown: 'One.\n\nTwo.',
+    kept: 'One.\n\nTwo.',
+    cut: false,
+  });
 });
 
 test('a longer text is cut at the last blank line before the cap, then the note follows', () => {
   const text = ['First paragraph.', 'Second paragraph.', 'Third paragraph that passes the cap.'].join('\n\n');
   const capped = capMarkdown(text, 40, NOTE);
-  expect(capped).toEqual({ markdown: 'First paragraph.\n\nSecond paragraph.\n\n_cut_', kept: 'First paragraph.\n\nSecond paragraph.', cut: true });
+  expect(capped).toEqual({
+    markdown: 'First paragraph.\n\nSecond paragraph.\n\n_cut_',
+    kept: 'First paragraph.\n\nSecond paragraph.',
+    cut: true,
+  });
 });
 
 test('never inside fenced code: a blank line in a fence is no boundary', () => {

@@ -19,10 +19,13 @@ describe('decodeBody', () => {
     expect(decoded).toEqual({ text, charset });
   });
 
-  test.each([['utf-16le'], ['utf-16be'], ['utf-32le'], ['utf-32be']])('%s without a BOM is sniffed from <?xml', (charset) => {
-    const text = xml(charset, 'Zürich');
-    expect(decodeBody(iconv.encode(text, charset), undefined, 'feed')).toEqual({ text, charset });
-  });
+  test.each([['utf-16le'], ['utf-16be'], ['utf-32le'], ['utf-32be']])(
+    '%s without a BOM is sniffed from <?xml',
+    (charset) => {
+      const text = xml(charset, 'Zürich');
+      expect(decodeBody(iconv.encode(text, charset), undefined, 'feed')).toEqual({ text, charset });
+    },
+  );
 
   test('the HTTP charset wins over the XML declaration', () => {
     const text = xml('iso-8859-1', 'Привет');
@@ -32,7 +35,10 @@ describe('decodeBody', () => {
 
   test('the XML declaration is used when the header has no charset', () => {
     const text = xml('KOI8-R', 'Привет');
-    expect(decodeBody(iconv.encode(text, 'koi8-r'), 'application/rss+xml', 'feed')).toEqual({ text, charset: 'koi8-r' });
+    expect(decodeBody(iconv.encode(text, 'koi8-r'), 'application/rss+xml', 'feed')).toEqual({
+      text,
+      charset: 'koi8-r',
+    });
   });
 
   test.each([
@@ -50,17 +56,26 @@ describe('decodeBody', () => {
   });
 
   test('GB2312 is reported (and decoded) as its superset GB18030', () => {
-    expect(decodeBody(iconv.encode(xml(undefined, '中文'), 'gb2312'), 'text/xml; charset=gb2312', 'feed').charset).toBe('gb18030');
+    expect(decodeBody(iconv.encode(xml(undefined, '中文'), 'gb2312'), 'text/xml; charset=gb2312', 'feed').charset).toBe(
+      'gb18030',
+    );
   });
 
   test('a page takes <meta charset> from its head', () => {
     const html = '<!doctype html><html><head><meta charset="windows-1252"><title>Café – news</title></head></html>';
-    expect(decodeBody(iconv.encode(html, 'windows-1252'), 'text/html', 'page')).toEqual({ text: html, charset: 'windows-1252' });
+    expect(decodeBody(iconv.encode(html, 'windows-1252'), 'text/html', 'page')).toEqual({
+      text: html,
+      charset: 'windows-1252',
+    });
   });
 
   test('a page takes <meta http-equiv=content-type>', () => {
-    const html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"><title>日本</title></head></html>';
-    expect(decodeBody(iconv.encode(html, 'shift_jis'), undefined, 'page')).toEqual({ text: html, charset: 'shift_jis' });
+    const html =
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"><title>日本</title></head></html>';
+    expect(decodeBody(iconv.encode(html, 'shift_jis'), undefined, 'page')).toEqual({
+      text: html,
+      charset: 'shift_jis',
+    });
   });
 
   test('a feed ignores <meta> and a page ignores nothing the header says', () => {
@@ -82,7 +97,9 @@ describe('decodeBody', () => {
 
   test('an unknown label falls through to the next source', () => {
     const text = xml('windows-1251', 'Привет');
-    expect(decodeBody(iconv.encode(text, 'windows-1251'), 'text/xml; charset=x-bogus', 'feed').charset).toBe('windows-1251');
+    expect(decodeBody(iconv.encode(text, 'windows-1251'), 'text/xml; charset=x-bogus', 'feed').charset).toBe(
+      'windows-1251',
+    );
   });
 
   test('a UTF-16 label on ASCII-compatible bytes is ignored', () => {
@@ -98,17 +115,42 @@ describe('decodeBody', () => {
 });
 
 describe('decodeBodyPieces', () => {
-  const page = (charsetMeta: string, body: string) => `<html><head>${charsetMeta}</head><body><p>${body}</p></body></html>`;
+  const page = (charsetMeta: string, body: string) =>
+    `<html><head>${charsetMeta}</head><body><p>${body}</p></body></html>`;
   // Each case through piece sizes that cut multi-byte characters at every offset.
   test.each([
     ['utf-8 with 2-, 3- and 4-byte characters', Buffer.from(page('', 'Zürich — 日本語 😀 '.repeat(20))), 'text/html'],
-    ['utf-8 behind a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page('', 'Ça va ✓'.repeat(9)))]), 'text/html'],
-    ['windows-1251 from the header', iconv.encode(page('', 'Привет, мир. '.repeat(15)), 'windows-1251'), 'text/html; charset=windows-1251'],
-    ['shift_jis from <meta>', iconv.encode(page('<meta charset="shift_jis">', '日本語のテキスト。'.repeat(15)), 'shift_jis'), 'text/html'],
+    [
+      'utf-8 behind a BOM',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page('', 'Ça va ✓'.repeat(9)))]),
+      'text/html',
+    ],
+    [
+      'windows-1251 from the header',
+      iconv.encode(page('', 'Привет, мир. '.repeat(15)), 'windows-1251'),
+      'text/html; charset=windows-1251',
+    ],
+    [
+      'shift_jis from <meta>',
+      iconv.encode(page('<meta charset="shift_jis">', '日本語のテキスト。'.repeat(15)), 'shift_jis'),
+      'text/html',
+    ],
     ['gb18030 from the header', iconv.encode(page('', '中文文本，'.repeat(15)), 'gb18030'), 'text/html; charset=gbk'],
-    ['utf-16le behind a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(page('', 'Zürich 日本 '.repeat(15)), 'utf-16le')]), 'text/html'],
-    ['invalid utf-8 read as windows-1252', Buffer.concat([Buffer.from('<p>caf'), Buffer.from([0xe9, 0x20, 0x93, 0x71, 0x94]), Buffer.from('</p>'.repeat(30))]), 'text/html'],
-  ])('%s: the pieces join to decodeBody\'s text, whatever their size', (_name, bytes, contentType) => {
+    [
+      'utf-16le behind a BOM',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(page('', 'Zürich 日本 '.repeat(15)), 'utf-16le')]),
+      'text/html',
+    ],
+    [
+      'invalid utf-8 read as windows-1252',
+      Buffer.concat([
+        Buffer.from('<p>caf'),
+        Buffer.from([0xe9, 0x20, 0x93, 0x71, 0x94]),
+        Buffer.from('</p>'.repeat(30)),
+      ]),
+      'text/html',
+    ],
+  ])("%s: the pieces join to decodeBody's text, whatever their size", (_name, bytes, contentType) => {
     const whole = decodeBody(bytes, contentType, 'page');
     for (const size of [1, 2, 3, 5, 7, 64, PIECE_BYTES]) {
       const decoded = decodeBodyPieces(bytes, contentType, 'page', size);

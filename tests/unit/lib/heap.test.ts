@@ -14,7 +14,9 @@ interface ChurnResult {
 }
 
 async function churn(nodeFlags: string[], mode?: 'limit'): Promise<ChurnResult> {
-  const { stdout } = await run(process.execPath, [...nodeFlags, '--import', 'tsx', CHURN, ...(mode ? [mode] : [])], { cwd: projectRoot });
+  const { stdout } = await run(process.execPath, [...nodeFlags, '--import', 'tsx', CHURN, ...(mode ? [mode] : [])], {
+    cwd: projectRoot,
+  });
   return JSON.parse(stdout) as ChurnResult;
 }
 
@@ -26,9 +28,13 @@ test('a --heap-growing-percent given to node is recognised, in either spelling',
   expect(hasOwnHeapGrowth([])).toBe(false);
 });
 
-test('limitHeapGrowth keeps the old generation near twice its live size; an operator\'s own flag wins', async () => {
+test("limitHeapGrowth keeps the old generation near twice its live size; an operator's own flag wins", async () => {
   // Each in its own process: the flag is process-wide.
-  const [free, limited, operator] = await Promise.all([churn([]), churn([], 'limit'), churn(['--heap-growing-percent=300'], 'limit')]);
+  const [free, limited, operator] = await Promise.all([
+    churn([]),
+    churn([], 'limit'),
+    churn(['--heap-growing-percent=300'], 'limit'),
+  ]);
   expect(free.limited).toBe(false);
   expect(limited.limited).toBe(true);
   expect(operator.limited).toBe(false);

@@ -9,8 +9,15 @@ function capture(level: 'debug' | 'info' | 'warn' | 'silent') {
 
 describe('logger', () => {
   test('key=value fields, constant message, quoting only where needed', () => {
-    const line = formatLine('warn', 'Unable to fetch feed', { source: 'Tech Crunch', url: 'https://a.example/feed', status: 503, err: new Error('boom') }, new Date('2026-01-01T00:00:00Z'));
-    expect(line).toBe('time=2026-01-01T00:00:00.000Z level=WARN msg="Unable to fetch feed" source="Tech Crunch" url=https://a.example/feed status=503 err=boom');
+    const line = formatLine(
+      'warn',
+      'Unable to fetch feed',
+      { source: 'Tech Crunch', url: 'https://a.example/feed', status: 503, err: new Error('boom') },
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    expect(line).toBe(
+      'time=2026-01-01T00:00:00.000Z level=WARN msg="Unable to fetch feed" source="Tech Crunch" url=https://a.example/feed status=503 err=boom',
+    );
   });
 
   test('children carry their fields; levels filter', () => {

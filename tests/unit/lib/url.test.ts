@@ -16,13 +16,16 @@ describe('redactUrl / redactCredentials', () => {
   });
 
   test('every URL in a message loses its credentials', () => {
-    expect(redactCredentials('GET http://u:p@a.example/x failed, then https://v:q@b.example/ too; mail a@b.example')).toBe(
-      'GET http://a.example/x failed, then https://b.example/ too; mail a@b.example',
-    );
+    expect(
+      redactCredentials('GET http://u:p@a.example/x failed, then https://v:q@b.example/ too; mail a@b.example'),
+    ).toBe('GET http://a.example/x failed, then https://b.example/ too; mail a@b.example');
   });
 
   test('a log line never carries them, in a field or in the message', () => {
-    const line = formatLine('warn', 'Unable to fetch http://u:secret@a.example/', { url: 'http://u:secret@a.example/feed', err: new Error('at https://u:secret@a.example/') });
+    const line = formatLine('warn', 'Unable to fetch http://u:secret@a.example/', {
+      url: 'http://u:secret@a.example/feed',
+      err: new Error('at https://u:secret@a.example/'),
+    });
     expect(line).not.toContain('secret');
     expect(line).toContain('url=http://a.example/feed');
   });
@@ -40,7 +43,10 @@ describe('keepCredentials', () => {
 });
 
 test.each([
-  ['http://www.heise.de/developer/meldung/Facebook-3086857.html?wt_mc=rss.developer.beitrag.atom', 'http://www.heise.de/developer/meldung/Facebook-3086857.html'],
+  [
+    'http://www.heise.de/developer/meldung/Facebook-3086857.html?wt_mc=rss.developer.beitrag.atom',
+    'http://www.heise.de/developer/meldung/Facebook-3086857.html',
+  ],
   ['https://news.example/a?wt_zmc=nl.int.zonaudev&id=7', 'https://news.example/a?id=7'],
   ['https://news.example/a?at_medium=rss&at_campaign=feed&xtor=RSS-1', 'https://news.example/a'],
   ['https://news.example/a?cmpid=rss&ncid=x&sr_share=twitter&ref_src=twsrc', 'https://news.example/a'],

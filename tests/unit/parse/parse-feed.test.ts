@@ -21,9 +21,21 @@ describe('format detection', () => {
   test.each([
     ['rss 2.0', 'rss', rss('<item><title>A</title></item>')],
     ['rss without version', 'rss', rss('<item><title>A</title></item>', '', '<rss>')],
-    ['rdf', 'rdf', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel rdf:about="x"><title>Site</title></channel><item rdf:about="https://example.com/1"><title>A</title><link>https://example.com/1</link></item></rdf:RDF>'],
-    ['atom 1.0', 'atom', '<feed xmlns="http://www.w3.org/2005/Atom"><title>Site</title><entry><title>A</title><id>urn:a</id></entry></feed>'],
-    ['atom 0.3', 'atom', '<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Site</title><entry><title>A</title><issued>2004-01-01T00:00:00Z</issued></entry></feed>'],
+    [
+      'rdf',
+      'rdf',
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel rdf:about="x"><title>Site</title></channel><item rdf:about="https://example.com/1"><title>A</title><link>https://example.com/1</link></item></rdf:RDF>',
+    ],
+    [
+      'atom 1.0',
+      'atom',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>Site</title><entry><title>A</title><id>urn:a</id></entry></feed>',
+    ],
+    [
+      'atom 0.3',
+      'atom',
+      '<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Site</title><entry><title>A</title><issued>2004-01-01T00:00:00Z</issued></entry></feed>',
+    ],
     ['junk before <?xml', 'rss', `\n\n  some junk\n${rss('<item><title>A</title></item>')}`],
   ])('%s', (_name, format, text) => {
     const feed = parseFeed(text, { url });
@@ -49,7 +61,10 @@ describe('format detection', () => {
 
 describe('lenient XML', () => {
   test('undeclared HTML entities and bare ampersands', () => {
-    const feed = parseFeed(rss('<item><title>Caf&eacute;&nbsp;A & B</title><link>https://example.com/a?x=1&y=2</link></item>'), { url });
+    const feed = parseFeed(
+      rss('<item><title>Caf&eacute;&nbsp;A & B</title><link>https://example.com/a?x=1&y=2</link></item>'),
+      { url },
+    );
     expect(feed.items[0].title).toBe('Café A & B');
     expect(feed.items[0].url).toBe('https://example.com/a?x=1&y=2');
   });
@@ -60,7 +75,10 @@ describe('lenient XML', () => {
   });
 
   test('a truncated document keeps its complete items', () => {
-    const text = rss('<item><title>One</title></item><item><title>Two</title></item><item><title>Thr').replace(/<\/channel><\/rss>$/, '');
+    const text = rss('<item><title>One</title></item><item><title>Two</title></item><item><title>Thr').replace(
+      /<\/channel><\/rss>$/,
+      '',
+    );
     const feed = parseFeed(text, { url });
     expect(feed.items.slice(0, 2).map((item) => item.title)).toEqual(['One', 'Two']);
   });
@@ -90,16 +108,27 @@ describe('items', () => {
   });
 
   test('feedburner:origLink wins over link', () => {
-    const feed = parseFeed(rss('<item><title>A</title><link>https://feeds.feedburner.com/x</link><feedburner:origLink>https://example.com/real</feedburner:origLink></item>'), { url });
+    const feed = parseFeed(
+      rss(
+        '<item><title>A</title><link>https://feeds.feedburner.com/x</link><feedburner:origLink>https://example.com/real</feedburner:origLink></item>',
+      ),
+      { url },
+    );
     expect(feed.items[0].url).toBe('https://example.com/real');
   });
 
   test('title fallback: summary words, then URL, then Untitled', () => {
     const feed = parseFeed(
-      rss('<item><description>&lt;p&gt;One two three four five six seven eight nine ten eleven&lt;/p&gt;</description></item><item><link>/x</link></item><item><category>c</category></item>'),
+      rss(
+        '<item><description>&lt;p&gt;One two three four five six seven eight nine ten eleven&lt;/p&gt;</description></item><item><link>/x</link></item><item><category>c</category></item>',
+      ),
       { url },
     );
-    expect(feed.items.map((item) => item.title)).toEqual(['One two three four five six seven eight nine ten…', 'https://example.com/x', 'Untitled']);
+    expect(feed.items.map((item) => item.title)).toEqual([
+      'One two three four five six seven eight nine ten…',
+      'https://example.com/x',
+      'Untitled',
+    ]);
   });
 
   test('authors, categories, media and enclosures', () => {
@@ -136,7 +165,10 @@ describe('items', () => {
   });
 
   test('without xml:base, the feed link then the final URL is the base', () => {
-    const viaLink = parseFeed(rss('<item><title>A</title><link>post/1</link></item>').replace('https://example.com/', 'https://blog.example/'), { url });
+    const viaLink = parseFeed(
+      rss('<item><title>A</title><link>post/1</link></item>').replace('https://example.com/', 'https://blog.example/'),
+      { url },
+    );
     expect(viaLink.items[0].url).toBe('https://blog.example/post/1');
     const viaUrl = parseFeed('<rss><channel><item><title>A</title><link>post/1</link></item></channel></rss>', { url });
     expect(viaUrl.items[0].url).toBe('https://example.com/feeds/post/1');
@@ -149,13 +181,23 @@ describe('items', () => {
     const feed = parseFeed(atom, { url });
     expect(feed.title).toBe('S x');
     expect(feed.version).toBe('atom 1.0');
-    expect(feed.items[0]).toMatchObject({ published: '2003-12-31T18:14:55.000Z', updated: '2004-01-01T00:00:00.000Z', summary: '1 &lt; 2', contentHtml: '<p>Hi</p>' });
+    expect(feed.items[0]).toMatchObject({
+      published: '2003-12-31T18:14:55.000Z',
+      updated: '2004-01-01T00:00:00.000Z',
+      summary: '1 &lt; 2',
+      contentHtml: '<p>Hi</p>',
+    });
   });
 
   test('ttl and sy:updatePeriod give minIntervalSec, the larger wins', () => {
     expect(parseFeed(rss('', '<ttl>60</ttl>'), { url }).minIntervalSec).toBe(3600);
-    expect(parseFeed(rss('', '<sy:updatePeriod>daily</sy:updatePeriod><sy:updateFrequency>4</sy:updateFrequency>'), { url }).minIntervalSec).toBe(21_600);
-    expect(parseFeed(rss('', '<ttl>5</ttl><sy:updatePeriod>hourly</sy:updatePeriod>'), { url }).minIntervalSec).toBe(3600);
+    expect(
+      parseFeed(rss('', '<sy:updatePeriod>daily</sy:updatePeriod><sy:updateFrequency>4</sy:updateFrequency>'), { url })
+        .minIntervalSec,
+    ).toBe(21_600);
+    expect(parseFeed(rss('', '<ttl>5</ttl><sy:updatePeriod>hourly</sy:updatePeriod>'), { url }).minIntervalSec).toBe(
+      3600,
+    );
     expect(parseFeed(rss(''), { url }).minIntervalSec).toBeUndefined();
   });
 
@@ -188,7 +230,13 @@ describe('JSON Feed', () => {
       ],
     };
     const feed = parseFeed(JSON.stringify(json), { url });
-    expect(feed).toMatchObject({ format: 'json', version: 'json 1.1', title: 'J', link: 'https://j.example/', language: 'en' });
+    expect(feed).toMatchObject({
+      format: 'json',
+      version: 'json 1.1',
+      title: 'J',
+      link: 'https://j.example/',
+      language: 'en',
+    });
     expect(feed.items[0]).toEqual({
       id: hashId('guid:1'),
       guid: '1',
@@ -205,7 +253,11 @@ describe('JSON Feed', () => {
   });
 
   test('1.0 with a single author and content_text', () => {
-    const json = { version: 'https://jsonfeed.org/version/1', title: 'J', items: [{ id: 2, content_text: 'a < b', author: { name: 'Bo' } }] };
+    const json = {
+      version: 'https://jsonfeed.org/version/1',
+      title: 'J',
+      items: [{ id: 2, content_text: 'a < b', author: { name: 'Bo' } }],
+    };
     const [item] = parseFeed(JSON.stringify(json), { url }).items;
     expect(item).toMatchObject({ guid: '2', authors: ['Bo'], contentHtml: '<p>a &lt; b</p>', title: 'a < b' });
   });

@@ -3,12 +3,25 @@
 
 import { Feed } from 'feed';
 import { describe, expect, test } from 'vitest';
-import { atomRules, checkRules, jsonRules, loadXml, ruleNamespacesDeclared, ruleXmlChars, rssRules } from './helpers/feed-rules.js';
+import {
+  atomRules,
+  checkRules,
+  jsonRules,
+  loadXml,
+  ruleNamespacesDeclared,
+  ruleXmlChars,
+  rssRules,
+} from './helpers/feed-rules.js';
 
 const SELF = 'https://aivibe.example/feeds/rss.xml';
 
 function rawFeed(): Feed {
-  const feed = new Feed({ id: 'https://aivibe.example/', title: 'Raw', link: 'https://aivibe.example/', updated: new Date(Date.UTC(2025, 0, 2)) });
+  const feed = new Feed({
+    id: 'https://aivibe.example/',
+    title: 'Raw',
+    link: 'https://aivibe.example/',
+    updated: new Date(Date.UTC(2025, 0, 2)),
+  });
   feed.addItem({
     title: 'One',
     link: 'https://aivibe.example/one',
@@ -48,9 +61,15 @@ describe('feed rules catch feed 6 gaps', () => {
   });
 
   test('Atom: no xml:lang, no self link, enclosure typed from the extension', () => {
-    const problems = checkRules(atomRules, loadXml(rawFeed().atom1()), { selfUrl: 'https://aivibe.example/feeds/atom.xml' });
+    const problems = checkRules(atomRules, loadXml(rawFeed().atom1()), {
+      selfUrl: 'https://aivibe.example/feeds/atom.xml',
+    });
     expect(problems).toEqual(
-      expect.arrayContaining(['xml-lang: feed has no xml:lang', 'link-types: enclosure type', expect.stringMatching(/^self-link:/)]),
+      expect.arrayContaining([
+        'xml-lang: feed has no xml:lang',
+        'link-types: enclosure type',
+        expect.stringMatching(/^self-link:/),
+      ]),
     );
   });
 
@@ -68,7 +87,9 @@ describe('feed rules catch feed 6 gaps', () => {
   });
 
   test('JSON: feed 6 writes version 1 with a single author and no language', () => {
-    const problems = checkRules(jsonRules, JSON.parse(rawFeed().json1()), { selfUrl: 'https://aivibe.example/feeds/feed.json' });
+    const problems = checkRules(jsonRules, JSON.parse(rawFeed().json1()), {
+      selfUrl: 'https://aivibe.example/feeds/feed.json',
+    });
     expect(problems).toEqual(
       expect.arrayContaining([
         'version: version https://jsonfeed.org/version/1',
@@ -82,6 +103,8 @@ describe('feed rules catch feed 6 gaps', () => {
   test('raw-text rules: an illegal character and an undeclared prefix are named', () => {
     expect(ruleXmlChars('<a>\u0001</a>')).toEqual(['xml-chars: a character XML 1.0 forbids']);
     expect(ruleXmlChars('<a>tab\tok</a>')).toEqual([]);
-    expect(ruleNamespacesDeclared('<rss version="2.0"><media:content url="x"/></rss>')).toEqual(['namespace: media not declared']);
+    expect(ruleNamespacesDeclared('<rss version="2.0"><media:content url="x"/></rss>')).toEqual([
+      'namespace: media not declared',
+    ]);
   });
 });

@@ -29,7 +29,9 @@ describe('readArticleHeadSync', () => {
   });
 
   test('CRLF front matter and a file without front matter', async () => {
-    expect(readArticleHeadSync(await file('b.md', '---\r\ntitle: T\r\n---\r\nBody\r\n'))).toBe('---\r\ntitle: T\r\n---\r\n');
+    expect(readArticleHeadSync(await file('b.md', '---\r\ntitle: T\r\n---\r\nBody\r\n'))).toBe(
+      '---\r\ntitle: T\r\n---\r\n',
+    );
     expect(readArticleHeadSync(await file('c.md', 'Just text\n'))).toBe('Just text\n');
   });
 });
@@ -48,7 +50,8 @@ describe('dates, order and links', () => {
   });
 
   test('newest first, equal times by slug', () => {
-    const meta = (slug: string, timeMs: number) => ({ path: slug, timeMs, article: makeArticle({ slug }) }) as ArticleMeta;
+    const meta = (slug: string, timeMs: number) =>
+      ({ path: slug, timeMs, article: makeArticle({ slug }) }) as ArticleMeta;
     const sorted = [meta('b', 1), meta('c', 2), meta('a', 1)].sort(compareArticles).map((item) => item.article.slug);
     expect(sorted).toEqual(['c', 'a', 'b']);
   });
@@ -56,7 +59,9 @@ describe('dates, order and links', () => {
   test('link: articleUrl with the slug, else the source, else the site', () => {
     const site = { url: 'https://aivibe.example', articleUrl: 'https://aivibe.example/posts/{slug}' } as never;
     const bare = { url: 'https://aivibe.example' } as never;
-    expect(resolveItemLink({ slug: 'a b', source: 'https://s.example/1' }, site)).toBe('https://aivibe.example/posts/a%20b');
+    expect(resolveItemLink({ slug: 'a b', source: 'https://s.example/1' }, site)).toBe(
+      'https://aivibe.example/posts/a%20b',
+    );
     expect(resolveItemLink({ slug: 'a', source: 'https://s.example/1' }, bare)).toBe('https://s.example/1');
     expect(resolveItemLink({ slug: 'a', source: 'not a url' }, bare)).toBe('https://aivibe.example');
   });

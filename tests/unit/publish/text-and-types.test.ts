@@ -62,7 +62,10 @@ describe('a feed item summary made from the body (no excerpt)', () => {
   // 150 code points, so an emoji on the cut is kept whole, never half a surrogate pair.
   test('cuts at 150 code points and never splits an emoji', () => {
     const body = `${'a'.repeat(149)}😀 and more text after the cut.\n`;
-    const item = buildItemModel(makeArticle({ slug: 'emoji', excerpt: '', body }), Date.UTC(2025, 10, 3), { ...SITE, maxContentChars: 100_000 } as never);
+    const item = buildItemModel(makeArticle({ slug: 'emoji', excerpt: '', body }), Date.UTC(2025, 10, 3), {
+      ...SITE,
+      maxContentChars: 100_000,
+    } as never);
     expect(item.summary).toBe(`${'a'.repeat(149)}😀...`);
     expect(item.summary).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });

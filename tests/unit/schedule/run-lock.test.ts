@@ -20,7 +20,10 @@ describe('run lock', () => {
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
     try {
       await writeFile(path, `${sleeper.pid}\n`);
-      await expect(acquireRunLock(path)).rejects.toMatchObject({ code: 'LOCKED', message: new RegExp(`pid ${sleeper.pid}`) });
+      await expect(acquireRunLock(path)).rejects.toMatchObject({
+        code: 'LOCKED',
+        message: new RegExp(`pid ${sleeper.pid}`),
+      });
       // A lock that another process holds by now is not ours to remove.
       await lock.release();
       expect((await readFile(path, 'utf8')).trim()).toBe(String(sleeper.pid));
@@ -37,7 +40,9 @@ describe('run lock', () => {
     await writeFile(path, `${await deadPid()}\n`);
     const script = `import('${new URL('../../../src/schedule/run-lock.ts', import.meta.url).href}').then(m => m.acquireRunLock(process.argv[1])).then(() => { console.log('won'); setTimeout(() => {}, 1500); }, (e) => console.log(e.code))`;
     const runs = Array.from({ length: 4 }, () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '-e', script, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', '-e', script, path], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       return new Promise<string>((resolve) => child.on('exit', () => resolve(out.trim())));

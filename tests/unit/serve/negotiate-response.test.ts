@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { acceptsGzip, findContentType, isNotModified, matchesIfNoneMatch } from '../../../src/serve/negotiate-response.js';
+import {
+  acceptsGzip,
+  findContentType,
+  isNotModified,
+  matchesIfNoneMatch,
+} from '../../../src/serve/negotiate-response.js';
 import { resolveRequestPath } from '../../../src/serve/resolve-request-path.js';
 
 describe('findContentType', () => {
@@ -56,7 +61,9 @@ describe('conditional requests', () => {
   });
 
   test('If-None-Match takes precedence over If-Modified-Since', () => {
-    expect(isNotModified({ ifNoneMatch: '"zzz"', ifModifiedSince: 'Fri, 02 Jan 2027 00:00:00 GMT' }, validators)).toBe(false);
+    expect(isNotModified({ ifNoneMatch: '"zzz"', ifModifiedSince: 'Fri, 02 Jan 2027 00:00:00 GMT' }, validators)).toBe(
+      false,
+    );
     expect(isNotModified({}, validators)).toBe(false);
   });
 });
@@ -74,10 +81,18 @@ describe('resolveRequestPath', () => {
     expect(resolveRequestPath('/srv/feeds', '/a%20b.xml')).toMatchObject({ kind: 'ok', path: '/srv/feeds/a b.xml' });
   });
 
-  test.each(['/../x', '/a/%2e%2e/%2e%2e/x', '/%2e/x', '/a%2f..%2f..%2fx', '/a\\..\\x', '/a%00', '/%E0%A4%A', '//host/x', 'x', undefined])(
-    'refuses %s',
-    (target) => {
-      expect(resolveRequestPath('/srv/feeds', target).kind).toBe('bad');
-    },
-  );
+  test.each([
+    '/../x',
+    '/a/%2e%2e/%2e%2e/x',
+    '/%2e/x',
+    '/a%2f..%2f..%2fx',
+    '/a\\..\\x',
+    '/a%00',
+    '/%E0%A4%A',
+    '//host/x',
+    'x',
+    undefined,
+  ])('refuses %s', (target) => {
+    expect(resolveRequestPath('/srv/feeds', target).kind).toBe('bad');
+  });
 });

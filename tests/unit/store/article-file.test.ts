@@ -1,7 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { listArticleFiles, parseArticle, readArticleFile, serializeArticle, writeArticle } from '../../../src/store/article-file.js';
+import {
+  listArticleFiles,
+  parseArticle,
+  readArticleFile,
+  serializeArticle,
+  writeArticle,
+} from '../../../src/store/article-file.js';
 import type { Article } from '../../../src/types.js';
 import { exampleArticle } from '../../helpers/paths.js';
 import { tempDirs } from '../../helpers/temp-dirs.js';
@@ -35,7 +41,19 @@ describe('the article file', () => {
     };
     const text = serializeArticle(article);
     const keys = [...text.matchAll(/^(\w+):/gm)].map((match) => match[1]);
-    expect(keys).toEqual(['title', 'date', 'excerpt', 'coverImage', 'author', 'tags', 'category', 'source', 'published', 'sourceName', 'extraction']);
+    expect(keys).toEqual([
+      'title',
+      'date',
+      'excerpt',
+      'coverImage',
+      'author',
+      'tags',
+      'category',
+      'source',
+      'published',
+      'sourceName',
+      'extraction',
+    ]);
     expect(text).toContain("date: '2026-01-02'");
     const back = parseArticle(text, 'a');
     expect(back).toEqual({ ...article, body: 'Body text.\n' });
@@ -48,7 +66,13 @@ describe('the article file', () => {
     const files = await listArticleFiles(dir);
     expect(files).toEqual([join(dir, 'hand-made.md')]);
     const article = await readArticleFile(files[0]);
-    expect(article).toMatchObject({ slug: 'hand-made', title: 'Hand made', date: '2024-05-06', tags: [], body: 'Hello.\n' });
+    expect(article).toMatchObject({
+      slug: 'hand-made',
+      title: 'Hand made',
+      date: '2024-05-06',
+      tags: [],
+      body: 'Hello.\n',
+    });
   });
 
   test('broken front matter is an error naming the file', () => {

@@ -3,7 +3,10 @@ import { MAX_SLUG_LENGTH, makeSlug, makeUniqueSlug } from '../../../src/store/ma
 
 describe('makeSlug', () => {
   test.each([
-    ['Lambda inks multibillion-dollar\u00a0AI deal with Microsoft', 'lambda-inks-multibillion-dollar-ai-deal-with-microsoft'],
+    [
+      'Lambda inks multibillion-dollar\u00a0AI deal with Microsoft',
+      'lambda-inks-multibillion-dollar-ai-deal-with-microsoft',
+    ],
     ['Café déjà vu: Ünïcode', 'cafe-deja-vu-unicode'],
     ['OpenAI’s “new” model & you', 'openais-new-model-and-you'],
     ['../../etc/passwd', 'etc-passwd'],

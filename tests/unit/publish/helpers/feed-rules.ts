@@ -19,7 +19,8 @@ const RFC822 =
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const MIME = /^[a-z]+\/[a-z0-9.+-]+$/;
 const EMAIL = /^[^\s@()]+@[^\s@()]+\.[^\s@()]+( \(.+\))?$/;
-const ILLEGAL_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ILLEGAL_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 export function loadXml(text: string): CheerioAPI {
@@ -63,7 +64,9 @@ export function ruleXmlChars(text: string): string[] {
 export function ruleNamespacesDeclared(text: string): string[] {
   const used = new Set([...text.matchAll(/<([a-zA-Z]+):[a-zA-Z]+[\s/>]/g)].map((match) => match[1]));
   const root = /<(rss|feed)\b[^>]*>/.exec(text)?.[0] ?? '';
-  return [...used].filter((prefix) => !root.includes(`xmlns:${prefix}=`)).map((prefix) => `namespace: ${prefix} not declared`);
+  return [...used]
+    .filter((prefix) => !root.includes(`xmlns:${prefix}=`))
+    .map((prefix) => `namespace: ${prefix} not declared`);
 }
 
 export const rssRules: Record<string, Rule<CheerioAPI>> = {
@@ -93,10 +96,16 @@ export const rssRules: Record<string, Rule<CheerioAPI>> = {
       .filter((value) => !isRfc822(value))
       .map((value) => `not RFC 822: ${value}`),
   'guid-unique-iri': ($) => {
-    const guids = $('item > guid').toArray().map((element) => $(element).text());
+    const guids = $('item > guid')
+      .toArray()
+      .map((element) => $(element).text());
     const bad = guids.filter((guid) => !isIri(guid)).map((guid) => `guid not an IRI: ${guid}`);
     const permalinks = $('item > guid[isPermaLink="true"]').length;
-    return [...bad, ...duplicates(guids).map((guid) => `duplicate guid ${guid}`), ...(permalinks ? ['guid claims permalink'] : [])];
+    return [
+      ...bad,
+      ...duplicates(guids).map((guid) => `duplicate guid ${guid}`),
+      ...(permalinks ? ['guid claims permalink'] : []),
+    ];
   },
   'item-link-url': ($) =>
     $('item > link')
@@ -130,7 +139,9 @@ export const rssRules: Record<string, Rule<CheerioAPI>> = {
 
 export const atomRules: Record<string, Rule<CheerioAPI>> = {
   'feed-required': ($) =>
-    ['id', 'title', 'updated'].filter((name) => !$('feed').children(name).first().text().trim()).map((name) => `feed ${name} missing`),
+    ['id', 'title', 'updated']
+      .filter((name) => !$('feed').children(name).first().text().trim())
+      .map((name) => `feed ${name} missing`),
   'entry-required': ($) =>
     $('entry')
       .toArray()
@@ -145,7 +156,9 @@ export const atomRules: Record<string, Rule<CheerioAPI>> = {
   },
   'self-link': ($, expect) => {
     const self = $('feed > link[rel="self"]');
-    return self.length === 1 && self.attr('href') === expect.selfUrl ? [] : [`self link ${self.attr('href')} != ${expect.selfUrl}`];
+    return self.length === 1 && self.attr('href') === expect.selfUrl
+      ? []
+      : [`self link ${self.attr('href')} != ${expect.selfUrl}`];
   },
   'hub-link': ($, expect) =>
     !expect.hubUrl || $('feed > link[rel="hub"]').attr('href') === expect.hubUrl ? [] : ['hub link missing'],
@@ -157,27 +170,40 @@ export const atomRules: Record<string, Rule<CheerioAPI>> = {
       .filter((value) => !isRfc3339(value))
       .map((value) => `not RFC 3339: ${value}`),
   'ids-unique-iri': ($) => {
-    const ids = $('feed > id, entry > id').toArray().map((element) => $(element).text());
-    return [...ids.filter((id) => !isIri(id)).map((id) => `id not an IRI: ${id}`), ...duplicates(ids).map((id) => `duplicate id ${id}`)];
+    const ids = $('feed > id, entry > id')
+      .toArray()
+      .map((element) => $(element).text());
+    return [
+      ...ids.filter((id) => !isIri(id)).map((id) => `id not an IRI: ${id}`),
+      ...duplicates(ids).map((id) => `duplicate id ${id}`),
+    ];
   },
   // The validator's DuplicateUpdated: two entries with the same atom:updated instant.
   'updated-distinct': ($) =>
-    duplicates($('entry > updated').toArray().map((element) => new Date($(element).text()).toISOString())).map(
-      (value) => `DuplicateUpdated: two entries updated ${value}`,
-    ),
+    duplicates(
+      $('entry > updated')
+        .toArray()
+        .map((element) => new Date($(element).text()).toISOString()),
+    ).map((value) => `DuplicateUpdated: two entries updated ${value}`),
   // Titles and summaries are plain text: a reader that does not decode HTML shows them right.
   'text-constructs': ($) =>
     $('entry > title, entry > summary')
       .toArray()
       .filter((element) => element.attribs.type !== undefined && element.attribs.type !== 'text')
       .map((element) => `${element.name} is type="${element.attribs.type}", not text`),
-  'category-term': ($) => $('category').toArray().filter((element) => !element.attribs.term).map(() => 'category without term'),
+  'category-term': ($) =>
+    $('category')
+      .toArray()
+      .filter((element) => !element.attribs.term)
+      .map(() => 'category without term'),
   'link-types': ($) =>
     $('link')
       .toArray()
       .flatMap((element) => {
         const out = isIri(element.attribs.href) ? [] : [`link href ${element.attribs.href}`];
-        return isGoodImageType(element.attribs.type) || element.attribs.rel !== 'enclosure' ? out : [...out, 'enclosure type'];
+        return isGoodImageType(element.attribs.type) || element.attribs.rel !== 'enclosure'
+          ? out
+          : [...out, 'enclosure type'];
       }),
   'media-type': rssRules['media-type'],
 };
@@ -196,7 +222,8 @@ export const jsonRules: Record<string, Rule<JsonFeed>> = {
     ...('author' in feed ? ['1.0 author field'] : []),
     ...(feed.items ?? []).filter((item) => 'author' in item || !Array.isArray(item.authors)).map(() => 'item authors'),
   ],
-  language: (feed) => (typeof feed.language === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(feed.language) ? [] : ['language']),
+  language: (feed) =>
+    typeof feed.language === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(feed.language) ? [] : ['language'],
   hubs: (feed, expect) => {
     if (!expect.hubUrl) return 'hubs' in feed ? ['hubs without a hub'] : [];
     const hubs = feed.hubs as Array<{ type?: string; url?: string }> | undefined;

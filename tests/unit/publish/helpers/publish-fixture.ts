@@ -48,7 +48,7 @@ export function sampleArticles(): Article[] {
   return [
     makeArticle({
       slug: 'lambda-deal',
-      title: "Lambda & Microsoft's <sign> a ]]> \"deal\"\u0001\u000B",
+      title: 'Lambda & Microsoft\'s <sign> a ]]> "deal"\u0001\u000B',
       excerpt: 'Lambda deepened its relationship with Microsoft \u0002through a deal.',
       coverImage: 'https://images.unsplash.com/photo-1677442136019-21780ecad995?w=400&h=200&fit=crop',
       tags: ['Ai', 'Openai', 'Business'],
@@ -99,7 +99,11 @@ export async function makeFixture(
     site: { ...SITE, ...site } as RawConfig['site'],
     paths: { articles: 'data/articles', feeds: 'feeds', state: 'data/state.json' },
     sources: [
-      { name: 'TechCrunch AI', url: 'https://techcrunch.com/category/artificial-intelligence/feed/', category: 'Business' },
+      {
+        name: 'TechCrunch AI',
+        url: 'https://techcrunch.com/category/artificial-intelligence/feed/',
+        category: 'Business',
+      },
       { name: 'Papers & Notes', url: 'https://papers.example.com/feed.xml', category: 'Research' },
       { name: 'Misc', url: 'https://misc.example.com/atom' },
     ],
