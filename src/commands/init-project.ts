@@ -10,7 +10,7 @@ import { FeedwrightError } from '../lib/errors.js';
 
 /** The package's own config/ folder: beside src/ in a clone, beside dist/ when installed. */
 const STARTER_DIR = fileURLToPath(new URL('../../config/', import.meta.url));
-export const STARTER_FILES = ['feedwright.yaml', 'site-rules.yaml'] as const;
+const STARTER_FILES = ['feedwright.yaml', 'site-rules.yaml'] as const;
 
 export interface InitResult {
   written: string[];

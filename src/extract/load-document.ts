@@ -21,7 +21,7 @@ const PARSER_OPTIONS = {
 } as const;
 
 /** Elements parsed from one document; a long real article has a few thousand. */
-export const MAX_ELEMENTS = 100_000;
+const MAX_ELEMENTS = 100_000;
 /** Open elements at once; real pages nest a few dozen deep. */
 export const MAX_DEPTH = 256;
 

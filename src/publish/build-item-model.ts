@@ -17,17 +17,19 @@ import { escapeHtml, stripInvalidXmlChars } from '../lib/xml-text.js';
 
 const CONTENT_CUT_NOTE = '_The article was cut here for the feed; the whole article is at its link._';
 
-const DAY_SECONDS = 86_400;
+/** The offsets a day-only article's `updated` may take: the milliseconds of its day's first second. */
+const OFFSET_MS = 1000;
 
 /**
  * Atom's `updated`: the full timestamp when the article has one; an article that carries
- * only a day gets a second of that day chosen by its id, so same-day articles do not all
- * meet at midnight (the validator's DuplicateUpdated) and each keeps its value whatever
- * else is published beside it.
+ * only a day gets a millisecond of that day's first second chosen by its id, so same-day
+ * articles do not all meet at midnight (the validator's DuplicateUpdated), each keeps its
+ * value whatever else is published beside it, and none lies later in the day (never
+ * after the time a reader sees it).
  */
 function findUpdatedTime(article: Pick<Article, 'extra'>, timeMs: number, id: string): number {
   if (!Number.isNaN(findPublishedTime(article))) return timeMs;
-  return timeMs + (Number.parseInt(hashId(id, 8), 16) % DAY_SECONDS) * 1000;
+  return timeMs + (Number.parseInt(hashId(id, 8), 16) % OFFSET_MS);
 }
 
 /** The item's link: site.articleUrl with the slug, else the source, else the site. */

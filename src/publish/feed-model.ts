@@ -15,7 +15,7 @@ export interface ItemModel {
   link: string;
   /** The full timestamp: extra.published, else `date` at 00:00Z. */
   date: Date;
-  /** Atom's `updated`: `date`, or for an article that carries only a day, a second of it chosen by id. */
+  /** Atom's `updated`: `date`, or for an article that carries only a day, a millisecond of its first second chosen by id. */
   updated: Date;
   /** Plain text (the article's excerpt). */
   summary: string;

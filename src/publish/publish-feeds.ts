@@ -18,6 +18,7 @@ import type { HttpClient } from '../fetch/index.js';
 import { describeError, FeedwrightError } from '../lib/errors.js';
 import { removeStaleTempFiles, writeFileIfChanged } from '../lib/fs.js';
 import type { Logger } from '../lib/log.js';
+import { redactUrl } from '../lib/url.js';
 import { readArticleFile } from '../store/index.js';
 import { buildItemModel } from './build-item-model.js';
 import { EPOCH, type FeedModel, type ItemModel } from './feed-model.js';
@@ -84,7 +85,8 @@ function buildFeedModel(config: ResolvedConfig, scope: FeedScope, items: ItemMod
     homeUrl: site.url,
     language: site.language,
     links: resolveFeedLinks(site, scope.dir),
-    ...(site.websubHub ? { hubUrl: site.websubHub } : {}),
+    // Published without credentials; the ping itself uses the configured URL.
+    ...(site.websubHub ? { hubUrl: redactUrl(site.websubHub) } : {}),
     author: { name: site.author, url: site.url, ...(email ? { email } : {}) },
     updated: items[0]?.date ?? EPOCH,
     items,
@@ -97,7 +99,12 @@ type Renderer = (model: FeedModel) => string;
  * One feed file within site.maxFeedFileBytes (issue 13): when the rendering is bigger, the
  * oldest items are left out until it fits (each item's content is already capped).
  */
-function renderWithin(render: Renderer, model: FeedModel, maxBytes: number, onCut: (count: number) => void): string {
+function renderWithin(
+  render: Renderer,
+  model: FeedModel,
+  maxBytes: number,
+  onCut: (count: number) => void,
+): { data: string; count: number } {
   let data = render(model);
   let items = model.items;
   for (let bytes = Buffer.byteLength(data); bytes > maxBytes && items.length > 1; bytes = Buffer.byteLength(data)) {
@@ -105,32 +112,29 @@ function renderWithin(render: Renderer, model: FeedModel, maxBytes: number, onCu
     data = render({ ...model, items });
   }
   if (items.length < model.items.length) onCut(items.length);
-  return data;
+  return { data, count: items.length };
 }
 
-function renderScope(model: FeedModel, dir: string, maxBytes: number, log: Logger): Output[] {
+/** The scope's three feeds, and how many items the smallest of them carries. */
+function renderScope(
+  model: FeedModel,
+  dir: string,
+  maxBytes: number,
+  log: Logger,
+): { outputs: Output[]; count: number } {
   const prefix = dir ? `${dir}/` : '';
-  const render = (file: string, renderer: Renderer) =>
-    renderWithin(renderer, model, maxBytes, (count) =>
-      log.warn('Feed cut to its size cap', { file, count, total: model.items.length }),
-    );
-  return [
-    {
-      file: `${prefix}${FEED_FILES.rss}`,
-      data: render(`${prefix}${FEED_FILES.rss}`, renderRss),
-      topic: model.links.rss,
-    },
-    {
-      file: `${prefix}${FEED_FILES.atom}`,
-      data: render(`${prefix}${FEED_FILES.atom}`, renderAtom),
-      topic: model.links.atom,
-    },
-    {
-      file: `${prefix}${FEED_FILES.json}`,
-      data: render(`${prefix}${FEED_FILES.json}`, renderJsonFeed),
-      topic: model.links.json,
-    },
+  const formats = [
+    { file: `${prefix}${FEED_FILES.rss}`, renderer: renderRss, topic: model.links.rss },
+    { file: `${prefix}${FEED_FILES.atom}`, renderer: renderAtom, topic: model.links.atom },
+    { file: `${prefix}${FEED_FILES.json}`, renderer: renderJsonFeed, topic: model.links.json },
   ];
+  const rendered = formats.map(({ file, renderer, topic }) => {
+    const { data, count } = renderWithin(renderer, model, maxBytes, (kept) =>
+      log.warn('Feed cut to its size cap', { file, count: kept, total: model.items.length }),
+    );
+    return { output: { file, data, topic }, count };
+  });
+  return { outputs: rendered.map(({ output }) => output), count: Math.min(...rendered.map(({ count }) => count)) };
 }
 
 function renderOutputs(
@@ -145,13 +149,13 @@ function renderOutputs(
     const scopeItems = scope.metas
       .map((meta) => items.get(meta.path))
       .filter((item): item is ItemModel => item !== undefined);
-    outputs.push(
-      ...renderScope(buildFeedModel(config, scope, scopeItems), scope.dir, config.site.maxFeedFileBytes, log),
-    );
+    const feeds = renderScope(buildFeedModel(config, scope, scopeItems), scope.dir, config.site.maxFeedFileBytes, log);
+    outputs.push(...feeds.outputs);
     const page = {
       ...(scope.category ? { category: scope.category } : {}),
       dir: scope.dir,
-      count: scopeItems.length,
+      // What every one of its feeds carries (a feed cut to its size cap carries fewer).
+      count: feeds.count,
       total: scope.total,
     };
     pages.push({ page, latest: scopeItems });

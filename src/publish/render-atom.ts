@@ -4,7 +4,7 @@
 //   each entry's are rewritten as Atom text constructs (no type: text), which every reader
 //   shows as is, decoding HTML or not;
 // - entries sharing one `updated` instant are the validator's DuplicateUpdated: an article
-//   that carries only a day gets a second of it chosen by its id (build-item-model.ts), and
+//   that carries only a day gets a millisecond of it chosen by its id (build-item-model.ts), and
 //   distinctUpdatedTimes separates what still collides;
 // - feed's enclosure link guesses `image/<ext>`; the cover goes to Media RSS elements
 //   instead (feed has no entry extensions in Atom, so they are inserted after rendering,
@@ -23,16 +23,16 @@ const ENTRY_END = '\n    </entry>';
 /**
  * Each entry's `updated` (the item's own, see build-item-model.ts), kept distinct within
  * the feed: in the rare case two items still share an instant, the one with the larger id
- * takes the next free second. The same articles give the same values on every rebuild.
+ * takes the next free millisecond. The same articles give the same values on every rebuild.
  */
-export function distinctUpdatedTimes(items: ItemModel[]): number[] {
+function distinctUpdatedTimes(items: ItemModel[]): number[] {
   const order = items.map((item, index) => ({ index, ms: item.updated.getTime(), id: item.id }));
   order.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const taken = new Set<number>();
   const times: number[] = new Array(items.length);
   for (const { index, ms } of order) {
     let time = ms;
-    while (taken.has(time)) time += 1000;
+    while (taken.has(time)) time += 1;
     taken.add(time);
     times[index] = time;
   }
@@ -93,12 +93,14 @@ function finishEntries(xml: string, items: ItemModel[]): string {
 }
 
 export function renderAtom(model: FeedModel): string {
+  const updated = distinctUpdatedTimes(model.items);
   const feed = new Feed({
     id: model.links.atom,
     title: model.title,
     description: model.description,
     link: model.homeUrl,
-    updated: model.updated,
+    // The feed's updated is never before one of its entries'.
+    updated: new Date(Math.max(model.updated.getTime(), ...updated)),
     generator: GENERATOR,
     feedLinks: { atom: model.links.atom },
     author: {
@@ -108,7 +110,6 @@ export function renderAtom(model: FeedModel): string {
     },
     ...(model.hubUrl ? { hub: model.hubUrl } : {}),
   });
-  const updated = distinctUpdatedTimes(model.items);
   for (const [index, item] of model.items.entries()) feed.addItem(toAtomItem(item, model, updated[index]));
   const xml = finishEntries(feed.atom1(), model.items);
   const lang = `xml:lang="${escapeXmlAttribute(model.language)}" xmlns:media="${MEDIA_NS}"`;

@@ -1,6 +1,8 @@
 // The StateStore of one machine: data/state.json, loaded once per run, changed in memory,
-// written atomically and spaced (run-state.ts). Claims in flight (an item or a slug being
-// stored) live in memory only: the run lock makes this process the only writer.
+// written atomically and spaced (run-state.ts). Claims in flight (an item, a canonical URL
+// or a slug being stored) live in memory only until the file is written: a save during
+// the write never records a URL whose story has no file. The run lock makes this process
+// the only writer.
 
 import type { FailedFetch, NotModifiedFetch, ParsedFetch, StateStore } from './state-store.js';
 import { applyFailure, applyNotModified, applySuccess } from './record-fetch.js';
@@ -16,6 +18,10 @@ export function createJsonStateStore(path: string, state: RunState): StateStore 
   const saver = createStateSaver(path, state);
   const itemsInFlight = new Set<string>();
   const slugsInFlight = new Set<string>();
+  const urlsInFlight = new Map<string, string>();
+  const recordItem = (itemId: string, slug: string) => {
+    state.items[itemId] = { seenAt: new Date().toISOString(), slug };
+  };
   return {
     findSource: (url) => findSourceState(state, url),
     recordNotModified: (url: string, fetch: NotModifiedFetch, settings: ScheduleSettings) =>
@@ -33,17 +39,22 @@ export function createJsonStateStore(path: string, state: RunState): StateStore 
       return true;
     },
     releaseItem: (itemId) => void itemsInFlight.delete(itemId),
-    recordItem(itemId, slug) {
-      state.items[itemId] = { seenAt: new Date().toISOString(), slug };
+    recordItem,
+    recordStored(itemId, slug, url) {
+      recordItem(itemId, slug);
+      if (url === undefined) return;
+      state.urls[url] = slug;
+      urlsInFlight.delete(url);
     },
 
-    findUrl: (url) => state.urls[url],
+    findUrl: (url) => state.urls[url] ?? urlsInFlight.get(url),
     claimUrl(url, slug) {
-      if (state.urls[url]) return state.urls[url];
-      state.urls[url] = slug;
+      const taken = state.urls[url] ?? urlsInFlight.get(url);
+      if (taken) return taken;
+      urlsInFlight.set(url, slug);
       return undefined;
     },
-    releaseUrl: (url) => void delete state.urls[url],
+    releaseUrl: (url) => void urlsInFlight.delete(url),
 
     reserveSlug(slug) {
       if (slugsInFlight.has(slug)) return false;

@@ -76,7 +76,7 @@ export async function loadState(path: string): Promise<RunState> {
 }
 
 /** A source's key in state: its URL without user name or password (never written to state.json). */
-export const sourceKey = (url: string): string => redactUrl(url);
+const sourceKey = (url: string): string => redactUrl(url);
 
 /**
  * State written before issue 13 keyed sources by their URL as configured, credentials
@@ -121,9 +121,14 @@ function migrateState(raw: RawState): RunState {
   };
 }
 
+/**
+ * The state of the source at `url`, made when it has none. A source new to the state has
+ * only ever had scoped ids (`scopedIds`): the unscoped ids of a version 1 file belong to the
+ * sources that file knew, and a new one must not take them over (seen-items.ts).
+ */
 export function sourceState(state: RunState, url: string): SourceState {
   const key = sourceKey(url);
-  state.sources[key] ??= { url: key, failures: 0 };
+  state.sources[key] ??= { url: key, failures: 0, scopedIds: true };
   return state.sources[key]!;
 }
 

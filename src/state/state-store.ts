@@ -66,10 +66,16 @@ export interface StateStore {
   releaseItem(itemId: string): void;
   /** Records the item as done with, its story in `slug`. */
   recordItem(itemId: string, slug: string): void;
+  /**
+   * Records the item stored under `slug`, and the canonical URL it claimed: a claim is kept
+   * (and saved) only from here, once the file is written, so a crash between the claim and
+   * the write cannot leave a URL pointing at a story that has no file.
+   */
+  recordStored(itemId: string, slug: string, url: string | undefined): void;
 
   /** The slug of the story already stored for a canonical URL, if any. */
   findUrl(url: string): string | undefined;
-  /** Claims the URL for `slug`: undefined when taken now, else the slug that already has it. */
+  /** Claims the URL for `slug` while its file is written: undefined when taken now, else the slug that already has it. */
   claimUrl(url: string, slug: string): string | undefined;
   /** Gives up a claim whose file could not be written. */
   releaseUrl(url: string): void;

@@ -95,7 +95,7 @@ async function claimAndWrite(
     if (taken) return recordDuplicate(state, itemId, taken);
     try {
       const path = await writeArticle(dir, { ...article, slug });
-      state.recordItem(itemId, slug);
+      state.recordStored(itemId, slug, key || undefined);
       return { written: true, slug, path };
     } catch (error) {
       if (key) state.releaseUrl(key);

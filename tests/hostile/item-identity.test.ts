@@ -130,7 +130,9 @@ describe('a state file written before ids were scoped (version 1)', () => {
       oldIds.map((id, index) => [id, { seenAt: '2026-01-01T00:00:00.000Z', slug: `old-${index}` }]),
     );
     await mkdir(dirname(config.paths.state), { recursive: true });
-    await writeFile(config.paths.state, JSON.stringify({ version: 1, sources: {}, items: seen, urls: {} }));
+    // A version 1 file knew the source that saw those items.
+    const sources = { [server.url('/old.xml')]: { url: server.url('/old.xml'), failures: 0, lastOutcome: 'ok' } };
+    await writeFile(config.paths.state, JSON.stringify({ version: 1, sources, items: seen, urls: {} }));
     for (const round of [1, 2]) {
       const report = await runOnce(config, { logger: silentLogger, force: true });
       expect(report, `run ${round}`).toMatchObject({ sourcesOk: 1, newItems: 0, articlesWritten: 0 });
@@ -145,5 +147,28 @@ describe('a state file written before ids were scoped (version 1)', () => {
         .sort(),
     ).toEqual(['old-0', 'old-1']);
     expect(state.sources[server.url('/old.xml')].scopedIds).toBe(true);
+  });
+
+  test('a source added after the upgrade takes over none of the old ids: its item 1001 is a new story', async () => {
+    const oldEntries = numbered('old', 'Old');
+    const oldXml = serveFeed('/old.xml', oldEntries);
+    serveFeed('/new.xml', numbered('new', 'New'));
+    const oldIds = parseFeed(oldXml, { url: server.url('/old.xml') }).items.map((item) => item.id);
+    const seen = Object.fromEntries(
+      oldIds.map((id, index) => [id, { seenAt: '2026-01-01T00:00:00.000Z', slug: `old-${index}` }]),
+    );
+    const sources = { [server.url('/old.xml')]: { url: server.url('/old.xml'), failures: 0, lastOutcome: 'ok' } };
+    const oldOnly = await makeHostileConfig(dir, [source('Old', '/old.xml')]);
+    await mkdir(dirname(oldOnly.paths.state), { recursive: true });
+    await writeFile(oldOnly.paths.state, JSON.stringify({ version: 1, sources, items: seen, urls: {} }));
+    expect(await runOnce(oldOnly, { logger: silentLogger, force: true })).toMatchObject({
+      newItems: 0,
+      articlesWritten: 0,
+    });
+    // The operator adds a source whose feed numbers its items 1001, 1002 too.
+    const both = await makeHostileConfig(dir, [source('Old', '/old.xml'), source('New', '/new.xml')]);
+    const report = await runOnce(both, { logger: silentLogger, force: true });
+    expect(report).toMatchObject({ newItems: 2, articlesWritten: 2 });
+    expect(await titles(both.paths.articles)).toEqual(['New story 1001', 'New story 1002']);
   });
 });

@@ -95,10 +95,16 @@ describe('publish output against the feed validator rules', () => {
     await publishFeeds(fixture.config, silentLogger);
     const first = await readFile(join(fixture.feedsDir, 'atom.xml'), 'utf8');
     const before = await updatedById();
-    // The three of 2025-11-01 and 'policy-update' (same day, no time) each have their own second of that day.
+    // The three of 2025-11-01 and 'policy-update' (same day, no time) each have their own
+    // millisecond of that day's first second; the feed's updated is not before any of them.
     const sameDayValues = [...before.values()].filter((value) => value.startsWith('2025-11-01T'));
     expect(sameDayValues).toHaveLength(4);
     expect(new Set(sameDayValues).size).toBe(4);
+    for (const value of sameDayValues) expect(value).toMatch(/^2025-11-01T00:00:00\.\d{3}Z$/);
+    const feedUpdated = Date.parse(
+      loadXml(await readFile(join(fixture.feedsDir, 'atom.xml'), 'utf8'))('feed > updated').text(),
+    );
+    for (const value of before.values()) expect(feedUpdated).toBeGreaterThanOrEqual(Date.parse(value));
     // published keeps the article's own day.
     const $ = loadXml(first);
     expect(

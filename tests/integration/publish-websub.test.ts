@@ -69,6 +69,20 @@ describe('WebSub', () => {
     expect(hub.bodies).toEqual([]);
   });
 
+  test('a hub URL with credentials is published without them; the ping still carries them', async () => {
+    const hub = await startHub();
+    const withCredentials = server!.url('/hub').replace('http://', 'http://pinger:s3cret@');
+    fixture = await makeFixture({ websubHub: withCredentials }, undefined, LOCAL);
+    await publishFeeds(fixture.config, silentLogger);
+    expect(hub.bodies).toHaveLength(12);
+    expect(server!.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from('pinger:s3cret').toString('base64')}`);
+    for (const name of ['rss.xml', 'atom.xml', 'feed.json', 'category/research/atom.xml']) {
+      const text = await output(name);
+      expect(text, name).not.toContain('s3cret');
+      expect(text, name).toContain(server!.url('/hub'));
+    }
+  });
+
   test('a hub that fails is a warning, never an error', async () => {
     await startHub(500);
     fixture = await makeFixture({ websubHub: server!.url('/hub') }, undefined, LOCAL);

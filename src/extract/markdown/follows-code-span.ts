@@ -63,7 +63,7 @@ export function startsLine(node: Node): boolean {
 }
 
 /** Written as a code span: inline code, or a code block where no line can start. */
-export const isCodeSpan = (node: Node) => node.nodeName === 'CODE' || (isCodeBlock(node) && !startsLine(node));
+const isCodeSpan = (node: Node) => node.nodeName === 'CODE' || (isCodeBlock(node) && !startsLine(node));
 
 const isBlock = (node: Node) =>
   (BLOCKS.has(node.nodeName) || node.nodeName === 'PRE' || node.nodeName === 'HR') && !isCodeSpan(node);
