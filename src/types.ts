@@ -23,13 +23,20 @@ export interface FetchResult {
   lastModified?: string;
   /** Seconds from Cache-Control max-age or Expires, when the server gave one. */
   maxAgeSec?: number;
-  /** The decoded body; empty when notModified, or when the caller asked for `raw`. */
+  /** The decoded body; empty when notModified. */
   body: string;
-  /** With `raw`: the body's bytes and its Content-Type header, left to the caller to decode. */
-  raw?: RawBody;
   /** True on 304 Not Modified: nothing to parse. */
   notModified: boolean;
   durationMs: number;
+}
+
+/**
+ * A page fetched as bytes (HttpClient.fetchPage): its body's bytes and Content-Type header,
+ * decoded where the page is parsed (the extraction worker), so its text never lands in
+ * the fetching thread's heap.
+ */
+export interface PageFetchResult extends Omit<FetchResult, 'body' | 'charset' | 'notModified'> {
+  raw: RawBody;
 }
 
 export interface MediaRef {

@@ -47,10 +47,10 @@ async function readSavedPage(file: string): Promise<RawBody> {
 async function extractInput(input: string, options: ExtractCommandOptions): Promise<Extracted> {
   const { siteRules } = options;
   if (isUrl(input)) {
-    const page = await options.client().fetchResource(input, { kind: 'page', raw: true });
+    const page = await options.client().fetchPage(input);
     return {
       url: page.finalUrl,
-      article: extractArticle({ html: page.raw ?? page.body, url: page.finalUrl, siteRules }),
+      article: extractArticle({ html: page.raw, url: page.finalUrl, siteRules }),
     };
   }
   const html = await readSavedPage(input);

@@ -19,7 +19,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import type { ResolvedConfig } from '../config/index.js';
 import type { Logger } from '../lib/log.js';
 import { redactUrl } from '../lib/url.js';
-import type { FetchResult } from '../types.js';
+import type { FetchResult, PageFetchResult, RawBody } from '../types.js';
 import { createGuardedLookup, findLiteralAddress, isBlockedAddress, type AddressPolicy } from './address-guard.js';
 import { fetchError, toFetchError } from './fetch-error.js';
 import { createHostLimiter, type HostLimiter } from './host-limiter.js';
@@ -33,16 +33,21 @@ export interface FetchOptions {
   etag?: string;
   lastModified?: string;
   maxBytes?: number;
-  /**
-   * Leave a 2xx body undecoded (`raw`, `body` empty): pages go to the extraction worker
-   * as bytes, so their text, often over V8's large-object size, never lands in this heap.
-   */
-  raw?: boolean;
   signal?: AbortSignal;
 }
 
+/**
+ * Internally, a 2xx body may be left undecoded (`raw`): pages go to the extraction worker
+ * as bytes, so their text, often over V8's large-object size, never lands in this heap.
+ */
+type ReadOptions = FetchOptions & { raw?: boolean };
+type ReadResult = FetchResult & { raw?: RawBody };
+
 export interface HttpClient {
+  /** A feed or page, its body decoded to text. */
   fetchResource(url: string, options: FetchOptions): Promise<FetchResult>;
+  /** An HTML page as bytes, for the extractor to decode (see PageFetchResult). */
+  fetchPage(url: string, options?: { maxBytes?: number; signal?: AbortSignal }): Promise<PageFetchResult>;
   postForm(url: string, form: Record<string, string>, options?: { signal?: AbortSignal }): Promise<{ status: number }>;
 }
 
@@ -90,6 +95,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
   return {
     fetchResource: (url, fetchOptions) => fetchResource(context, url, fetchOptions),
+    fetchPage: async (url, pageOptions = {}) => {
+      const {
+        raw,
+        body: _body,
+        charset: _charset,
+        notModified: _notModified,
+        ...rest
+      } = await fetchResource(context, url, {
+        ...pageOptions,
+        kind: 'page',
+        raw: true,
+      });
+      // No validators are sent for a page, so there is no 304: a 2xx always brings its bytes.
+      if (!raw) throw fetchError('EMPTY', 'The page came without a body', url);
+      return { ...rest, raw };
+    },
     postForm: (url, form, postOptions) => postForm(context, url, form, postOptions?.signal),
   };
 }
@@ -112,7 +133,7 @@ function checkUrl(context: ClientContext, value: string, origin: string): URL {
   return url;
 }
 
-async function fetchResource(context: ClientContext, url: string, options: FetchOptions): Promise<FetchResult> {
+async function fetchResource(context: ClientContext, url: string, options: ReadOptions): Promise<ReadResult> {
   const startedAt = performance.now();
   const log = context.logger;
   let current = checkUrl(context, url, url);
@@ -181,7 +202,7 @@ async function postForm(
   }
 }
 
-async function fetchWithRetries(context: ClientContext, url: URL, options: FetchOptions): Promise<ResponseOutcome> {
+async function fetchWithRetries(context: ClientContext, url: URL, options: ReadOptions): Promise<ResponseOutcome> {
   const { config, logger } = context;
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -204,7 +225,7 @@ async function fetchWithRetries(context: ClientContext, url: URL, options: Fetch
   }
 }
 
-async function attemptOnce(context: ClientContext, url: URL, options: FetchOptions): Promise<ResponseOutcome> {
+async function attemptOnce(context: ClientContext, url: URL, options: ReadOptions): Promise<ResponseOutcome> {
   const { config } = context;
   const maxBytes = options.maxBytes ?? (options.kind === 'feed' ? config.maxFeedBytes : config.maxPageBytes);
   const headers = buildRequestHeaders(context.userAgent, options);

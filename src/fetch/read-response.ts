@@ -3,7 +3,7 @@
 // NOT_HTML). The body is only read for a 2xx that passed the cheap checks on its head.
 
 import type { IncomingHttpHeaders } from 'node:http';
-import type { FetchResult } from '../types.js';
+import type { FetchResult, RawBody } from '../types.js';
 import { parseMaxAgeSec, parseRetryAfterMs } from './cache-policy.js';
 import { bytesOpenLikeHtml, isHtmlMediaType, parseMediaType } from './content-type.js';
 import { decodeBody } from '../lib/decode-body.js';
@@ -18,7 +18,7 @@ export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 30
 export interface ReadResponseOptions {
   kind: ResourceKind;
   maxBytes: number;
-  /** Return the bytes undecoded (see FetchOptions.raw). */
+  /** Return the bytes undecoded (HttpClient.fetchPage). */
   raw?: boolean;
   /** Validators sent with the request, reported back on a 304 the server sent bare. */
   etag?: string;
@@ -27,7 +27,7 @@ export interface ReadResponseOptions {
 
 export type ResponseOutcome =
   | { type: 'redirect'; location: string }
-  | ({ type: 'done' } & Omit<FetchResult, 'url' | 'finalUrl' | 'durationMs'>);
+  | ({ type: 'done'; raw?: RawBody } & Omit<FetchResult, 'url' | 'finalUrl' | 'durationMs'>);
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];

@@ -20,9 +20,9 @@ async function extractItem(ctx: WorkContext, source: SourceConfig, item: FeedIte
   try {
     // A fetched page waits in memory for the extractor: at most fetch.concurrency of them.
     return await ctx.pageLimit(async () => {
-      const page = await ctx.client.fetchResource(url, { kind: 'page', raw: true, signal: ctx.signal });
+      const page = await ctx.client.fetchPage(url, { signal: ctx.signal });
       return ctx.extractor.extract({
-        html: page.raw ?? page.body,
+        html: page.raw,
         url: page.finalUrl,
         item,
         siteRules: ctx.config.siteRules,

@@ -139,11 +139,13 @@ describe('fetchResource kinds and bodies', () => {
     ]);
     const header = 'text/html; charset=windows-1251';
     server.route('/raw', reply(bytes, { 'content-type': header }));
-    const result = await createTestClient().fetchResource(server.url('/raw'), { kind: 'page', raw: true });
-    expect(result).toMatchObject({ status: 200, contentType: 'text/html', body: '' });
-    expect(result.charset).toBeUndefined();
-    expect(result.raw?.contentType).toBe(header);
-    expect(Buffer.from(result.raw!.bytes).equals(bytes)).toBe(true);
+    const result = await createTestClient().fetchPage(server.url('/raw'));
+    expect(result).toMatchObject({ status: 200, contentType: 'text/html' });
+    // Nothing decoded: no text body, no charset; the bytes as they came.
+    expect(Object.keys(result)).not.toContain('body');
+    expect(Object.keys(result)).not.toContain('charset');
+    expect(result.raw.contentType).toBe(header);
+    expect(Buffer.from(result.raw.bytes).equals(bytes)).toBe(true);
   });
 
   test('raw: the head checks still apply (NOT_HTML, TOO_LARGE, EMPTY)', async () => {
@@ -151,13 +153,13 @@ describe('fetchResource kinds and bodies', () => {
     server.route('/big', reply(HTML.repeat(10), { 'content-type': 'text/html' }));
     server.route('/empty', reply('', { 'content-type': 'text/html' }));
     const client = createTestClient();
-    await expect(client.fetchResource(server.url('/doc.pdf'), { kind: 'page', raw: true })).rejects.toMatchObject({
+    await expect(client.fetchPage(server.url('/doc.pdf'))).rejects.toMatchObject({
       code: 'NOT_HTML',
     });
-    await expect(
-      client.fetchResource(server.url('/big'), { kind: 'page', raw: true, maxBytes: HTML.length }),
-    ).rejects.toMatchObject({ code: 'TOO_LARGE' });
-    await expect(client.fetchResource(server.url('/empty'), { kind: 'page', raw: true })).rejects.toMatchObject({
+    await expect(client.fetchPage(server.url('/big'), { maxBytes: HTML.length })).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+    });
+    await expect(client.fetchPage(server.url('/empty'))).rejects.toMatchObject({
       code: 'EMPTY',
     });
   });
