@@ -6,6 +6,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element, ParentNode } from 'domhandler';
 import { classWeight, hintsOf, MAYBE_CANDIDATE, UNLIKELY_CANDIDATE } from './class-hints.js';
+import { findLeadParagraphs } from './find-lead-paragraphs.js';
 import { isElement, linkDensity, measureText, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
 import { walkElements } from './walk-elements.js';
@@ -198,6 +199,6 @@ export function findMainContent($: CheerioAPI, options: MainContentOptions = {})
     parent && isElement(parent) && top !== body
       ? parent.children.filter(isElement).filter((sibling) => isContentSibling(sibling, top, scores, stats))
       : [top];
-  wrapper.append(members);
+  wrapper.append(top === body ? members : [...findLeadParagraphs(top, members, body, stats), ...members]);
   return { content: wrapper as Cheerio<Element>, measurePageText, stats };
 }

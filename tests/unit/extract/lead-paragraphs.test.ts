@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { extractArticle } from '../../../src/extract/extract-article.js';
+
+const PARAGRAPH =
+  'This sentence is part of the article body, and it is long enough to count as real prose for scoring.';
+const prose = (count: number) =>
+  Array.from({ length: count }, (_, index) => `<p>${index}: ${PARAGRAPH}</p>`).join('\n');
+const extract = (html: string) => extractArticle({ html, url: 'https://site.example/news/story.html', siteRules: {} });
+const LEAD = 'The lead paragraph sums the story up before the body starts, as news sites print it.';
+
+describe('lead paragraphs outside the chosen block', () => {
+  test('a standfirst in the article header comes before the body', () => {
+    const html = `<html><body><nav><a href="/">Home</a></nav>
+      <article><header><h1>Headline</h1><p class="intro">${LEAD}</p><p>By Someone</p></header>
+      <div class="article-body"><div class="text">${prose(6)}</div></div></article>
+      <div class="more">${prose(1)}</div></body></html>`;
+    const { text } = extract(html);
+    expect(text).toContain(LEAD);
+    expect(text.indexOf(LEAD)).toBeLessThan(text.indexOf('0: This sentence'));
+    expect(text).not.toContain('By Someone');
+  });
+
+  test('paragraphs before the body in a wrapper holding much more text (the page) stay out', () => {
+    const items = Array.from({ length: 12 }, (_, index) => `<li>Item ${index} of a long listing: ${PARAGRAPH}</li>`);
+    const html = `<html><body><div class="site"><div class="intro-box"><p>${LEAD}</p></div>
+      <div class="wrap"><div class="story">${prose(4)}</div></div>
+      <ul class="listing">${items.join('')}</ul></div></body></html>`;
+    const { text } = extract(html);
+    expect(text).toContain('0: This sentence');
+    expect(text).not.toContain(LEAD);
+  });
+});
