@@ -14,7 +14,7 @@ import { removeStaleTempFiles } from './lib/fs.js';
 import type { Logger } from './lib/log.js';
 import { publishFeeds, type PublishReport } from './publish/index.js';
 import { isDue, openJsonStateStore, type StateStore } from './state/index.js';
-import { processItemPage, processSourceFeed, type SourceOutcome, type WorkContext } from './work/index.js';
+import { processItemPage, processSourceFeed, type SourceOutcome, type WorkContext } from './units/index.js';
 
 export interface RunProgress {
   sourcesDone: number;

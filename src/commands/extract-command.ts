@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { ResolvedConfig } from '../config/index.js';
-import { extractArticle, readDeclaredUrl } from '../extract/index.js';
+import { extractArticle } from '../extract/index.js';
 import type { HttpClient } from '../fetch/index.js';
 import { describeError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
@@ -58,8 +58,9 @@ async function extractInput(input: string, options: ExtractCommandOptions): Prom
     return { url: options.baseUrl, article: extractArticle({ html, url: options.baseUrl, siteRules }) };
   // No --url: the page's own canonical URL when it names one (its links then resolve and
   // its host's rule applies), else the file's address.
-  const url = readDeclaredUrl(html, pathToFileURL(resolve(input)).href) ?? pathToFileURL(resolve(input)).href;
-  return { url, article: extractArticle({ html, url, siteRules }) };
+  const fileUrl = pathToFileURL(resolve(input)).href;
+  const article = extractArticle({ html, url: fileUrl, siteRules, preferDeclaredUrl: true });
+  return { url: article.finalUrl ?? fileUrl, article };
 }
 
 function formatResult(

@@ -39,6 +39,12 @@ export interface ExtractInput {
   html: string | RawBody;
   /** Final URL after redirects. */
   url: string;
+  /**
+   * A saved page read without its address (`feedwright extract` without --url): the URL the
+   * page declares for itself (canonical, og:url) replaces `url` when it has one, so its
+   * links resolve and its host's rule applies.
+   */
+  preferDeclaredUrl?: boolean;
   item?: FeedItem;
   siteRules: Record<string, SiteRule>;
   sourceRule?: SiteRule;
@@ -113,28 +119,26 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
 /** A page given as bytes is decoded a piece at a time into the parser (decode-body.ts). */
 function loadPage(html: string | RawBody): CheerioAPI {
   if (typeof html === 'string') return loadDocument(html);
-  const bytes = Buffer.from(html.bytes.buffer, html.bytes.byteOffset, html.bytes.byteLength);
-  return loadDocument(decodeBodyPieces(bytes, html.contentType, 'page').pieces);
+  return loadDocument(decodeBodyPieces(bytesOf(html), html.contentType, 'page').pieces);
 }
 
-/** The URL a saved page declares for itself (`feedwright extract` without --url). */
-export function readDeclaredUrl(html: string | RawBody, fileUrl: string): string | undefined {
-  return findDeclaredUrl(readPageMeta(loadPage(html), fileUrl));
+/** The page's bytes as a Buffer view (no copy): a transferred ArrayBuffer arrives as a plain Uint8Array. */
+function bytesOf(raw: RawBody): Buffer {
+  return Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength);
 }
 
 function readPageText(html: string | RawBody): string {
   if (typeof html === 'string') return html;
-  return decodeBody(
-    Buffer.from(html.bytes.buffer, html.bytes.byteOffset, html.bytes.byteLength),
-    html.contentType,
-    'page',
-  ).text;
+  return decodeBody(bytesOf(html), html.contentType, 'page').text;
 }
 
 function extractArticleUnguarded(input: ExtractInput): ExtractedArticle {
   const $ = loadPage(input.html);
-  const page = readPageMeta($, input.url);
-  const found = findSiteRule(input.url, input.siteRules, input.sourceRule);
+  const asGiven = readPageMeta($, input.url);
+  const declared = input.preferDeclaredUrl ? findDeclaredUrl(asGiven) : undefined;
+  const url = declared ?? input.url;
+  const page = declared ? readPageMeta($, url) : asGiven;
+  const found = findSiteRule(url, input.siteRules, input.sourceRule);
   const chosenRule = found?.rule;
   const title = findTitle(page, input.item, readRuleField($, chosenRule?.title));
   const published = findPublishedDate(page, input.item, readRuleField($, chosenRule?.date));
@@ -148,8 +152,8 @@ function extractArticleUnguarded(input: ExtractInput): ExtractedArticle {
     ...optional('byline', findByline(page, input.item)),
     ...optional('siteName', findSiteName(page)),
     ...optional('coverImage', findCoverImage(page, input.item, body.images)),
-    canonicalUrl: findCanonicalUrl(page, input.url),
-    finalUrl: input.url,
+    canonicalUrl: findCanonicalUrl(page, url),
+    finalUrl: url,
     markdown: body.markdown,
     text: body.text,
     method: chosen.method,

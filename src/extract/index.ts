@@ -3,6 +3,6 @@
 // content/ (site rules, scoring, cleaning, sanitizing), markdown/ (the safe converter),
 // pool/ (the worker threads that run extraction off the event loop).
 
-export { extractArticle, extractFromFeed, readDeclaredUrl, type ExtractInput } from './extract-article.js';
+export { extractArticle, extractFromFeed, type ExtractInput } from './extract-article.js';
 export { findSiteRule, type ChosenRule } from './content/apply-site-rule.js';
 export { createExtractor, type Extractor } from './pool/extractor-pool.js';

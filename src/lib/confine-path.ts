@@ -8,11 +8,16 @@ import { lstat, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { FeedwrightError, type Stage } from './errors.js';
 
+/** True when `path` is `root` or inside it (both already real paths, or both as written). */
+export function isInsideFolder(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
 /** True when `path` (a symlink or not) really is `root` or under it; false when it cannot be resolved. */
 export async function isInsideRealFolder(root: string, path: string): Promise<boolean> {
   try {
     const [realRoot, real] = await Promise.all([realpath(root), realpath(path)]);
-    return real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+    return isInsideFolder(realRoot, real);
   } catch {
     return false;
   }

@@ -6,7 +6,8 @@
 // (a dotfile such as .htpasswd, or our own `.name.tmp` temp files) or a `.tmp` name is
 // 'hidden' (404): it was never published. Pure: no I/O.
 
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { isInsideFolder } from '../lib/confine-path.js';
 
 export type RequestPath =
   | {
@@ -39,11 +40,6 @@ export function resolveRequestPath(root: string, target: string | undefined): Re
   if (segments.some((segment) => segment.startsWith('.') || segment.endsWith('.tmp'))) return { kind: 'hidden' };
   const base = resolve(root);
   const path = join(base, ...segments);
-  if (path !== base && !path.startsWith(base + sep)) return { kind: 'bad', reason: 'outside the folder' };
+  if (!isInsideFolder(base, path)) return { kind: 'bad', reason: 'outside the folder' };
   return { kind: 'ok', path, isFolder: decoded.endsWith('/'), urlPath, query };
-}
-
-/** True when `path` is `root` or inside it (both already real paths). */
-export function isInsideFolder(root: string, path: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }

@@ -24,9 +24,10 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { FeedwrightError } from '../lib/errors.js';
+import { isInsideFolder } from '../lib/confine-path.js';
 import type { Logger } from '../lib/log.js';
 import { acceptsGzip, findContentType, isCompressible, isNotModified } from './negotiate-response.js';
-import { isInsideFolder, resolveRequestPath } from './resolve-request-path.js';
+import { resolveRequestPath } from './resolve-request-path.js';
 
 const gzipAsync = promisify(gzip);
 

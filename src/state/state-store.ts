@@ -1,7 +1,7 @@
 // The one interface every change of run state goes through (issue 14): a source's fetch
 // outcome, and the claims that make each story one file (an item id stored once, a
 // canonical URL stored once, a slug reserved once). The stages and the units of work
-// (src/work/) see only this; json-state-store.ts keeps it in data/state.json, and a
+// (src/units/) see only this; json-state-store.ts keeps it in data/state.json, and a
 // shared store (queue mode on several machines) implements the same methods.
 
 import type { FeedItem } from '../types.js';

@@ -10,6 +10,7 @@ import type { Element } from 'domhandler';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { describeError } from '../../lib/errors.js';
+import { escapeHtmlKeepingQuotes } from '../../lib/xml-text.js';
 import type { ExtractionMethod } from '../../types.js';
 import { cleanContent } from './clean-content.js';
 import { findMainContent } from './find-main-content.js';
@@ -40,7 +41,6 @@ export interface FallbackBody {
 }
 
 const EMPTY: RenderedBody = { markdown: '', text: '', images: [] };
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Content given as an HTML fragment, cleaned and rendered like a page's. */
 function renderFragment(html: string, context: FallbackContext): RenderedBody {
@@ -61,7 +61,7 @@ function readJsonLdBody(context: FallbackContext): RenderedBody {
       : text
           .split(/\n\s*\n|\r?\n/)
           .filter((line) => line.trim())
-          .map((line) => `<p>${escapeHtml(line.trim())}</p>`)
+          .map((line) => `<p>${escapeHtmlKeepingQuotes(line.trim())}</p>`)
           .join('');
     return renderFragment(html, context);
   }

@@ -10,6 +10,7 @@
 // getElementsByTagName, removeChild, cloneNode.
 
 import type { AnyNode } from 'domhandler';
+import { escapeHtmlKeepingQuotes } from '../../lib/xml-text.js';
 
 type TreeNode = TreeElement | TreeText;
 
@@ -28,7 +29,6 @@ const VOID_TAGS = new Set([
   'TRACK',
   'WBR',
 ]);
-const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 export class TreeText {
@@ -105,7 +105,7 @@ export class TreeElement {
       .join('');
     if (VOID_TAGS.has(this.nodeName)) return `<${name}${attributes}>`;
     const inner = this.childNodes
-      .map((child) => (child.nodeType === 1 ? child.outerHTML : escapeText(child.data)))
+      .map((child) => (child.nodeType === 1 ? child.outerHTML : escapeHtmlKeepingQuotes(child.data)))
       .join('');
     return `<${name}${attributes}>${inner}</${name}>`;
   }

@@ -1,4 +1,4 @@
-// The work folder's door: the two units of work, plain functions of their input and a
+// The units folder's door: the two units of work, plain functions of their input and a
 // WorkContext (state store, HTTP client, extractor). pipeline.ts runs them in one
 // process; a queue worker on another machine would call the same two.
 
