@@ -125,7 +125,8 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
     signal: options.signal,
   };
   const sources = config.sources.filter((source) => source.enabled);
-  const due = sources.filter((source) => isDue(state.findSource(source.url), now(), options.force ?? false));
+  const known = await Promise.all(sources.map((source) => state.findSource(source.url)));
+  const due = sources.filter((_source, i) => isDue(known[i], now(), options.force ?? false));
   Object.assign(report, { sourcesTotal: sources.length, sourcesDue: due.length });
   logger.info('Run started', { count: due.length, total: sources.length, force: options.force ?? false });
   let done = 0;

@@ -3,7 +3,7 @@
 
 import type { ResolvedConfig } from '../config/index.js';
 import { redactUrl } from '../lib/url.js';
-import { openJsonStateStore } from '../state/index.js';
+import { openJsonStateStore, type StateStore } from '../state/index.js';
 
 export interface SourceStatus {
   name: string;
@@ -20,10 +20,11 @@ export interface SourceStatus {
   error: string | null;
 }
 
-export async function collectStatus(config: ResolvedConfig): Promise<SourceStatus[]> {
-  const state = await openJsonStateStore(config.paths.state);
-  return config.sources.map((source) => {
-    const st = state.findSource(source.url);
+export async function collectStatus(config: ResolvedConfig, store?: StateStore): Promise<SourceStatus[]> {
+  const state = store ?? (await openJsonStateStore(config.paths.state));
+  const known = await Promise.all(config.sources.map((source) => state.findSource(source.url)));
+  return config.sources.map((source, i) => {
+    const st = known[i];
     return {
       name: source.name,
       url: redactUrl(source.url),

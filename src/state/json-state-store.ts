@@ -17,51 +17,60 @@ export async function openJsonStateStore(path: string): Promise<StateStore> {
 export function createJsonStateStore(path: string, state: RunState): StateStore {
   const saver = createStateSaver(path, state);
   const itemsInFlight = new Set<string>();
-  const slugsInFlight = new Set<string>();
-  const urlsInFlight = new Map<string, string>();
+  /** Slug → the owner reserving it. */
+  const slugsInFlight = new Map<string, string>();
+  /** URL → the slug and owner claiming it. */
+  const urlsInFlight = new Map<string, { slug: string; owner: string }>();
   const recordItem = (itemId: string, slug: string) => {
     state.items[itemId] = { seenAt: new Date().toISOString(), slug };
   };
+  const findUrl = (url: string) => state.urls[url] ?? urlsInFlight.get(url)?.slug;
   return {
-    findSource: (url) => findSourceState(state, url),
-    recordNotModified: (url: string, fetch: NotModifiedFetch, settings: ScheduleSettings) =>
+    findSource: async (url) => findSourceState(state, url),
+    recordNotModified: async (url: string, fetch: NotModifiedFetch, settings: ScheduleSettings) =>
       applyNotModified(sourceState(state, url), fetch, settings),
-    recordSuccess: (url: string, fetch: ParsedFetch, settings: ScheduleSettings) =>
+    recordSuccess: async (url: string, fetch: ParsedFetch, settings: ScheduleSettings) =>
       applySuccess(sourceState(state, url), fetch, settings),
-    recordFailure: (url: string, fetch: FailedFetch, settings: ScheduleSettings) =>
+    recordFailure: async (url: string, fetch: FailedFetch, settings: ScheduleSettings) =>
       applyFailure(sourceState(state, url), fetch, settings),
 
-    findNewItems: (source, items, owners) => findNewItems(state, source, items, owners),
-    findItem: (itemId) => state.items[itemId],
-    claimItem(itemId) {
+    findNewItems: async (source, items, owners) => findNewItems(state, source, items, owners),
+    findItem: async (itemId) => state.items[itemId],
+    async claimItem(itemId) {
       if (state.items[itemId]?.slug || itemsInFlight.has(itemId)) return false;
       itemsInFlight.add(itemId);
       return true;
     },
-    releaseItem: (itemId) => void itemsInFlight.delete(itemId),
-    recordItem,
-    recordStored(itemId, slug, url) {
+    releaseItem: async (itemId) => void itemsInFlight.delete(itemId),
+    recordItem: async (itemId, slug) => recordItem(itemId, slug),
+    async recordStored(itemId, slug, url) {
       recordItem(itemId, slug);
       if (url === undefined) return;
       state.urls[url] = slug;
       urlsInFlight.delete(url);
     },
 
-    findUrl: (url) => state.urls[url] ?? urlsInFlight.get(url),
-    claimUrl(url, slug) {
-      const taken = state.urls[url] ?? urlsInFlight.get(url);
+    findUrl: async (url) => findUrl(url),
+    async claimUrl(url, slug, owner) {
+      const held = urlsInFlight.get(url);
+      const taken = held?.owner === owner ? state.urls[url] : findUrl(url);
       if (taken) return taken;
-      urlsInFlight.set(url, slug);
+      urlsInFlight.set(url, { slug, owner });
       return undefined;
     },
-    releaseUrl: (url) => void urlsInFlight.delete(url),
+    async releaseUrl(url, owner) {
+      if (urlsInFlight.get(url)?.owner === owner) urlsInFlight.delete(url);
+    },
 
-    reserveSlug(slug) {
-      if (slugsInFlight.has(slug)) return false;
-      slugsInFlight.add(slug);
+    async reserveSlug(slug, owner) {
+      const holder = slugsInFlight.get(slug);
+      if (holder !== undefined && holder !== owner) return false;
+      slugsInFlight.set(slug, owner);
       return true;
     },
-    releaseSlug: (slug) => void slugsInFlight.delete(slug),
+    async releaseSlug(slug, owner) {
+      if (slugsInFlight.get(slug) === owner) slugsInFlight.delete(slug);
+    },
 
     save: () => saver.save(),
     flush: () => saver.flush(),

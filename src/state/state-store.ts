@@ -48,41 +48,48 @@ export interface FailedFetch {
 
 export interface StateStore {
   /** The state of the source at `url`, if it has any. Read-only: change it through record…. */
-  findSource(url: string): Readonly<SourceState> | undefined;
-  recordNotModified(url: string, fetch: NotModifiedFetch, settings: ScheduleSettings): void;
+  findSource(url: string): Promise<Readonly<SourceState> | undefined>;
+  recordNotModified(url: string, fetch: NotModifiedFetch, settings: ScheduleSettings): Promise<void>;
   /** Validators are stored here only: a body that never parsed never earns a 304. */
-  recordSuccess(url: string, fetch: ParsedFetch, settings: ScheduleSettings): void;
-  recordFailure(url: string, fetch: FailedFetch, settings: ScheduleSettings): void;
+  recordSuccess(url: string, fetch: ParsedFetch, settings: ScheduleSettings): Promise<void>;
+  recordFailure(url: string, fetch: FailedFetch, settings: ScheduleSettings): Promise<void>;
 
   /**
    * The items of a fetched feed not seen before from this source, their ids scoped to it
    * (seen-items.ts; a state written before ids were scoped is taken over here).
    */
-  findNewItems(source: { name: string; url: string }, items: FeedItem[], owners: GuidOwners): NewItems;
+  findNewItems(source: { name: string; url: string }, items: FeedItem[], owners: GuidOwners): Promise<NewItems>;
   /** The item, when it was stored or found a duplicate, in an earlier run or this one. */
-  findItem(itemId: string): Readonly<SeenItem> | undefined;
-  /** Takes the item for this caller: false when it is already stored or being stored. */
-  claimItem(itemId: string): boolean;
-  releaseItem(itemId: string): void;
+  findItem(itemId: string): Promise<Readonly<SeenItem> | undefined>;
+  /**
+   * Takes the item for this caller: false when it is already stored or being stored by
+   * another caller. The claims below are held in the item's name (`owner`, its id): a
+   * retry of the same item (a worker killed mid-job) takes back what its first try held.
+   */
+  claimItem(itemId: string): Promise<boolean>;
+  releaseItem(itemId: string): Promise<void>;
   /** Records the item as done with, its story in `slug`. */
-  recordItem(itemId: string, slug: string): void;
+  recordItem(itemId: string, slug: string): Promise<void>;
   /**
    * Records the item stored under `slug`, and the canonical URL it claimed: a claim is kept
    * (and saved) only from here, once the file is written, so a crash between the claim and
    * the write cannot leave a URL pointing at a story that has no file.
    */
-  recordStored(itemId: string, slug: string, url: string | undefined): void;
+  recordStored(itemId: string, slug: string, url: string | undefined): Promise<void>;
 
-  /** The slug of the story already stored for a canonical URL, if any. */
-  findUrl(url: string): string | undefined;
-  /** Claims the URL for `slug` while its file is written: undefined when taken now, else the slug that already has it. */
-  claimUrl(url: string, slug: string): string | undefined;
+  /** The slug of the story already stored (or being stored) for a canonical URL, if any. */
+  findUrl(url: string): Promise<string | undefined>;
+  /**
+   * Claims the URL for `slug` while its file is written: undefined when taken now (or
+   * already held by `owner`), else the slug that already has it.
+   */
+  claimUrl(url: string, slug: string, owner: string): Promise<string | undefined>;
   /** Gives up a claim whose file could not be written. */
-  releaseUrl(url: string): void;
+  releaseUrl(url: string, owner: string): Promise<void>;
 
-  /** Reserves a slug while its file is checked and written: false when someone holds it. */
-  reserveSlug(slug: string): boolean;
-  releaseSlug(slug: string): void;
+  /** Reserves a slug while its file is checked and written: false when another owner holds it. */
+  reserveSlug(slug: string, owner: string): Promise<boolean>;
+  releaseSlug(slug: string, owner: string): Promise<void>;
 
   /** Persists soon (writes are spaced); resolves once a write begun after the call is done. */
   save(): Promise<void>;

@@ -46,19 +46,19 @@ async function findFreeSlug(
   const candidates = [base, makeUniqueSlug(base, hashId(seed, 6)), makeUniqueSlug(base, hashId(seed, 12))];
   for (const slug of candidates) {
     // Reserved before the file is read: a concurrent item cannot take it meanwhile.
-    if (!state.reserveSlug(slug)) continue;
+    if (!(await state.reserveSlug(slug, itemId))) continue;
     const existing = await storyOfFile(dir, slug);
     const same = existing ? (source !== '' && existing.source === source) || existing.id === itemId : false;
     if (existing === null || same) return slug;
-    state.releaseSlug(slug);
+    await state.releaseSlug(slug, itemId);
   }
   const last = makeUniqueSlug(base, hashId(`${seed}\n${Date.now()}`, 12));
-  state.reserveSlug(last);
+  await state.reserveSlug(last, itemId);
   return last;
 }
 
-function recordDuplicate(state: StateStore, itemId: string, slug: string): StoreOutcome {
-  state.recordItem(itemId, slug);
+async function recordDuplicate(state: StateStore, itemId: string, slug: string): Promise<StoreOutcome> {
+  await state.recordItem(itemId, slug);
   return { written: false, slug, reason: 'duplicate-url' };
 }
 
@@ -69,15 +69,15 @@ export async function storeArticle(
   itemId: string,
 ): Promise<StoreOutcome> {
   const key = article.source;
-  const known = key ? state.findUrl(key) : undefined;
+  const known = key ? await state.findUrl(key) : undefined;
   if (known) return recordDuplicate(state, itemId, known);
   // The same item from two sources at once (no URL to dedupe on): the first stores it.
-  if (!state.claimItem(itemId))
-    return { written: false, slug: state.findItem(itemId)?.slug ?? '', reason: 'duplicate-item' };
+  if (!(await state.claimItem(itemId)))
+    return { written: false, slug: (await state.findItem(itemId))?.slug ?? '', reason: 'duplicate-item' };
   try {
     return await claimAndWrite(dir, state, article, itemId);
   } finally {
-    state.releaseItem(itemId);
+    await state.releaseItem(itemId);
   }
 }
 
@@ -91,17 +91,17 @@ async function claimAndWrite(
   const slug = await findFreeSlug(dir, article.title, key, itemId, state);
   try {
     // Claimed after the await: a concurrent item may have stored this story meanwhile.
-    const taken = key ? state.claimUrl(key, slug) : undefined;
+    const taken = key ? await state.claimUrl(key, slug, itemId) : undefined;
     if (taken) return recordDuplicate(state, itemId, taken);
     try {
       const path = await writeArticle(dir, { ...article, slug });
-      state.recordStored(itemId, slug, key || undefined);
+      await state.recordStored(itemId, slug, key || undefined);
       return { written: true, slug, path };
     } catch (error) {
-      if (key) state.releaseUrl(key);
+      if (key) await state.releaseUrl(key, itemId);
       throw error;
     }
   } finally {
-    state.releaseSlug(slug);
+    await state.releaseSlug(slug, itemId);
   }
 }

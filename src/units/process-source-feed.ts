@@ -25,7 +25,7 @@ export async function processSourceFeed(
   const settings = ctx.config.fetch;
   const at = ctx.now();
   const startedMs = Date.now();
-  const known = ctx.state.findSource(source.url);
+  const known = await ctx.state.findSource(source.url);
   try {
     const result = await ctx.client.fetchResource(source.url, {
       kind: 'feed',
@@ -40,19 +40,19 @@ export async function processSourceFeed(
       maxAgeSec: result.maxAgeSec,
     };
     if (result.notModified) {
-      ctx.state.recordNotModified(source.url, answer, settings);
+      await ctx.state.recordNotModified(source.url, answer, settings);
       log.info('Feed not modified', { url: redactUrl(source.url), durationMs: result.durationMs });
       return { kind: 'not-modified' };
     }
     // Only the items taken are normalized (a feed may list up to 1,000).
     const feed = parseFeed(result.body, { url: result.finalUrl, maxItems: settings.maxItemsPerSource });
-    const { fresh, collisions } = ctx.state.findNewItems(source, feed.items, ctx.guidOwners);
+    const { fresh, collisions } = await ctx.state.findNewItems(source, feed.items, ctx.guidOwners);
     for (const [other, count] of collisions)
       log.warn('Items share GUIDs with another source', { otherSource: other, count });
     const items = await handleItems(fresh);
     const itemsLeft = !items.every(isItemDone);
     const counts = { itemCount: feed.items.length, newItems: fresh.length, itemsLeft };
-    ctx.state.recordSuccess(source.url, { ...answer, feedIntervalSec: feed.minIntervalSec, ...counts }, settings);
+    await ctx.state.recordSuccess(source.url, { ...answer, feedIntervalSec: feed.minIntervalSec, ...counts }, settings);
     log.info('Feed processed', {
       url: redactUrl(source.url),
       status: result.status,
@@ -65,7 +65,7 @@ export async function processSourceFeed(
     const known = isFeedwrightError(error) ? error : undefined;
     const code = known?.code ?? 'UNKNOWN';
     const message = describeError(error);
-    ctx.state.recordFailure(
+    await ctx.state.recordFailure(
       source.url,
       { at, code, status: known?.status, retryAfterMs: known?.retryAfterMs, message },
       settings,

@@ -1,0 +1,129 @@
+// The StateStore contract, run on every implementation (state.json, Redis): claims are
+// taken once and given back, a claim's owner takes it back on a retry, what is stored
+// stays stored for the next process, and validators are kept only from a feed that parsed.
+
+import { describe, expect, test } from 'vitest';
+import type { StateStore } from '../../src/state/index.js';
+import type { FeedItem } from '../../src/types.js';
+
+export interface StoreUnderTest {
+  store: StateStore;
+  /** The same state as another process would open it, after this one flushed. */
+  reopen(): Promise<StateStore>;
+}
+
+const SETTINGS = { minIntervalMinutes: 0, maxBackoffMinutes: 1440 };
+const URL_A = 'https://a.example/feed.xml';
+const AT = new Date('2026-01-01T00:00:00Z');
+
+export function describeStateStoreContract(name: string, open: () => Promise<StoreUnderTest>): void {
+  describe(`${name}: claims`, () => {
+    test('an item, a slug and a URL are each claimed once until given back', async () => {
+      const { store } = await open();
+      expect(await store.claimItem('i1')).toBe(true);
+      expect(await store.claimItem('i1')).toBe(false);
+      await store.releaseItem('i1');
+      expect(await store.claimItem('i1')).toBe(true);
+      expect(await store.reserveSlug('s', 'i1')).toBe(true);
+      expect(await store.reserveSlug('s', 'i2')).toBe(false);
+      await store.releaseSlug('s', 'i2'); // not the holder: nothing given back
+      expect(await store.reserveSlug('s', 'i2')).toBe(false);
+      await store.releaseSlug('s', 'i1');
+      expect(await store.reserveSlug('s', 'i2')).toBe(true);
+      expect(await store.claimUrl('https://n.example/a', 'a', 'i1')).toBeUndefined();
+      expect(await store.claimUrl('https://n.example/a', 'b', 'i2')).toBe('a');
+      expect(await store.findUrl('https://n.example/a')).toBe('a');
+      await store.releaseUrl('https://n.example/a', 'i1');
+      expect(await store.claimUrl('https://n.example/a', 'b', 'i2')).toBeUndefined();
+    });
+
+    test("a claim's owner takes it back (a retried item after its worker died)", async () => {
+      const { store } = await open();
+      expect(await store.reserveSlug('s', 'i1')).toBe(true);
+      expect(await store.reserveSlug('s', 'i1')).toBe(true);
+      expect(await store.claimUrl('https://n.example/a', 's', 'i1')).toBeUndefined();
+      expect(await store.claimUrl('https://n.example/a', 's', 'i1')).toBeUndefined();
+      expect(await store.claimUrl('https://n.example/a', 't', 'i2')).toBe('s');
+    });
+
+    test('a stored item is not claimed again, in this process or the next', async () => {
+      const { store, reopen } = await open();
+      expect(await store.claimItem('i1')).toBe(true);
+      await store.recordStored('i1', 'slug-1', 'https://n.example/a');
+      await store.releaseItem('i1');
+      expect(await store.claimItem('i1')).toBe(false);
+      await store.flush();
+      const next = await reopen();
+      expect(await next.claimItem('i1')).toBe(false);
+      expect((await next.findItem('i1'))?.slug).toBe('slug-1');
+      expect(await next.findUrl('https://n.example/a')).toBe('slug-1');
+      // A stored URL is not taken back by its owner either.
+      expect(await next.claimUrl('https://n.example/a', 'other', 'i1')).toBe('slug-1');
+    });
+
+    test('new items: only those not seen from this source, each once', async () => {
+      const { store } = await open();
+      const source = { name: 'A', url: URL_A };
+      const item = (id: string): FeedItem => ({
+        id,
+        guid: id,
+        title: id,
+        categories: [],
+        authors: [],
+        media: [],
+        enclosures: [],
+      });
+      const first = await store.findNewItems(source, [item('1'), item('2'), item('2')], new Map());
+      expect(first.fresh.map((it) => it.title)).toEqual(['1', '2']);
+      await store.recordItem(first.fresh[0]!.id, 'one');
+      const second = await store.findNewItems(source, [item('1'), item('2')], new Map());
+      expect(second.fresh.map((it) => it.title)).toEqual(['2']);
+      // Another source listing the same GUID: its own item, and a collision noted.
+      const owners = new Map([['1', 'A']]);
+      const other = await store.findNewItems({ name: 'B', url: 'https://b.example/feed' }, [item('1')], owners);
+      expect(other.fresh).toHaveLength(1);
+      expect(other.collisions.get('A')).toBe(1);
+    });
+  });
+
+  describe(`${name}: fetch outcomes`, () => {
+    test('validators come only from a feed that parsed; a failure keeps the last good ones and counts', async () => {
+      const { store, reopen } = await open();
+      const parsed = {
+        at: AT,
+        status: 200,
+        etag: '"v1"',
+        lastModified: 'Thu, 01 Jan 2026 00:00:00 GMT',
+        itemCount: 3,
+        newItems: 3,
+        itemsLeft: false,
+      };
+      await store.recordSuccess(URL_A, parsed, SETTINGS);
+      expect(await store.findSource(URL_A)).toMatchObject({ etag: '"v1"', failures: 0, lastOutcome: 'ok' });
+      for (const failures of [1, 2, 3]) {
+        await store.recordFailure(URL_A, { at: AT, code: 'PARSE', message: 'not a feed' }, SETTINGS);
+        expect(await store.findSource(URL_A)).toMatchObject({
+          etag: '"v1"',
+          failures,
+          lastOutcome: 'error',
+          lastErrorCode: 'PARSE',
+        });
+      }
+      await store.recordSuccess(URL_A, { ...parsed, etag: '"v2"', itemsLeft: true }, SETTINGS);
+      // Items left for the next run: no validator, so a 304 cannot hide them.
+      expect(await store.findSource(URL_A)).toMatchObject({ etag: undefined, lastModified: undefined, failures: 0 });
+      await store.recordNotModified(URL_A, { at: AT, status: 304, etag: '"v3"' }, SETTINGS);
+      await store.flush();
+      expect(await (await reopen()).findSource(URL_A)).toMatchObject({ etag: '"v3"', lastOutcome: 'not-modified' });
+    });
+
+    test('credentials in a source URL never reach the state', async () => {
+      const { store, reopen } = await open();
+      const secret = 'https://user:hunter2@c.example/feed.xml';
+      await store.recordFailure(secret, { at: AT, code: 'HTTP', status: 500, message: 'HTTP 500' }, SETTINGS);
+      await store.flush();
+      const next = await reopen();
+      expect((await next.findSource(secret))?.url).toBe('https://c.example/feed.xml');
+    });
+  });
+}
