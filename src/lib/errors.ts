@@ -4,7 +4,7 @@
 
 import { redactCredentials, redactUrl } from './url.js';
 
-export type Stage = 'config' | 'fetch' | 'parse' | 'extract' | 'classify' | 'store' | 'publish' | 'schedule' | 'cli';
+export type Stage = 'config' | 'fetch' | 'parse' | 'extract' | 'classify' | 'store' | 'publish' | 'schedule' | 'queue' | 'cli';
 
 export type ErrorCode =
   // configuration
@@ -28,7 +28,9 @@ export type ErrorCode =
   | 'EXTRACT'
   // storage and locking
   | 'IO'
-  | 'LOCKED';
+  | 'LOCKED'
+  // queue mode (Redis unreachable, state already there, a cycle that failed)
+  | 'QUEUE';
 
 export interface ErrorDetails {
   stage: Stage;

@@ -76,7 +76,7 @@ export async function loadState(path: string): Promise<RunState> {
 }
 
 /** A source's key in state: its URL without user name or password (never written to state.json). */
-const sourceKey = (url: string): string => redactUrl(url);
+export const sourceKey = (url: string): string => redactUrl(url);
 
 /**
  * State written before issue 13 keyed sources by their URL as configured, credentials

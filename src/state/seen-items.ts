@@ -31,26 +31,48 @@ export interface NewItems {
   collisions: Map<string, number>;
 }
 
+/** An item of a fetched feed with its id scoped to the source (`id`) and the id its feed gave it. */
+export interface ListedItem {
+  item: FeedItem;
+  feedItemId: string;
+}
+
+/**
+ * The items of a fetched feed, first of each id only, their ids scoped to the source, and
+ * the other sources that listed the same GUIDs in this run. Every store decides which are
+ * new from this list.
+ */
+export function listFeedItems(
+  source: { name: string; url: string },
+  items: FeedItem[],
+  owners: GuidOwners,
+): { listed: ListedItem[]; collisions: Map<string, number> } {
+  const listed: ListedItem[] = [];
+  const collisions = new Map<string, number>();
+  const ids = new Set<string>();
+  for (const item of items) {
+    if (ids.has(item.id)) continue;
+    ids.add(item.id);
+    if (item.guid) noteOwner(owners, item.id, source.name, collisions);
+    listed.push({ item: { ...item, id: scopeItemId(source.url, item.id) }, feedItemId: item.id });
+  }
+  return { listed, collisions };
+}
+
 export function findNewItems(
   state: RunState,
   source: { name: string; url: string },
   items: FeedItem[],
   owners: GuidOwners,
 ): NewItems {
-  const sourceUrl = source.url;
-  const st = sourceState(state, sourceUrl);
+  const st = sourceState(state, source.url);
   const legacy = st.scopedIds ? undefined : state.legacyItems;
+  const { listed, collisions } = listFeedItems(source, items, owners);
   const fresh: FeedItem[] = [];
-  const collisions = new Map<string, number>();
-  const listed = new Set<string>();
-  for (const item of items) {
-    if (listed.has(item.id)) continue;
-    listed.add(item.id);
-    if (item.guid) noteOwner(owners, item.id, source.name, collisions);
-    const id = scopeItemId(sourceUrl, item.id);
-    const old = legacy?.[item.id];
-    if (old && !state.items[id]) state.items[id] = old;
-    if (!state.items[id]) fresh.push({ ...item, id });
+  for (const { item, feedItemId } of listed) {
+    const old = legacy?.[feedItemId];
+    if (old && !state.items[item.id]) state.items[item.id] = old;
+    if (!state.items[item.id]) fresh.push(item);
   }
   st.scopedIds = true;
   return { fresh, collisions };
