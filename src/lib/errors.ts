@@ -4,7 +4,17 @@
 
 import { redactCredentials, redactUrl } from './url.js';
 
-export type Stage = 'config' | 'fetch' | 'parse' | 'extract' | 'classify' | 'store' | 'publish' | 'schedule' | 'queue' | 'cli';
+export type Stage =
+  | 'config'
+  | 'fetch'
+  | 'parse'
+  | 'extract'
+  | 'classify'
+  | 'store'
+  | 'publish'
+  | 'schedule'
+  | 'queue'
+  | 'cli';
 
 export type ErrorCode =
   // configuration

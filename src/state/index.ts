@@ -3,6 +3,8 @@
 
 export type { FailedFetch, NotModifiedFetch, ParsedFetch, StateStore } from './state-store.js';
 export { createJsonStateStore, openJsonStateStore } from './json-state-store.js';
+export { CLAIM_TTL_MS, createRedisStateStore, stateKeys } from './redis-state-store.js';
+export { exportRedisState, importRedisState, isRedisStateEmpty } from './redis-state-transfer.js';
 export type { FetchOutcome, RunState, SeenItem, SourceState } from './run-state.js';
 export { emptyState, loadState } from './run-state.js';
 export { isDue, type ScheduleSettings } from './source-schedule.js';

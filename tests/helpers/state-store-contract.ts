@@ -111,7 +111,8 @@ export function describeStateStoreContract(name: string, open: () => Promise<Sto
       }
       await store.recordSuccess(URL_A, { ...parsed, etag: '"v2"', itemsLeft: true }, SETTINGS);
       // Items left for the next run: no validator, so a 304 cannot hide them.
-      expect(await store.findSource(URL_A)).toMatchObject({ etag: undefined, lastModified: undefined, failures: 0 });
+      const left = await store.findSource(URL_A);
+      expect([left?.etag, left?.lastModified, left?.failures]).toEqual([undefined, undefined, 0]);
       await store.recordNotModified(URL_A, { at: AT, status: 304, etag: '"v3"' }, SETTINGS);
       await store.flush();
       expect(await (await reopen()).findSource(URL_A)).toMatchObject({ etag: '"v3"', lastOutcome: 'not-modified' });
