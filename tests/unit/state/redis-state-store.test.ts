@@ -37,7 +37,8 @@ afterAll(async () => {
 });
 
 describeStateStoreContract('Redis', async () => {
-  const prefix = `t${(prefixes += 1)}`;
+  prefixes += 1;
+  const prefix = `t${prefixes}`;
   return {
     store: createRedisStateStore(connect(), prefix),
     reopen: async () => createRedisStateStore(connect(), prefix),
