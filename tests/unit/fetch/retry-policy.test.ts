@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { FeedwrightError, type ErrorCode } from '../../../src/lib/errors.js';
-import { backoffDelayMs, isRetryable, sleep } from '../../../src/fetch/retry-policy.js';
+import { backoffDelayMs, isRetryable } from '../../../src/fetch/retry-policy.js';
 
 function failure(code: ErrorCode, status?: number, retryAfterMs?: number) {
   return new FeedwrightError(code, 'x', { stage: 'fetch', status, retryAfterMs });
@@ -38,14 +38,5 @@ describe('backoffDelayMs', () => {
       expect(delay).toBeGreaterThanOrEqual(200);
       expect(delay).toBeLessThanOrEqual(400);
     }
-  });
-});
-
-describe('sleep', () => {
-  test('rejects with the abort reason', async () => {
-    const controller = new AbortController();
-    const pending = sleep(10_000, controller.signal);
-    controller.abort(new Error('stop'));
-    await expect(pending).rejects.toThrow('stop');
   });
 });
