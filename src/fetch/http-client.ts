@@ -18,14 +18,14 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { ResolvedConfig } from '../config/index.js';
 import type { Logger } from '../lib/log.js';
-import { sleep } from '../lib/sleep.js';
+import { backoffDelayMs, sleep } from '../lib/backoff.js';
 import { redactUrl } from '../lib/url.js';
 import type { FetchResult, PageFetchResult, RawBody } from '../types.js';
 import { createGuardedLookup, findLiteralAddress, isBlockedAddress, type AddressPolicy } from './address-guard.js';
 import { fetchError, toFetchError } from './fetch-error.js';
 import { createHostLimiter, type HostLimiter } from './host-limiter.js';
 import { readResponse, type ResourceKind, type ResponseOutcome } from './read-response.js';
-import { backoffDelayMs, isRetryable } from './retry-policy.js';
+import { isRetryable } from './retry-policy.js';
 import { sendRequest, type SendRequestOptions } from './send-request.js';
 import { buildRequestHeaders, buildUserAgent } from './request-headers.js';
 
