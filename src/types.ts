@@ -30,6 +30,17 @@ export interface FetchResult {
   durationMs: number;
 }
 
+/** One fetch as the metrics count it (HttpClientOptions.recordFetch): retries and redirects included. */
+export interface FetchObservation {
+  /** `form`: a form POST (the WebSub ping). */
+  kind: 'feed' | 'page' | 'form';
+  /** `ok`, `not_modified`, `aborted`, or the error's code in lower case (`timeout`, `http_status`, ...). */
+  outcome: string;
+  /** The last HTTP status answered, when there was one. */
+  status?: number;
+  durationMs: number;
+}
+
 /**
  * A page fetched as bytes (HttpClient.fetchPage): its body's bytes and Content-Type header,
  * decoded where the page is parsed (the extraction worker), so its text never lands in

@@ -13,18 +13,22 @@
 // postForm(url, form) sends one form POST (a WebSub ping) with the same guard, timeouts,
 // agents, user agent and host slots; it follows no redirect (issue 13: a POST is never
 // sent on to where an answer points) and resolves with the status, or rejects as above.
+// Options for queue mode and metrics (issue 15): `hostGate` wraps every request with the
+// fleet-wide host lease (host-limiter.ts), `recordFetch` hears of each call's outcome.
 
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { ResolvedConfig } from '../config/index.js';
 import type { Logger } from '../lib/log.js';
+import { backoffDelayMs, sleep } from '../lib/backoff.js';
 import { redactUrl } from '../lib/url.js';
 import type { FetchResult, PageFetchResult, RawBody } from '../types.js';
 import { createGuardedLookup, findLiteralAddress, isBlockedAddress, type AddressPolicy } from './address-guard.js';
 import { fetchError, toFetchError } from './fetch-error.js';
-import { createHostLimiter, type HostLimiter } from './host-limiter.js';
+import { createHostLimiter, type HostGate, type HostLimiter } from './host-limiter.js';
+import { observeFetch, type FetchRecorder } from './observe-fetch.js';
 import { readResponse, type ResourceKind, type ResponseOutcome } from './read-response.js';
-import { backoffDelayMs, isRetryable, sleep } from './retry-policy.js';
+import { isRetryable } from './retry-policy.js';
 import { sendRequest, type SendRequestOptions } from './send-request.js';
 import { buildRequestHeaders, buildUserAgent } from './request-headers.js';
 
@@ -59,6 +63,10 @@ export interface HttpClientOptions {
   retryBaseDelayMs?: number;
   /** The address policy when private networks are not allowed; default isBlockedAddress. */
   isBlockedAddress?: AddressPolicy;
+  /** Each request's permission beyond this process: the fleet-wide host lease in queue mode. */
+  hostGate?: HostGate;
+  /** Told of every fetch's outcome, status and duration (the metrics). */
+  recordFetch?: FetchRecorder;
 }
 
 /** The body read may take this many times fetch.timeoutMs in all (a slow drip ends). */
@@ -80,7 +88,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const context: ClientContext = {
     config,
     logger: options.logger,
-    limiter: createHostLimiter(config),
+    limiter: createHostLimiter({ ...config, gate: options.hostGate }),
     userAgent: buildUserAgent(config.userAgent, options.site),
     retryBaseDelayMs: options.retryBaseDelayMs ?? 1000,
     policy,
@@ -93,8 +101,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       agent: { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) },
     },
   };
+  const record = options.recordFetch;
   return {
-    fetchResource: (url, fetchOptions) => fetchResource(context, url, fetchOptions),
+    fetchResource: (url, fetchOptions) =>
+      observeFetch(record, fetchOptions.kind, fetchOptions.signal, () => fetchResource(context, url, fetchOptions)),
     fetchPage: async (url, pageOptions = {}) => {
       const {
         raw,
@@ -102,16 +112,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         charset: _charset,
         notModified: _notModified,
         ...rest
-      } = await fetchResource(context, url, {
-        ...pageOptions,
-        kind: 'page',
-        raw: true,
-      });
+      } = await observeFetch(record, 'page', pageOptions.signal, () =>
+        fetchResource(context, url, { ...pageOptions, kind: 'page', raw: true }),
+      );
       // No validators are sent for a page, so there is no 304: a 2xx always brings its bytes.
       if (!raw) throw fetchError('EMPTY', 'The page came without a body', url);
       return { ...rest, raw };
     },
-    postForm: (url, form, postOptions) => postForm(context, url, form, postOptions?.signal),
+    postForm: (url, form, postOptions) =>
+      observeFetch(record, 'form', postOptions?.signal, () => postForm(context, url, form, postOptions?.signal)),
   };
 }
 
@@ -190,11 +199,15 @@ async function postForm(
   };
   const body = new URLSearchParams(form).toString();
   try {
-    const status = await context.limiter.run(target.hostname, async () => {
-      const response = await sendRequest(target.href, { ...context.request, method: 'POST', body, headers, signal });
-      response.body.destroy();
-      return response.status;
-    });
+    const status = await context.limiter.run(
+      target.hostname,
+      async () => {
+        const response = await sendRequest(target.href, { ...context.request, method: 'POST', body, headers, signal });
+        response.body.destroy();
+        return response.status;
+      },
+      signal,
+    );
     context.logger.debug('Form posted', { url: redactUrl(target.href), status });
     return { status };
   } catch (error) {
@@ -207,7 +220,7 @@ async function fetchWithRetries(context: ClientContext, url: URL, options: ReadO
   for (let attempt = 0; ; attempt += 1) {
     try {
       options.signal?.throwIfAborted();
-      return await context.limiter.run(url.hostname, () => attemptOnce(context, url, options));
+      return await context.limiter.run(url.hostname, () => attemptOnce(context, url, options), options.signal);
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
       const failure = toFetchError(error, url.href);

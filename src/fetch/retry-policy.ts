@@ -2,6 +2,7 @@
 // retried with exponential backoff plus jitter (so many sources failing together do not
 // retry in lockstep); a Retry-After the server gave wins over the backoff, unless it asks
 // for more than fetch.maxRetryAfterMs, in which case the error goes up to the scheduler.
+// The delay and the wait themselves are lib/backoff.ts.
 
 import type { FeedwrightError } from '../lib/errors.js';
 
@@ -17,26 +18,4 @@ export function isRetryable(error: FeedwrightError, maxRetryAfterMs: number): bo
     default:
       return false;
   }
-}
-
-/** base * 2^attempt, scaled by a random factor in [0.5, 1] ("equal jitter"). */
-export function backoffDelayMs(attempt: number, baseDelayMs: number, random: () => number = Math.random): number {
-  const ceiling = baseDelayMs * 2 ** attempt;
-  return Math.round(ceiling / 2 + (ceiling / 2) * random());
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -47,6 +47,17 @@ describe('the folder rules of src/', () => {
     ['a stage importing cli.ts', { 'fetch/a.ts': "const m = await import('../cli.js');" }, 'only the CLI'],
     ['a stage importing pipeline.ts', { 'schedule/a.ts': "import { x } from '../pipeline.js';" }, 'pipeline.ts'],
     ['lib importing a stage', { 'lib/a.ts': "import type { X } from '../fetch/index.js';" }, 'lib/ imports no stage'],
+    [
+      'metrics importing a stage',
+      { 'metrics/a.ts': "import { x } from '../state/index.js';" },
+      'metrics/ imports no stage',
+    ],
+    ['a stage importing queue/', { 'fetch/a.ts': "import { x } from '../queue/index.js';" }, 'does not import queue/'],
+    [
+      "the queue's internals",
+      { 'commands/w.ts': "import { x } from '../queue/host-lease.js';" },
+      "another folder's internals",
+    ],
   ])('reports %s, naming the file and the import', (_name, files, rule) => {
     const [violation] = findViolations(tree(files));
     const [file, text] = Object.entries(files)[0]!;
@@ -61,6 +72,9 @@ describe('the folder rules of src/', () => {
         "import { x } from '../store/index.js';\nimport { y } from '../lib/text.js';\nimport type { Z } from '../types.js';",
       'extract/metadata/a.ts': "import { w } from '../content/b.js';\nimport { v } from '../load-document.js';",
       'commands/run.ts': "import { runOnce } from '../pipeline.js';",
+      'metrics/m.ts': "import { x } from '../lib/text.js';\nimport type { Y } from '../types.js';",
+      'serve/s.ts': "import { createServeMetrics } from '../metrics/index.js';",
+      'commands/worker.ts': "import { createHostLeases } from '../queue/index.js';",
     });
     expect(findViolations(files)).toEqual([]);
   });

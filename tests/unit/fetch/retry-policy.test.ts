@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { FeedwrightError, type ErrorCode } from '../../../src/lib/errors.js';
-import { backoffDelayMs, isRetryable, sleep } from '../../../src/fetch/retry-policy.js';
+import { isRetryable } from '../../../src/fetch/retry-policy.js';
 
 function failure(code: ErrorCode, status?: number, retryAfterMs?: number) {
   return new FeedwrightError(code, 'x', { stage: 'fetch', status, retryAfterMs });
@@ -24,28 +24,5 @@ describe('isRetryable', () => {
     [failure('NOT_HTML'), false],
   ])('%s → %s', (error, expected) => {
     expect(isRetryable(error, 60_000)).toBe(expected);
-  });
-});
-
-describe('backoffDelayMs', () => {
-  test('doubles per attempt, jitter within [half, full]', () => {
-    expect(backoffDelayMs(0, 1000, () => 0)).toBe(500);
-    expect(backoffDelayMs(0, 1000, () => 1)).toBe(1000);
-    expect(backoffDelayMs(3, 1000, () => 0)).toBe(4000);
-    expect(backoffDelayMs(3, 1000, () => 1)).toBe(8000);
-    for (let i = 0; i < 50; i += 1) {
-      const delay = backoffDelayMs(2, 100);
-      expect(delay).toBeGreaterThanOrEqual(200);
-      expect(delay).toBeLessThanOrEqual(400);
-    }
-  });
-});
-
-describe('sleep', () => {
-  test('rejects with the abort reason', async () => {
-    const controller = new AbortController();
-    const pending = sleep(10_000, controller.signal);
-    controller.abort(new Error('stop'));
-    await expect(pending).rejects.toThrow('stop');
   });
 });
