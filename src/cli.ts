@@ -34,6 +34,10 @@ const OPTIONS = {
   'no-full-text': { type: 'boolean' },
   url: { type: 'string' },
   format: { type: 'string' },
+  'no-wait': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  'metrics-port': { type: 'string' },
+  replace: { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -51,8 +55,15 @@ type Command = (ctx: CommandContext) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   async run({ values, logger, config }) {
+    const loaded = await config();
+    if (loaded.queue) {
+      const { runQueuedCommand } = await commands.loadQueueCommands();
+      const options = { force: values.force, publish: !values['no-publish'], wait: !values['no-wait'] };
+      return (await runQueuedCommand(loaded, logger, options)).exitCode;
+    }
+    if (values['no-wait']) throw new UsageError('run: --no-wait needs queue mode (queue.url in the configuration)');
     const { runLockedCycle } = await commands.loadRunCommand();
-    const { exitCode } = await runLockedCycle(await config(), logger, {
+    const { exitCode } = await runLockedCycle(loaded, logger, {
       force: values.force,
       publish: !values['no-publish'],
       progress: !values.quiet,
@@ -60,9 +71,18 @@ const COMMANDS: Record<string, Command> = {
     return exitCode;
   },
   async start({ values, logger, config }) {
+    const loaded = await config();
+    if (loaded.queue) {
+      const { keepQueueSchedule } = await commands.loadQueueCommands();
+      const stopping = new AbortController();
+      const stop = (signal: NodeJS.Signals) => stopping.abort(signal);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await keepQueueSchedule(loaded, logger, { initialRun: !values['no-initial-run'], signal: stopping.signal });
+      return 0;
+    }
     const { startDaemon } = await import('./schedule/index.js');
     const { runLockedCycle } = await commands.loadRunCommand();
-    const loaded = await config();
     const runCycle = (signal: AbortSignal) => runLockedCycle(loaded, logger, { signal });
     const daemon = startDaemon(loaded, logger, runCycle, { initialRun: !values['no-initial-run'] });
     const onSignal = (signal: NodeJS.Signals) =>
@@ -90,9 +110,16 @@ const COMMANDS: Record<string, Command> = {
     });
     return 0;
   },
-  async status({ values, config }) {
+  async status({ values, logger, config }) {
+    const loaded = await config();
+    if (loaded.queue) {
+      const { collectQueuedStatus, formatQueuedStatus } = await commands.loadQueueCommands();
+      const status = await collectQueuedStatus(loaded, logger);
+      process.stdout.write(values.json ? `${JSON.stringify(status, null, 2)}\n` : `${formatQueuedStatus(status)}\n`);
+      return 0;
+    }
     const { collectStatus, formatStatusTable } = await commands.loadStatusCommand();
-    const rows = await collectStatus(await config());
+    const rows = await collectStatus(loaded);
     process.stdout.write(values.json ? `${JSON.stringify(rows, null, 2)}\n` : `${formatStatusTable(rows)}\n`);
     return 0;
   },
@@ -103,9 +130,7 @@ const COMMANDS: Record<string, Command> = {
     return result.ok ? 0 : 1;
   },
   async serve({ values, logger, config }) {
-    const port = Number(values.port ?? 8080);
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-      throw new UsageError(`--port: "${values.port}" is not a port number`);
+    const port = portNumber(values.port ?? '8080', '--port') ?? 8080;
     const { serveFeeds } = await import('./serve/index.js');
     const served = await serveFeeds({
       dir: (await config()).paths.feeds,
@@ -132,6 +157,35 @@ const COMMANDS: Record<string, Command> = {
       `${written.map((path) => `wrote ${path}`).join('\n')}\n` +
         `Next: edit the sources, site and categories in config/feedwright.yaml, then run "feedwright run" in ${resolvePath(dir)}\n`,
     );
+    return 0;
+  },
+  async worker({ values, logger, config }) {
+    const concurrency = positiveInteger(values.concurrency, '--concurrency');
+    const metricsPort = portNumber(values['metrics-port'], '--metrics-port');
+    const loaded = await config();
+    const { queueOf } = await commands.loadQueueCommands();
+    queueOf(loaded, 'worker');
+    const { startWorker } = await import('./queue/index.js');
+    const worker = await startWorker(loaded, logger, { concurrency, metricsPort });
+    const stop = (signal: NodeJS.Signals) =>
+      void worker.stop(signal).catch((error: unknown) => logger.error('Worker did not stop cleanly', { err: describeError(error) }));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    await worker.done;
+    return 0;
+  },
+  async state({ values, positionals, logger, config }) {
+    const [, action, file] = positionals;
+    if (action !== 'export' && action !== 'import')
+      throw new UsageError(`state: unknown action "${action ?? ''}" (export or import)`);
+    if (!file) throw new UsageError(`state ${action} needs a FILE (see "feedwright state --help")`);
+    const { exportState, importState } = await commands.loadQueueCommands();
+    const loaded = await config();
+    const done =
+      action === 'export'
+        ? await exportState(loaded, logger, file)
+        : await importState(loaded, logger, file, { replace: values.replace });
+    process.stdout.write(`${done}\n`);
     return 0;
   },
   async sources(ctx) {
@@ -221,6 +275,21 @@ async function runExtractCommand({ values, positionals, logger, config }: Comman
   return failed > 0 ? 1 : 0;
 }
 
+function portNumber(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`${option}: "${value}" is not a port number`);
+  return port;
+}
+
+function positiveInteger(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || count < 1 || count > 1000)
+    throw new UsageError(`${option}: "${value}" is not a whole number from 1 to 1000`);
+  return count;
+}
+
 function logLevel(values: Values): LogLevel {
   if (values.verbose) return 'debug';
   if (values.quiet) return 'warn';
@@ -251,7 +320,7 @@ export async function main(argv: string[]): Promise<number> {
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}" (see "feedwright --help")`);
     const maxPositionals =
-      name === 'sources' ? 3 : name === 'help' || name === 'init' ? 2 : name === 'extract' ? Infinity : 1;
+      name === 'sources' || name === 'state' ? 3 : name === 'help' || name === 'init' ? 2 : name === 'extract' ? Infinity : 1;
     if (positionals.length > maxPositionals) {
       throw new UsageError(
         `${name}: unexpected argument "${positionals[maxPositionals]}" (see "feedwright ${name} --help")`,

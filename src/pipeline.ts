@@ -14,7 +14,17 @@ import { removeStaleTempFiles } from './lib/fs.js';
 import type { Logger } from './lib/log.js';
 import { publishFeeds, type PublishReport } from './publish/index.js';
 import { isDue, openJsonStateStore, type StateStore } from './state/index.js';
-import { processItemPage, processSourceFeed, type SourceOutcome, type WorkContext } from './units/index.js';
+import {
+  countOutcome,
+  newReport,
+  processItemPage,
+  processSourceFeed,
+  type RunReport,
+  type SourceOutcome,
+  type WorkContext,
+} from './units/index.js';
+
+export { isRunFailed, type RunReport } from './units/index.js';
 
 export interface RunProgress {
   sourcesDone: number;
@@ -38,39 +48,6 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-export interface RunReport {
-  sourcesTotal: number;
-  sourcesDue: number;
-  sourcesOk: number;
-  sourcesNotModified: number;
-  sourcesFailed: number;
-  newItems: number;
-  articlesWritten: number;
-  articlesFailed: number;
-  duplicates: number;
-  feedFallbacks: number;
-  publish?: PublishReport;
-  /** Set when publishing was attempted and failed (the outputs were not updated). */
-  publishFailed?: boolean;
-  durationMs: number;
-}
-
-function newReport(): RunReport {
-  return {
-    sourcesTotal: 0,
-    sourcesDue: 0,
-    sourcesOk: 0,
-    sourcesNotModified: 0,
-    sourcesFailed: 0,
-    newItems: 0,
-    articlesWritten: 0,
-    articlesFailed: 0,
-    duplicates: 0,
-    feedFallbacks: 0,
-    durationMs: 0,
-  };
-}
-
 /**
  * One source through the first unit of work, its new items through the second, here and
  * now. A source's pages take at most perHostConcurrency of the run's page slots at once:
@@ -84,20 +61,6 @@ async function processSource(ctx: WorkContext, source: SourceConfig): Promise<So
   return processSourceFeed(source, ctx, (items) =>
     Promise.all(items.map((item) => sourcePages(() => processItemPage(source, item, ctx)))),
   );
-}
-
-function countOutcome(report: RunReport, outcome: SourceOutcome | undefined): void {
-  if (outcome?.kind === 'not-modified') report.sourcesNotModified += 1;
-  if (outcome?.kind === 'failed') report.sourcesFailed += 1;
-  if (outcome?.kind !== 'ok') return;
-  report.sourcesOk += 1;
-  report.newItems += outcome.items.length;
-  for (const item of outcome.items) {
-    if ('method' in item && item.method === 'feed') report.feedFallbacks += 1;
-    if (item.kind === 'written') report.articlesWritten += 1;
-    if (item.kind === 'duplicate') report.duplicates += 1;
-    if (item.kind === 'failed') report.articlesFailed += 1;
-  }
 }
 
 export async function runOnce(config: ResolvedConfig, options: RunOptions): Promise<RunReport> {
@@ -173,12 +136,4 @@ async function publishSafely(
     });
     return undefined;
   }
-}
-
-/**
- * DESIGN.md's exit rule: a run fails when every due source failed; and when the feeds
- * could not be published, since readers would not see what the run stored.
- */
-export function isRunFailed(report: RunReport): boolean {
-  return (report.sourcesDue > 0 && report.sourcesFailed === report.sourcesDue) || report.publishFailed === true;
 }

@@ -7,3 +7,4 @@ export const loadValidateCommand = () => import('./validate-command.js');
 export const loadInitProject = () => import('./init-project.js');
 export const loadManageSources = () => import('./manage-sources.js');
 export const loadExtractCommand = () => import('./extract-command.js');
+export const loadQueueCommands = () => import('./queue-commands.js');

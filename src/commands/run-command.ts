@@ -2,24 +2,11 @@
 
 import type { ResolvedConfig } from '../config/index.js';
 import type { Logger } from '../lib/log.js';
-import { isRunFailed, runOnce, type RunProgress, type RunReport } from '../pipeline.js';
-import { acquireRunLock } from '../schedule/index.js';
+import { runOnce, type RunProgress, type RunReport } from '../pipeline.js';
+import { logRunSummary } from '../units/index.js';
 
-export function summaryFields(report: RunReport): Record<string, unknown> {
-  return {
-    sources: report.sourcesDue,
-    ok: report.sourcesOk,
-    notModified: report.sourcesNotModified,
-    failed: report.sourcesFailed,
-    newItems: report.newItems,
-    written: report.articlesWritten,
-    articleErrors: report.articlesFailed,
-    duplicates: report.duplicates,
-    feedFallbacks: report.feedFallbacks,
-    published: report.publishFailed ? 'failed' : report.publish ? report.publish.written.length : 0,
-    durationMs: report.durationMs,
-  };
-}
+export { summaryFields } from '../units/index.js';
+import { acquireRunLock } from '../schedule/index.js';
 
 /** A progress line on a terminal, redrawn in place; nothing when not a terminal. */
 function terminalProgress(enabled: boolean): { update(progress: RunProgress): void; end(): void } {
@@ -56,14 +43,7 @@ export async function runLockedCycle(
       onProgress: (p) => progress.update(p),
     });
     progress.end();
-    const failed = isRunFailed(report);
-    const message = !failed
-      ? 'Run finished'
-      : report.publishFailed
-        ? 'Run failed: feeds not published'
-        : 'Run failed: every source failed';
-    // The summary line is written whatever the log level (cron runs with --quiet).
-    (failed ? logger.error : logger.summary)(message, summaryFields(report));
+    const failed = logRunSummary(logger, report, 'Run');
     return { report, exitCode: failed ? 1 : 0 };
   } finally {
     progress.end();

@@ -113,6 +113,13 @@ export const configSchema = z.strictObject({
       timeoutMs: z.number().int().min(100).max(600_000).default(10_000),
     })
     .prefault({}),
+  /** Queue mode: with a Redis URL, workers on any number of machines share one cycle (src/queue/). */
+  queue: z
+    .strictObject({
+      url: nonEmpty.regex(/^rediss?:\/\/[^/]/i, 'must be a redis:// or rediss:// URL'),
+      prefix: nonEmpty.regex(/^[A-Za-z0-9_.-]+$/, 'only letters, digits, "_", "." and "-"').default('feedwright'),
+    })
+    .optional(),
   sources: z.array(sourceSchema).default([]),
   categories: z.array(categorySchema).min(1, 'needs at least one category'),
   tags: z.array(tagSchema).default([]),

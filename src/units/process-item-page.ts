@@ -70,7 +70,8 @@ export async function processItemPage(source: SourceConfig, item: FeedItem, ctx:
     return { kind: 'duplicate', slug: outcome.slug, method };
   } catch (error) {
     if (ctx.signal?.aborted) return { kind: 'stopped', method };
-    ctx.logger.warn('Unable to store article', { source: source.name, url: item.url, err: describeError(error) });
-    return { kind: 'failed', method };
+    const err = describeError(error);
+    ctx.logger.warn('Unable to store article', { source: source.name, url: item.url, err });
+    return { kind: 'failed', method, error: err };
   }
 }

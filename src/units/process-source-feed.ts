@@ -62,6 +62,8 @@ export async function processSourceFeed(
     });
     return { kind: 'ok', itemCount: feed.items.length, items };
   } catch (error) {
+    // Stopped (a worker shutting down hands its feed job back): nothing to record.
+    if (ctx.signal?.aborted && error === ctx.signal.reason) throw error;
     const known = isFeedwrightError(error) ? error : undefined;
     const code = known?.code ?? 'UNKNOWN';
     const message = describeError(error);

@@ -29,7 +29,7 @@ export interface WorkContext {
 export type ItemOutcome =
   | { kind: 'written'; slug: string; method: ExtractionMethod }
   | { kind: 'duplicate'; slug: string; method: ExtractionMethod }
-  | { kind: 'failed'; method?: ExtractionMethod }
+  | { kind: 'failed'; method?: ExtractionMethod; error?: string }
   /** Not started or given up because the run was stopped: tried again next run. */
   | { kind: 'stopped'; method?: ExtractionMethod };
 

@@ -1,0 +1,49 @@
+// What a worker does with each kind of job: the same two units of work as one process
+// runs (src/units/), the feed job spawning a page job per new item and waiting for them.
+// A page job that did not finish its item throws, so BullMQ tries it again and, at the
+// end, keeps it in the failed set with its error.
+
+import { UnrecoverableError, type Job } from 'bullmq';
+import { describeError } from '../lib/errors.js';
+import type { FeedItem } from '../types.js';
+import { processItemPage, processSourceFeed, type ItemOutcome, type SourceOutcome, type WorkContext } from '../units/index.js';
+import { addOrJoin, waitForJob, type Queues } from './open-queues.js';
+import { findJobSource, JOB_OPTIONS, pageJobId, type FeedJobData, type PageJobData } from './queue-jobs.js';
+
+function jobSource(ctx: WorkContext, key: string) {
+  const source = findJobSource(ctx.config, key);
+  // Not retried: another try on this worker would not find it either.
+  if (!source) throw new UnrecoverableError(`source ${key} is not an enabled source of this worker's configuration`);
+  return source;
+}
+
+export async function processFeedJob(job: Job<FeedJobData>, ctx: WorkContext, queues: Queues): Promise<SourceOutcome> {
+  const source = jobSource(ctx, job.data.source);
+  // GUID collisions are told within one feed job (the sources of a cycle run apart).
+  return processSourceFeed(source, { ...ctx, guidOwners: new Map() }, (items) =>
+    runPageJobs(queues, job.data.source, items, ctx.signal),
+  );
+}
+
+async function runPageJobs(queues: Queues, source: string, items: FeedItem[], signal?: AbortSignal): Promise<ItemOutcome[]> {
+  const jobs = await Promise.all(
+    items.map((item) => addOrJoin<PageJobData>(queues.pages, 'page', { source, item }, pageJobId(item), JOB_OPTIONS.pages)),
+  );
+  return Promise.all(
+    jobs.map((job) =>
+      waitForJob<ItemOutcome>(job, queues.events.pages, signal).catch((error: unknown): ItemOutcome => {
+        if (signal?.aborted) throw error;
+        return { kind: 'failed', error: describeError(error) };
+      }),
+    ),
+  );
+}
+
+export async function processPageJob(job: Job<PageJobData>, ctx: WorkContext): Promise<ItemOutcome> {
+  const outcome = await processItemPage(jobSource(ctx, job.data.source), job.data.item, ctx);
+  if (outcome.kind === 'stopped') throw new Error('The worker stopped before the item was stored (handed back)');
+  if (outcome.kind === 'failed') throw new Error(outcome.error ?? 'Unable to store article');
+  // Held by a claim whose worker died, or is storing it now: tried again after the backoff.
+  if (outcome.kind === 'duplicate' && outcome.slug === '') throw new Error('Another worker holds this item; tried again');
+  return outcome;
+}

@@ -1,0 +1,120 @@
+// `feedwright worker`: consumes the four queues until stop() (SIGTERM/SIGINT): it then
+// takes no new job, hands back the feed jobs that wait on pages (another worker takes them
+// over) and the pages not yet stored, lets writes under way finish, and resolves.
+// fetch.concurrency bounds this worker's requests and the pages it holds;
+// fetch.perHostConcurrency holds across every worker together (a lease per request, in
+// Redis, host-lease.ts).
+
+import { Worker, type Job, type Processor } from 'bullmq';
+import pLimit from 'p-limit';
+import type { ResolvedConfig } from '../config/index.js';
+import { createExtractor } from '../extract/index.js';
+import { createHttpClient } from '../fetch/index.js';
+import { describeError } from '../lib/errors.js';
+import type { Logger } from '../lib/log.js';
+import { publishFeeds } from '../publish/index.js';
+import { createRedisStateStore } from '../state/index.js';
+import { logRunSummary, type WorkContext } from '../units/index.js';
+import { createHostLeases } from './host-lease.js';
+import { openQueues } from './open-queues.js';
+import { processFeedJob, processPageJob } from './process-jobs.js';
+import { QUEUE_NAMES, WORKER_TIMING, type CycleJobData, type FeedJobData, type PageJobData } from './queue-jobs.js';
+import { openRedis, type QueueConfig } from './queue-redis.js';
+import { runQueuedCycle } from './run-queued-cycle.js';
+
+export interface WorkerOptions {
+  /** Page jobs at once (default fetch.concurrency). */
+  concurrency?: number;
+}
+
+export interface RunningWorker {
+  stop(reason: string): Promise<void>;
+  /** Resolves once stopped. */
+  done: Promise<void>;
+}
+
+export async function startWorker(config: ResolvedConfig, logger: Logger, options: WorkerOptions = {}): Promise<RunningWorker> {
+  const queue = config.queue as QueueConfig;
+  const redis = await openRedis(queue, logger);
+  const queues = openQueues(redis, queue);
+  // One publish and one scheduled cycle at a time, across every worker.
+  await queues.publish.setGlobalConcurrency(1);
+  await queues.cycles.setGlobalConcurrency(1);
+  const state = createRedisStateStore(redis.connect('state'), queue.prefix);
+  const leases = createHostLeases({ redis: redis.connect('leases'), prefix: queue.prefix, limit: config.fetch.perHostConcurrency });
+  const client = createHttpClient({
+    fetch: config.fetch,
+    site: config.site,
+    logger: logger.child({ stage: 'fetch' }),
+    hostGate: (host, task, signal) => leases.withHostLease(host, () => task(), { signal }),
+  });
+  const extractor = createExtractor({ workers: config.extract.workers, timeoutMs: config.extract.timeoutMs });
+  const stopping = new AbortController();
+  const ctx: WorkContext = {
+    config,
+    state,
+    client,
+    extractor,
+    logger,
+    now: () => new Date(),
+    pageLimit: pLimit(config.fetch.concurrency),
+    guidOwners: new Map(),
+    signal: stopping.signal,
+  };
+  const start = <T, R>(name: string, processor: Processor<T, R>, concurrency: number) => {
+    const worker = new Worker<T, R>(name, processor, {
+      connection: redis.connect(`worker ${name}`),
+      prefix: queue.prefix,
+      concurrency,
+      ...WORKER_TIMING,
+    });
+    worker.on('failed', (job: Job<T, R> | undefined, error: Error) =>
+      logger.warn('Job failed', { queue: name, id: job?.id, attempt: job?.attemptsMade, err: describeError(error) }),
+    );
+    worker.on('error', (error: Error) => logger.debug('Worker error', { queue: name, err: describeError(error) }));
+    return worker;
+  };
+  const workers = [
+    start(QUEUE_NAMES.feeds, (job: Job<FeedJobData>) => processFeedJob(job, ctx, queues), config.fetch.concurrency),
+    start(QUEUE_NAMES.pages, (job: Job<PageJobData>) => processPageJob(job, ctx), options.concurrency ?? config.fetch.concurrency),
+    start(QUEUE_NAMES.publish, () => publishFeeds(config, logger.child({ stage: 'publish' }), client), 1),
+    start(
+      QUEUE_NAMES.cycles,
+      (job: Job<CycleJobData>) => runScheduledCycle(config, logger, { queues, state }, job.data, stopping.signal),
+      1,
+    ),
+  ];
+  logger.info('Worker started', { concurrency: options.concurrency ?? config.fetch.concurrency, prefix: queue.prefix });
+
+  let stopped: Promise<void> | undefined;
+  let finish: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  return {
+    done,
+    stop(reason) {
+      stopped ??= (async () => {
+        logger.info('Worker stopping', { reason });
+        stopping.abort(new Error(`worker stopping (${reason})`));
+        await Promise.all(workers.map((worker) => worker.close()));
+        await extractor.close();
+        await queues.close();
+        await redis.closeAll();
+        logger.info('Worker stopped');
+        finish();
+      })();
+      return stopped;
+    },
+  };
+}
+
+async function runScheduledCycle(
+  config: ResolvedConfig,
+  logger: Logger,
+  parts: Parameters<typeof runQueuedCycle>[2],
+  data: CycleJobData,
+  signal: AbortSignal,
+) {
+  const report = await runQueuedCycle(config, logger, parts, { force: data.force, signal });
+  logRunSummary(logger, report, 'Cycle');
+  return report;
+}
