@@ -3,12 +3,13 @@
 // the published feeds last changed (a cycle that found nothing new leaves them untouched,
 // so this is the last change, not the last cycle: the workers' gauge has that).
 //   feedwright_serve_requests_total{status}              requests answered, by status
-//   feedwright_feeds_updated_timestamp_seconds           newest change of the main feeds (unix seconds)
+//   feedwright_feeds_updated_timestamp_seconds{feed}     last change of each main feed (unix seconds);
+//                                                        no sample for a feed not published yet
 
 import { Counter, Gauge, Registry } from 'prom-client';
 
-/** Unix seconds of the feeds' last change, or undefined when none is published yet. */
-export type FeedsUpdatedSource = () => Promise<number | undefined>;
+/** Unix seconds of each published feed's last change, by file name (`rss.xml`). */
+export type FeedsUpdatedSource = () => Promise<Record<string, number>>;
 
 export interface ServeMetrics {
   readonly registry: Registry;
@@ -27,12 +28,13 @@ export function createServeMetrics(): ServeMetrics {
   });
   new Gauge({
     name: 'feedwright_feeds_updated_timestamp_seconds',
-    help: 'When the published feeds (rss.xml, atom.xml, feed.json) last changed, in unix seconds',
+    help: 'When each published feed (rss.xml, atom.xml, feed.json) last changed, in unix seconds',
+    labelNames: ['feed'] as const,
     registers: [registry],
     async collect() {
+      const times = (await feedsUpdated?.()) ?? {};
       this.reset();
-      const seconds = await feedsUpdated?.();
-      if (seconds !== undefined) this.set(seconds);
+      for (const [feed, seconds] of Object.entries(times)) this.set({ feed }, seconds);
     },
   });
   return {

@@ -1,24 +1,24 @@
 // What `feedwright serve` tells /metrics: the requests it answered (counted as each
-// response finishes) and when the main feeds in its folder last changed (their newest
-// mtime, read at each scrape; none published yet leaves the gauge empty).
+// response finishes) and when each main feed in its folder last changed (its mtime, read
+// at each scrape; a feed not published yet has no sample).
 
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createServeMetrics, type ServeMetrics } from '../metrics/index.js';
 import { FEED_FILES } from '../publish/index.js';
 
-/** Unix seconds of the newest of rss.xml, atom.xml and feed.json in `root`, if any exists. */
-export async function readFeedsUpdatedSeconds(root: string): Promise<number | undefined> {
+/** Unix seconds of the last change of rss.xml, atom.xml and feed.json in `root`, those that exist. */
+export async function readFeedsUpdatedSeconds(root: string): Promise<Record<string, number>> {
+  const names = Object.values(FEED_FILES);
   const times = await Promise.all(
-    Object.values(FEED_FILES).map((name) =>
+    names.map((name) =>
       stat(join(root, name)).then(
         (info) => info.mtimeMs,
         () => undefined,
       ),
     ),
   );
-  const known = times.filter((ms): ms is number => ms !== undefined);
-  return known.length === 0 ? undefined : Math.max(...known) / 1000;
+  return Object.fromEntries(names.flatMap((name, i) => (times[i] === undefined ? [] : [[name, times[i] / 1000]])));
 }
 
 export function createFeedsMetrics(root: string): ServeMetrics {
