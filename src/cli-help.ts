@@ -62,7 +62,8 @@ ${GLOBAL_OPTIONS}`,
   serve: `Usage: feedwright serve [--port N] [--host ADDRESS] [--config FILE]
 
 Serves the feeds folder over HTTP with the right content types, ETag, Last-Modified,
-304 Not Modified and gzip. Default address 127.0.0.1, port 8080. Ctrl-C stops it.
+304 Not Modified and gzip, and /metrics for Prometheus (requests answered, when each
+feed last changed). Default address 127.0.0.1, port 8080. Ctrl-C stops it.
 
   --port N         port to listen on (default 8080; 0 picks a free one)
   --host ADDRESS   address to listen on (default 127.0.0.1)

@@ -13,19 +13,22 @@
 //   checked before it is redirected, so the 301 shows nothing outside);
 // - a client has headersTimeoutMs to send its headers and requestTimeoutMs for the whole
 //   request; an idle keep-alive connection is closed after 5 s;
+// - GET /metrics answers in Prometheus's text format (feeds-metrics.ts: requests answered,
+//   when the feeds last changed), before any file lookup;
 // - binds 127.0.0.1 unless told otherwise. close() ends open connections too.
 
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Stats } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { FeedwrightError } from '../lib/errors.js';
 import { isInsideFolder } from '../lib/confine-path.js';
+import { addressUrl, closeServer, listen } from '../lib/listen.js';
 import type { Logger } from '../lib/log.js';
+import { METRICS_PATH, sendMetrics, type ServeMetrics } from '../metrics/index.js';
+import { createFeedsMetrics } from './feeds-metrics.js';
 import { acceptsGzip, findContentType, isCompressible, isNotModified } from './negotiate-response.js';
 import { resolveRequestPath } from './resolve-request-path.js';
 
@@ -151,11 +154,16 @@ async function sendRepresentation(req: IncomingMessage, res: ServerResponse, rep
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-function createHandler(root: string) {
+function createHandler(root: string, metrics: ServeMetrics) {
   const load = createRepresentationCache();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    res.once('finish', () => metrics.recordRequest(res.statusCode));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendText(res, 405, 'Method not allowed\n', { allow: 'GET, HEAD' });
+      return;
+    }
+    if (req.url?.split('?')[0] === METRICS_PATH) {
+      await sendMetrics(metrics.registry, req, res);
       return;
     }
     const target = resolveRequestPath(root, req.url);
@@ -170,29 +178,11 @@ function createHandler(root: string) {
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
-  return new Promise((resolveListen, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      reject(
-        new FeedwrightError('IO', `Cannot listen on ${host}:${port}: ${error.code ?? error.message}`, {
-          stage: 'cli',
-          cause: error,
-        }),
-      );
-    };
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolveListen(server.address() as AddressInfo);
-    });
-  });
-}
-
 export async function serveFeeds(options: ServeFeedsOptions): Promise<FeedsServer> {
   const root = resolve(options.dir);
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger;
-  const handle = createHandler(root);
+  const handle = createHandler(root, createFeedsMetrics(root));
   const server = createServer(
     {
       headersTimeout: options.headersTimeoutMs ?? 10_000,
@@ -215,16 +205,11 @@ export async function serveFeeds(options: ServeFeedsOptions): Promise<FeedsServe
   const folder = await stat(root).catch(() => undefined);
   if (!folder?.isDirectory())
     logger.warn('Feeds folder not found: nothing to serve until feeds are published', { dir: root });
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${shownHost}:${address.port}/`;
+  const url = addressUrl(address);
   logger.info('Serving feeds', { dir: root, url });
   return {
     server,
     url,
-    close: () =>
-      new Promise<void>((resolveClose) => {
-        server.closeAllConnections();
-        server.close(() => resolveClose());
-      }),
+    close: () => closeServer(server),
   };
 }

@@ -111,6 +111,36 @@ describe('acquire, renew and release', () => {
   });
 });
 
+describe('long holds and Redis restarts', () => {
+  test('withHostLease renews its lease while fn runs past the TTL', async () => {
+    const leases = createHostLeases({ redis: connect(), prefix: freshPrefix(), limit: 1, ttlMs: 300 });
+    let tookAnother: string | null | undefined;
+    await leases.withHostLease('example.com', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      tookAnother = await leases.acquire('example.com');
+    });
+    expect(tookAnother).toBeNull();
+    expect(await leases.acquire('example.com')).not.toBeNull();
+  });
+
+  test('a waiter rides out a Redis restart (scripts loaded again) and gets its lease', async () => {
+    const durable = await startRedisServer({ aof: true });
+    const redis = new Redis(durable.url, { maxRetriesPerRequest: null, retryStrategy: () => 50 });
+    redis.on('error', () => {}); // refused connections while it restarts, retried
+    try {
+      const leases = createHostLeases({ redis, prefix: freshPrefix(), limit: 1 });
+      await leases.acquire('example.com', 1, 500);
+      const waiter = leases.withHostLease('example.com', async (leaseId) => leaseId);
+      await durable.restart({ downMs: 200 });
+      expect(await waiter).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await leases.leasesInUse()).toEqual({});
+    } finally {
+      redis.disconnect();
+      await durable.stop();
+    }
+  });
+});
+
 /** A host that counts the requests it is serving at once, each held a random 2-25 ms. */
 async function startCountingHost() {
   const counts = { inFlight: 0, max: 0, total: 0 };
