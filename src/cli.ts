@@ -168,7 +168,9 @@ const COMMANDS: Record<string, Command> = {
     const { startWorker } = await import('./queue/index.js');
     const worker = await startWorker(loaded, logger, { concurrency, metricsPort });
     const stop = (signal: NodeJS.Signals) =>
-      void worker.stop(signal).catch((error: unknown) => logger.error('Worker did not stop cleanly', { err: describeError(error) }));
+      void worker
+        .stop(signal)
+        .catch((error: unknown) => logger.error('Worker did not stop cleanly', { err: describeError(error) }));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     await worker.done;
@@ -320,7 +322,13 @@ export async function main(argv: string[]): Promise<number> {
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}" (see "feedwright --help")`);
     const maxPositionals =
-      name === 'sources' || name === 'state' ? 3 : name === 'help' || name === 'init' ? 2 : name === 'extract' ? Infinity : 1;
+      name === 'sources' || name === 'state'
+        ? 3
+        : name === 'help' || name === 'init'
+          ? 2
+          : name === 'extract'
+            ? Infinity
+            : 1;
     if (positionals.length > maxPositionals) {
       throw new UsageError(
         `${name}: unexpected argument "${positionals[maxPositionals]}" (see "feedwright ${name} --help")`,

@@ -15,9 +15,10 @@ import {
   runQueuedCycle,
   scheduleCycles,
   type QueueConfig,
+  type QueueParts,
   type QueueStatus,
 } from '../queue/index.js';
-import { createRedisStateStore, exportRedisState, importRedisState, loadState, type StateStore } from '../state/index.js';
+import { createRedisStateStore, exportRedisState, importRedisState, loadState } from '../state/index.js';
 import { logRunSummary, type RunReport } from '../units/index.js';
 import { collectStatus, formatStatusTable, type SourceStatus } from './status-command.js';
 
@@ -35,13 +36,14 @@ export function queueOf(config: ResolvedConfig, command: string): QueueConfig {
 async function withQueue<T>(
   config: ResolvedConfig,
   logger: Logger,
-  use: (parts: { queues: ReturnType<typeof openQueues>; state: StateStore }) => Promise<T>,
+  use: (parts: QueueParts) => Promise<T>,
 ): Promise<T> {
   const queue = queueOf(config, 'run');
   const redis = await openRedis(queue, logger);
   const queues = openQueues(redis, queue);
   try {
-    return await use({ queues, state: createRedisStateStore(redis.connect('state'), queue.prefix) });
+    const state = createRedisStateStore(redis.connect('state'), queue.prefix);
+    return await use({ queues, state, redis: redis.connect('cycle'), prefix: queue.prefix });
   } finally {
     await queues.close();
     await redis.closeAll();

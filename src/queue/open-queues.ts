@@ -24,7 +24,11 @@ export function openQueues(redis: RedisFactory, queue: QueueConfig): Queues {
     publish: open(QUEUE_NAMES.publish),
     cycles: open(QUEUE_NAMES.cycles),
   };
-  const events = { feeds: listen(QUEUE_NAMES.feeds), pages: listen(QUEUE_NAMES.pages), publish: listen(QUEUE_NAMES.publish) };
+  const events = {
+    feeds: listen(QUEUE_NAMES.feeds),
+    pages: listen(QUEUE_NAMES.pages),
+    publish: listen(QUEUE_NAMES.publish),
+  };
   return {
     ...queues,
     events,

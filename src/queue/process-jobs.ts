@@ -6,7 +6,13 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { describeError } from '../lib/errors.js';
 import type { FeedItem } from '../types.js';
-import { processItemPage, processSourceFeed, type ItemOutcome, type SourceOutcome, type WorkContext } from '../units/index.js';
+import {
+  processItemPage,
+  processSourceFeed,
+  type ItemOutcome,
+  type SourceOutcome,
+  type WorkContext,
+} from '../units/index.js';
 import { addOrJoin, waitForJob, type Queues } from './open-queues.js';
 import { findJobSource, JOB_OPTIONS, pageJobId, type FeedJobData, type PageJobData } from './queue-jobs.js';
 
@@ -25,9 +31,16 @@ export async function processFeedJob(job: Job<FeedJobData>, ctx: WorkContext, qu
   );
 }
 
-async function runPageJobs(queues: Queues, source: string, items: FeedItem[], signal?: AbortSignal): Promise<ItemOutcome[]> {
+async function runPageJobs(
+  queues: Queues,
+  source: string,
+  items: FeedItem[],
+  signal?: AbortSignal,
+): Promise<ItemOutcome[]> {
   const jobs = await Promise.all(
-    items.map((item) => addOrJoin<PageJobData>(queues.pages, 'page', { source, item }, pageJobId(item), JOB_OPTIONS.pages)),
+    items.map((item) =>
+      addOrJoin<PageJobData>(queues.pages, 'page', { source, item }, pageJobId(item), JOB_OPTIONS.pages),
+    ),
   );
   return Promise.all(
     jobs.map((job) =>
@@ -44,6 +57,7 @@ export async function processPageJob(job: Job<PageJobData>, ctx: WorkContext): P
   if (outcome.kind === 'stopped') throw new Error('The worker stopped before the item was stored (handed back)');
   if (outcome.kind === 'failed') throw new Error(outcome.error ?? 'Unable to store article');
   // Held by a claim whose worker died, or is storing it now: tried again after the backoff.
-  if (outcome.kind === 'duplicate' && outcome.slug === '') throw new Error('Another worker holds this item; tried again');
+  if (outcome.kind === 'duplicate' && outcome.slug === '')
+    throw new Error('Another worker holds this item; tried again');
   return outcome;
 }

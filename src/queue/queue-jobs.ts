@@ -50,7 +50,12 @@ export const JOB_OPTIONS: Record<'feeds' | 'pages' | 'publish', JobsOptions> = {
     removeOnComplete: { age: 3600 },
     removeOnFail: { count: 5000 },
   },
-  publish: { attempts: 2, backoff: { type: 'fixed', delay: 5000 }, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
+  publish: {
+    attempts: 2,
+    backoff: { type: 'fixed', delay: 5000 },
+    removeOnComplete: { count: 10 },
+    removeOnFail: { count: 100 },
+  },
 };
 
 /**

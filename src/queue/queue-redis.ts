@@ -33,7 +33,11 @@ export async function openRedis(queue: QueueConfig, logger: Logger): Promise<Red
         // One line per outage, not one per reconnection attempt and connection.
         if (reported) return;
         reported = true;
-        logger.warn('Redis connection lost, reconnecting', { url: redactUrl(queue.url), role, err: describeError(error) });
+        logger.warn('Redis connection lost, reconnecting', {
+          url: redactUrl(queue.url),
+          role,
+          err: describeError(error),
+        });
       });
       client.on('ready', () => {
         if (reported) logger.info('Redis connection back', { url: redactUrl(queue.url) });
@@ -50,16 +54,25 @@ export async function openRedis(queue: QueueConfig, logger: Logger): Promise<Red
 }
 
 async function checkRedis(url: string): Promise<void> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 5000 });
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 5000,
+  });
   probe.on('error', () => undefined);
   try {
     await probe.connect();
     await probe.ping();
   } catch (error) {
-    throw new FeedwrightError('QUEUE', `Unable to reach Redis at ${redactUrl(url)} (queue.url): ${describeError(error)}`, {
-      stage: 'queue',
-      cause: error,
-    });
+    throw new FeedwrightError(
+      'QUEUE',
+      `Unable to reach Redis at ${redactUrl(url)} (queue.url): ${describeError(error)}`,
+      {
+        stage: 'queue',
+        cause: error,
+      },
+    );
   } finally {
     probe.disconnect();
   }

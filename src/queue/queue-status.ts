@@ -53,7 +53,9 @@ export function formatQueueStatus(status: QueueStatus): string {
   if (status.failed.length > 0) {
     lines.push('', 'Failed jobs:');
     for (const job of status.failed)
-      lines.push(`  ${job.queue} ${job.about || job.id}: ${job.error} (${job.attempts} attempts, ${job.failedAt ?? '?'})`);
+      lines.push(
+        `  ${job.queue} ${job.about || job.id}: ${job.error} (${job.attempts} attempts, ${job.failedAt ?? '?'})`,
+      );
   }
   return lines.join('\n');
 }

@@ -3,12 +3,14 @@
 // wait until every feed job and the page jobs it spawned finished, one publish job, and a
 // report counted exactly as a one-process run counts it (units/run-report.ts).
 
+import type { Redis } from 'ioredis';
 import type { ResolvedConfig } from '../config/index.js';
 import { describeError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import type { PublishReport } from '../publish/index.js';
 import { isDue, type StateStore } from '../state/index.js';
 import { countOutcome, newReport, type RunReport, type SourceOutcome } from '../units/index.js';
+import { recordLastCycle } from './last-cycle.js';
 import { addOrJoin, waitForJob, type Queues } from './open-queues.js';
 import { feedJobId, JOB_OPTIONS, type FeedJobData } from './queue-jobs.js';
 import { redactUrl } from '../lib/url.js';
@@ -16,6 +18,9 @@ import { redactUrl } from '../lib/url.js';
 export interface QueueParts {
   queues: Queues;
   state: StateStore;
+  /** Where the last cycle's time is kept (last-cycle.ts). */
+  redis: Redis;
+  prefix: string;
 }
 
 export interface QueuedCycleOptions {
@@ -47,7 +52,13 @@ export async function runQueuedCycle(
   logger.info('Cycle queued', { count: due.length, total: sources.length, force: options.force ?? false });
   const jobs = await Promise.all(
     due.map((source) =>
-      addOrJoin<FeedJobData>(parts.queues.feeds, 'feed', { source: redactUrl(source.url) }, feedJobId(source), JOB_OPTIONS.feeds),
+      addOrJoin<FeedJobData>(
+        parts.queues.feeds,
+        'feed',
+        { source: redactUrl(source.url) },
+        feedJobId(source),
+        JOB_OPTIONS.feeds,
+      ),
     ),
   );
   if (options.wait === false) {
@@ -58,11 +69,13 @@ export async function runQueuedCycle(
   try {
     const outcomes = await Promise.all(
       jobs.map((job, i) =>
-        waitForJob<SourceOutcome>(job, parts.queues.events.feeds, options.signal).catch((error: unknown): SourceOutcome => {
-          if (options.signal?.aborted) throw error;
-          logger.warn('Feed job failed', { source: due[i]!.name, err: describeError(error) });
-          return { kind: 'failed', code: 'QUEUE' };
-        }),
+        waitForJob<SourceOutcome>(job, parts.queues.events.feeds, options.signal).catch(
+          (error: unknown): SourceOutcome => {
+            if (options.signal?.aborted) throw error;
+            logger.warn('Feed job failed', { source: due[i]!.name, err: describeError(error) });
+            return { kind: 'failed', code: 'QUEUE' };
+          },
+        ),
       ),
     );
     for (const outcome of outcomes) countOutcome(report, outcome);
@@ -74,6 +87,7 @@ export async function runQueuedCycle(
     clearInterval(watch);
   }
   report.durationMs = Date.now() - startedMs;
+  await recordLastCycle(parts.redis, parts.prefix, new Date(startedMs), report.durationMs);
   return report;
 }
 

@@ -17,9 +17,16 @@ export async function scheduleCycles(
   await queues.cycles.upsertJobScheduler(
     CYCLE_SCHEDULER_ID,
     { pattern: schedule },
-    { name: 'cycle', data: {} satisfies CycleJobData, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+    {
+      name: 'cycle',
+      data: {} satisfies CycleJobData,
+      opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    },
   );
   if (options.initialRun === false) return;
   const minute = Math.floor((options.now ?? (() => new Date()))().getTime() / 60_000);
-  await queues.cycles.add('cycle', {} satisfies CycleJobData, { jobId: `cycle-start-${minute}`, removeOnComplete: { count: 100 } });
+  await queues.cycles.add('cycle', {} satisfies CycleJobData, {
+    jobId: `cycle-start-${minute}`,
+    removeOnComplete: { count: 100 },
+  });
 }

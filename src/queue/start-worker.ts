@@ -12,19 +12,25 @@ import { createExtractor } from '../extract/index.js';
 import { createHttpClient } from '../fetch/index.js';
 import { describeError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
+import { createMetrics, serveMetrics, type Metrics, type MetricsServer, type QueueDepth } from '../metrics/index.js';
 import { publishFeeds } from '../publish/index.js';
 import { createRedisStateStore } from '../state/index.js';
 import { logRunSummary, type WorkContext } from '../units/index.js';
-import { createHostLeases } from './host-lease.js';
-import { openQueues } from './open-queues.js';
+import { createHostLeases, type HostLeases } from './host-lease.js';
+import { readLastCycle } from './last-cycle.js';
+import { openQueues, type Queues } from './open-queues.js';
 import { processFeedJob, processPageJob } from './process-jobs.js';
 import { QUEUE_NAMES, WORKER_TIMING, type CycleJobData, type FeedJobData, type PageJobData } from './queue-jobs.js';
-import { openRedis, type QueueConfig } from './queue-redis.js';
+import { openRedis, type QueueConfig, type RedisFactory } from './queue-redis.js';
 import { runQueuedCycle } from './run-queued-cycle.js';
 
 export interface WorkerOptions {
   /** Page jobs at once (default fetch.concurrency). */
   concurrency?: number;
+  /** Serve /metrics on this port (127.0.0.1; 0 picks a free one). */
+  metricsPort?: number;
+  /** Where /metrics listens; default 127.0.0.1. */
+  metricsHost?: string;
 }
 
 export interface RunningWorker {
@@ -33,7 +39,11 @@ export interface RunningWorker {
   done: Promise<void>;
 }
 
-export async function startWorker(config: ResolvedConfig, logger: Logger, options: WorkerOptions = {}): Promise<RunningWorker> {
+export async function startWorker(
+  config: ResolvedConfig,
+  logger: Logger,
+  options: WorkerOptions = {},
+): Promise<RunningWorker> {
   const queue = config.queue as QueueConfig;
   const redis = await openRedis(queue, logger);
   const queues = openQueues(redis, queue);
@@ -41,12 +51,18 @@ export async function startWorker(config: ResolvedConfig, logger: Logger, option
   await queues.publish.setGlobalConcurrency(1);
   await queues.cycles.setGlobalConcurrency(1);
   const state = createRedisStateStore(redis.connect('state'), queue.prefix);
-  const leases = createHostLeases({ redis: redis.connect('leases'), prefix: queue.prefix, limit: config.fetch.perHostConcurrency });
+  const leases = createHostLeases({
+    redis: redis.connect('leases'),
+    prefix: queue.prefix,
+    limit: config.fetch.perHostConcurrency,
+  });
+  const metrics = createMetrics();
   const client = createHttpClient({
     fetch: config.fetch,
     site: config.site,
     logger: logger.child({ stage: 'fetch' }),
     hostGate: (host, task, signal) => leases.withHostLease(host, () => task(), { signal }),
+    recordFetch: metrics.recordFetch,
   });
   const extractor = createExtractor({ workers: config.extract.workers, timeoutMs: config.extract.timeoutMs });
   const stopping = new AbortController();
@@ -60,7 +76,10 @@ export async function startWorker(config: ResolvedConfig, logger: Logger, option
     pageLimit: pLimit(config.fetch.concurrency),
     guidOwners: new Map(),
     signal: stopping.signal,
+    metrics,
   };
+  const metricsServer = await startMetrics(metrics, { queues, leases, redis, prefix: queue.prefix }, options, logger);
+  const cycleParts = { queues, state, redis: redis.connect('cycle'), prefix: queue.prefix };
   const start = <T, R>(name: string, processor: Processor<T, R>, concurrency: number) => {
     const worker = new Worker<T, R>(name, processor, {
       connection: redis.connect(`worker ${name}`),
@@ -76,11 +95,15 @@ export async function startWorker(config: ResolvedConfig, logger: Logger, option
   };
   const workers = [
     start(QUEUE_NAMES.feeds, (job: Job<FeedJobData>) => processFeedJob(job, ctx, queues), config.fetch.concurrency),
-    start(QUEUE_NAMES.pages, (job: Job<PageJobData>) => processPageJob(job, ctx), options.concurrency ?? config.fetch.concurrency),
+    start(
+      QUEUE_NAMES.pages,
+      (job: Job<PageJobData>) => processPageJob(job, ctx),
+      options.concurrency ?? config.fetch.concurrency,
+    ),
     start(QUEUE_NAMES.publish, () => publishFeeds(config, logger.child({ stage: 'publish' }), client), 1),
     start(
       QUEUE_NAMES.cycles,
-      (job: Job<CycleJobData>) => runScheduledCycle(config, logger, { queues, state }, job.data, stopping.signal),
+      (job: Job<CycleJobData>) => runScheduledCycle(config, logger, cycleParts, job.data, stopping.signal),
       1,
     ),
   ];
@@ -96,6 +119,7 @@ export async function startWorker(config: ResolvedConfig, logger: Logger, option
         logger.info('Worker stopping', { reason });
         stopping.abort(new Error(`worker stopping (${reason})`));
         await Promise.all(workers.map((worker) => worker.close()));
+        await metricsServer?.close();
         await extractor.close();
         await queues.close();
         await redis.closeAll();
@@ -117,4 +141,27 @@ async function runScheduledCycle(
   const report = await runQueuedCycle(config, logger, parts, { force: data.force, signal });
   logRunSummary(logger, report, 'Cycle');
   return report;
+}
+
+/** The worker's /metrics, the queue depths, host leases and last cycle read from Redis at each scrape. */
+async function startMetrics(
+  metrics: Metrics,
+  parts: { queues: Queues; leases: HostLeases; redis: RedisFactory; prefix: string },
+  options: WorkerOptions,
+  logger: Logger,
+): Promise<MetricsServer | undefined> {
+  if (options.metricsPort === undefined) return undefined;
+  const reader = parts.redis.connect('metrics');
+  metrics.setLeaseSource(() => parts.leases.leasesInUse());
+  metrics.setQueueDepthSource(async () => {
+    const last = await readLastCycle(reader, parts.prefix);
+    if (last) metrics.recordCycle(last.startedAt, last.durationMs);
+    const depths: QueueDepth[] = [];
+    for (const name of Object.values(QUEUE_NAMES)) {
+      const counts = await parts.queues[name].getJobCounts('waiting', 'active', 'delayed', 'failed');
+      for (const [state, count] of Object.entries(counts)) depths.push({ queue: name, state, count });
+    }
+    return depths;
+  });
+  return serveMetrics({ registry: metrics.registry, port: options.metricsPort, host: options.metricsHost, logger });
 }

@@ -14,20 +14,26 @@ import type { ItemOutcome, WorkContext } from './work-context.js';
 async function extractItem(ctx: WorkContext, source: SourceConfig, item: FeedItem): Promise<ExtractedArticle> {
   // The site's rule also cleans the feed's own copy of the article (same promos).
   const rule = item.url ? findSiteRule(item.url, ctx.config.siteRules, source.rule)?.rule : source.rule;
-  if (!source.fullText || !item.url)
-    return extractFromFeed(item, source.fullText ? 'item has no link' : undefined, rule);
+  if (!source.fullText || !item.url) {
+    const fromFeed = extractFromFeed(item, source.fullText ? 'item has no link' : undefined, rule);
+    ctx.metrics?.recordExtraction(fromFeed.method);
+    return fromFeed;
+  }
   const url = item.url;
   try {
     // A fetched page waits in memory for the extractor: at most fetch.concurrency of them.
     return await ctx.pageLimit(async () => {
       const page = await ctx.client.fetchPage(url, { signal: ctx.signal });
-      return ctx.extractor.extract({
+      const startedMs = performance.now();
+      const extracted = await ctx.extractor.extract({
         html: page.raw,
         url: page.finalUrl,
         item,
         siteRules: ctx.config.siteRules,
         sourceRule: source.rule,
       });
+      ctx.metrics?.recordExtraction(extracted.method, performance.now() - startedMs);
+      return extracted;
     });
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
@@ -38,7 +44,9 @@ async function extractItem(ctx: WorkContext, source: SourceConfig, item: FeedIte
       code,
       err: describeError(error),
     });
-    return extractFromFeed(item, `page: ${code}`, rule);
+    const fallback = extractFromFeed(item, `page: ${code}`, rule);
+    ctx.metrics?.recordExtraction(fallback.method);
+    return fallback;
   }
 }
 
@@ -51,6 +59,7 @@ export async function processItemPage(source: SourceConfig, item: FeedItem, ctx:
     const article = classifyArticle(extracted, item, { config: ctx.config, source, now: ctx.now() });
     const outcome = await storeArticle(ctx.config.paths.articles, ctx.state, article, item.id);
     if (outcome.written) {
+      ctx.metrics?.recordArticleWritten();
       // `reason`: why the methods before the one that won were rejected (issue 12).
       const reason = extracted.fallbackReason ? { reason: extracted.fallbackReason } : {};
       ctx.logger.debug('Article written', {

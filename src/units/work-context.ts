@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/index.js';
 import type { Extractor } from '../extract/index.js';
 import type { HttpClient } from '../fetch/index.js';
 import type { Logger } from '../lib/log.js';
+import type { Metrics } from '../metrics/index.js';
 import type { GuidOwners, StateStore } from '../state/index.js';
 import type { ExtractionMethod } from '../types.js';
 
@@ -23,6 +24,8 @@ export interface WorkContext {
   guidOwners: GuidOwners;
   /** When aborted (daemon shutdown), no new work starts; writes under way finish. */
   signal?: AbortSignal;
+  /** Told of each extraction and article written (a queue worker's /metrics). */
+  metrics?: Pick<Metrics, 'recordExtraction' | 'recordArticleWritten'>;
 }
 
 /** What became of one item. `method` is set once extraction ran (`feed`: a fallback). */
