@@ -3,7 +3,7 @@
 // A page job that did not finish its item throws, so BullMQ tries it again and, at the
 // end, keeps it in the failed set with its error.
 
-import { UnrecoverableError, type Job } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 import { describeError } from '../lib/errors.js';
 import type { FeedItem } from '../types.js';
 import {
@@ -27,22 +27,31 @@ export async function processFeedJob(job: Job<FeedJobData>, ctx: WorkContext, qu
   const source = jobSource(ctx, job.data.source);
   // GUID collisions are told within one feed job (the sources of a cycle run apart).
   return processSourceFeed(source, { ...ctx, guidOwners: new Map() }, (items) =>
-    runPageJobs(queues, job.data.source, items, ctx.signal),
+    runPageJobs(job, queues, items, ctx.signal),
   );
 }
 
+/**
+ * The feed job's items as page jobs, waited for. Their ids are kept in the feed job's data
+ * first: when the job is tried again (its worker died), the items an earlier try already
+ * stored are no longer new, and their outcomes are read back from their jobs, so the
+ * cycle's summary counts them as one process would.
+ */
 async function runPageJobs(
+  feedJob: Job<FeedJobData>,
   queues: Queues,
-  source: string,
   items: FeedItem[],
   signal?: AbortSignal,
 ): Promise<ItemOutcome[]> {
+  const source = feedJob.data.source;
+  const ids = items.map(pageJobId);
+  const earlier = (feedJob.data.pages ?? []).filter((id) => !ids.includes(id));
+  await feedJob.updateData({ ...feedJob.data, pages: [...earlier, ...ids] });
   const jobs = await Promise.all(
-    items.map((item) =>
-      addOrJoin<PageJobData>(queues.pages, 'page', { source, item }, pageJobId(item), JOB_OPTIONS.pages),
-    ),
+    items.map((item, i) => addOrJoin<PageJobData>(queues.pages, 'page', { source, item }, ids[i]!, JOB_OPTIONS.pages)),
   );
-  return Promise.all(
+  const done = await Promise.all(earlier.map((id) => Job.fromId(queues.pages, id)));
+  const outcomes = await Promise.all(
     jobs.map((job) =>
       waitForJob<ItemOutcome>(job, queues.events.pages, signal).catch((error: unknown): ItemOutcome => {
         if (signal?.aborted) throw error;
@@ -50,6 +59,8 @@ async function runPageJobs(
       }),
     ),
   );
+  const stored = done.flatMap((job) => (job?.returnvalue ? [job.returnvalue as ItemOutcome] : []));
+  return [...stored, ...outcomes];
 }
 
 export async function processPageJob(job: Job<PageJobData>, ctx: WorkContext): Promise<ItemOutcome> {

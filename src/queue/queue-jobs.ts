@@ -15,6 +15,8 @@ export const QUEUE_NAMES = { feeds: 'feeds', pages: 'pages', publish: 'publish',
 export interface FeedJobData {
   /** The source's URL without credentials. */
   source: string;
+  /** The page jobs its tries queued (process-jobs.ts). */
+  pages?: string[];
 }
 
 export interface PageJobData {

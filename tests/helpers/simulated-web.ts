@@ -1,0 +1,124 @@
+// A simulated web of several news hosts for queue-mode tests: each host its own loopback
+// address (127.0.0.1, 127.0.0.2, ...: a different host name to the per-host limit), an
+// RSS feed answering 304 to its own ETag, and article pages that take a while. It counts,
+// per host, the requests in flight at once (the most ever seen), and every feed answer.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SimulatedHost {
+  origin: string;
+  feedUrl: string;
+  /** The most requests this host ever had in flight at once. */
+  maxInFlight: number;
+  inFlight: number;
+  pageRequests: number;
+  /** Status of every feed answer, in order. */
+  feedAnswers: number[];
+}
+
+export interface SimulatedWeb {
+  hosts: SimulatedHost[];
+  /** Milliseconds each page takes. */
+  pageDelayMs: { value: number };
+  /** Zeroes the counters (between runs). */
+  resetCounts(): void;
+  pageRequests(): number;
+  close(): Promise<void>;
+}
+
+function pageHtml(host: number, index: number): string {
+  const words = ['market', 'cloud', 'model', 'chip', 'startup', 'robot', 'energy', 'research'];
+  const topic = words[(host * 3 + index) % words.length];
+  const paragraphs = Array.from(
+    { length: 5 },
+    (_, p) =>
+      `<p>Paragraph ${p + 1} of report ${index} from desk ${host}: the ${topic} company said its funding round closed this week, according to people familiar with the matter, and that it would hire ${10 + p * index} engineers.</p>`,
+  ).join('\n');
+  return `<!doctype html><html><head><title>Report ${host}-${index} | Desk ${host}</title>
+<meta property="og:title" content="Desk ${host} report ${index} on the ${topic} market">
+<meta property="article:published_time" content="2026-02-${String((index % 27) + 1).padStart(2, '0')}T0${host}:00:00Z">
+</head><body><nav><a href="/">Home</a></nav><article><h1>Desk ${host} report ${index} on the ${topic} market</h1>${paragraphs}</article>
+<footer>Desk ${host}</footer></body></html>`;
+}
+
+function feedXml(origin: string, host: number, items: number): string {
+  const entries = Array.from(
+    { length: items },
+    (
+      _,
+      i,
+    ) => `<item><title>Desk ${host} report ${i}</title><link>${origin}/story/${i}</link><guid>${origin}/story/${i}</guid>
+<pubDate>Tue, 03 Feb 2026 0${host}:${String(i % 60).padStart(2, '0')}:00 GMT</pubDate><description>Summary ${i}.</description></item>`,
+  ).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Desk ${host}</title><link>${origin}/</link><description>Test</description>${entries}</channel></rss>`;
+}
+
+export async function startSimulatedWeb(options: {
+  hosts: number;
+  items: number;
+  pageDelayMs?: number;
+}): Promise<SimulatedWeb> {
+  const pageDelayMs = { value: options.pageDelayMs ?? 100 };
+  const hosts: SimulatedHost[] = [];
+  const servers: Server[] = [];
+  for (let h = 1; h <= options.hosts; h += 1) {
+    const host: SimulatedHost = {
+      origin: '',
+      feedUrl: '',
+      maxInFlight: 0,
+      inFlight: 0,
+      pageRequests: 0,
+      feedAnswers: [],
+    };
+    const server = createServer((req, res) => {
+      host.inFlight += 1;
+      host.maxInFlight = Math.max(host.maxInFlight, host.inFlight);
+      res.on('close', () => (host.inFlight -= 1));
+      const path = (req.url ?? '/').split('?')[0]!;
+      if (path === '/feed.xml') {
+        const body = feedXml(host.origin, h, options.items);
+        const etag = `"feed-${h}-${options.items}"`;
+        const status = req.headers['if-none-match'] === etag ? 304 : 200;
+        host.feedAnswers.push(status);
+        res.writeHead(status, { 'content-type': 'application/rss+xml; charset=utf-8', etag });
+        res.end(status === 304 ? undefined : body);
+        return;
+      }
+      const story = /^\/story\/(\d+)$/.exec(path);
+      if (!story || Number(story[1]) >= options.items) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      host.pageRequests += 1;
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(pageHtml(h, Number(story[1])));
+      }, pageDelayMs.value);
+    });
+    await new Promise<void>((resolve) => server.listen(0, `127.0.0.${h}`, resolve));
+    const { port } = server.address() as AddressInfo;
+    host.origin = `http://127.0.0.${h}:${port}`;
+    host.feedUrl = `${host.origin}/feed.xml`;
+    hosts.push(host);
+    servers.push(server);
+  }
+  return {
+    hosts,
+    pageDelayMs,
+    resetCounts() {
+      for (const host of hosts) Object.assign(host, { maxInFlight: 0, pageRequests: 0, feedAnswers: [] });
+    },
+    pageRequests: () => hosts.reduce((sum, host) => sum + host.pageRequests, 0),
+    close: () =>
+      Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        ),
+      ).then(() => undefined),
+  };
+}
