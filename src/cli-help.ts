@@ -22,18 +22,23 @@ Commands:
   sources    add, remove, import or export the configured sources
   init       write a starter configuration into a folder (never overwrites)
   extract    extract saved pages or URLs with the configured site rules and print them
+  worker     queue mode: consume jobs from Redis until SIGINT/SIGTERM
+  state      queue mode: move the state between a state.json file and Redis
   help       this help; "feedwright help <command>" for one command
 
 ${GLOBAL_OPTIONS}`,
-  run: `Usage: feedwright run [--force] [--no-publish] [--config FILE]
+  run: `Usage: feedwright run [--force] [--no-publish] [--no-wait] [--config FILE]
 
 One cycle: fetches every due source (conditional GET; intervals and backoff respected),
 follows new items to their pages, writes one Markdown file per new article and publishes
 the feeds. Exit status 0 when the cycle ran (failed sources are reported), 1 when every
 due source failed, 2 on a bad configuration, 3 when another run holds the lock.
+In queue mode (queue.url set) the cycle is queued as jobs that workers run; run waits
+for them, publishes once and prints the same summary line with the same exit status.
 
   --force        fetch every source now, ignoring intervals, backoff and 410-disabled flags
   --no-publish   skip writing feeds/ at the end
+  --no-wait      queue mode only: queue the cycle's feed jobs and exit 0
 
 ${GLOBAL_OPTIONS}`,
   start: `Usage: feedwright start [--no-initial-run] [--config FILE]
@@ -43,6 +48,10 @@ never two at once. SIGINT/SIGTERM let the current cycle finish its writes, then 
 A failing cycle is logged and the next tick runs.
 
   --no-initial-run   wait for the first tick instead of running at once
+
+In queue mode (queue.url set), start keeps one job scheduler in Redis on \`schedule\`:
+any number of start processes, on any number of machines, give one cycle per tick,
+which a worker runs.
 
 ${GLOBAL_OPTIONS}`,
   publish: `Usage: feedwright publish [--config FILE]
@@ -54,7 +63,9 @@ ${GLOBAL_OPTIONS}`,
   status: `Usage: feedwright status [--json] [--config FILE]
 
 Per source: last fetch, result, items, next fetch and consecutive failures, from the
-state file. --json prints the same as JSON for programs.
+state file. In queue mode, from the shared state in Redis, with each queue's jobs by state,
+the workers connected and the jobs that failed, with their errors. --json prints the same
+as JSON for programs.
 
   --json   machine-readable output
 
@@ -111,6 +122,30 @@ uses no site rules. One input failing does not stop the others; exit status 1 if
   --format FORMAT   markdown (default: title and body), text (the body's plain text), or
                     json: one object per input per line with input, url, title, text,
                     markdown, coverImage, published, byline, extraction and error
+
+${GLOBAL_OPTIONS}`,
+  worker: `Usage: feedwright worker [--concurrency N] [--metrics-port N] [--metrics-host ADDR] [--config FILE]
+
+Queue mode only (queue.url set): consumes feed, page, publish and cycle jobs from Redis
+until SIGINT/SIGTERM, then takes no new job, hands back the ones waiting on others, lets
+writes under way finish and exits 0. Start any number, on any number of machines sharing
+the articles folder; fetch.perHostConcurrency holds across all of them together.
+
+  --concurrency N     page jobs at once in this worker (default fetch.concurrency)
+  --metrics-port N    serve Prometheus metrics on http://ADDR:N/metrics
+  --metrics-host ADDR address for the metrics server (default 127.0.0.1)
+
+${GLOBAL_OPTIONS}`,
+  state: `Usage: feedwright state <export|import> FILE [--replace] [--config FILE]
+
+Queue mode only: moves the whole state (sources' validators and backoff, items seen,
+canonical URLs) between a state.json file and Redis, so a one-machine site switches to
+queue mode (or back) without fetching anything again.
+
+  export FILE   write the state in Redis to FILE (the state.json format)
+  import FILE   load FILE (a state.json) into Redis; refuses when Redis already holds
+                state under queue.prefix, unless --replace
+  --replace     with import: remove the state in Redis first
 
 ${GLOBAL_OPTIONS}`,
 };

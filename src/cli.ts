@@ -37,6 +37,7 @@ const OPTIONS = {
   'no-wait': { type: 'boolean' },
   concurrency: { type: 'string' },
   'metrics-port': { type: 'string' },
+  'metrics-host': { type: 'string' },
   replace: { type: 'boolean' },
 } as const;
 
@@ -166,7 +167,7 @@ const COMMANDS: Record<string, Command> = {
     const { queueOf } = await commands.loadQueueCommands();
     queueOf(loaded, 'worker');
     const { startWorker } = await import('./queue/index.js');
-    const worker = await startWorker(loaded, logger, { concurrency, metricsPort });
+    const worker = await startWorker(loaded, logger, { concurrency, metricsPort, metricsHost: values['metrics-host'] });
     const stop = (signal: NodeJS.Signals) =>
       void worker
         .stop(signal)
