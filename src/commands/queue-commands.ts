@@ -13,7 +13,7 @@ import {
   openQueues,
   openRedis,
   runQueuedCycle,
-  scheduleCycles,
+  holdSchedule,
   type QueueConfig,
   type QueueParts,
   type QueueStatus,
@@ -70,10 +70,11 @@ export async function keepQueueSchedule(
   logger: Logger,
   options: { initialRun?: boolean; signal: AbortSignal },
 ): Promise<void> {
-  await withQueue(config, logger, async ({ queues }) => {
-    await scheduleCycles(queues, config.schedule, { initialRun: options.initialRun });
+  await withQueue(config, logger, async ({ queues, redis, prefix }) => {
+    const held = await holdSchedule(queues, redis, prefix, config.schedule, { initialRun: options.initialRun });
     logger.info('Cycles scheduled in the queue; workers run them', { schedule: config.schedule });
     await new Promise<void>((resolve) => options.signal.addEventListener('abort', () => resolve(), { once: true }));
+    await held.release();
   });
 }
 

@@ -24,6 +24,7 @@ export interface QueueDepth {
 }
 
 export type QueueDepthSource = () => QueueDepth[] | Promise<QueueDepth[]>;
+export type CycleSource = () => Promise<{ startedAt: Date; durationMs: number } | undefined>;
 /** Leases in use per host. */
 export type LeaseSource = () => Record<string, number> | Promise<Record<string, number>>;
 
@@ -36,6 +37,8 @@ export interface Metrics {
   setQueueDepthSource(source: QueueDepthSource): void;
   setLeaseSource(source: LeaseSource): void;
   recordCycle(startedAt: Date, durationMs: number): void;
+  /** Where the last cycle is read at each scrape when it ran in another process (queue mode). */
+  setCycleSource(source: CycleSource): void;
 }
 
 const FETCH_BUCKETS_S = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -81,16 +84,37 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     registers,
   });
   const sources = createScrapeSources(registry, options.sourceTimeoutMs ?? 2000);
+  // The last cycle may have run elsewhere (another process): read at each scrape when a
+  // source is set, once for both gauges.
+  let cycleSource: CycleSource | undefined;
+  let cycleRead: Promise<void> | undefined;
+  const readCycle = () =>
+    (cycleRead ??= (async () => {
+      try {
+        const last = await cycleSource?.();
+        if (last) recordCycle(last.startedAt, last.durationMs);
+      } catch {
+        // Left at its last value; the queue gauge counts Redis errors.
+      } finally {
+        cycleRead = undefined;
+      }
+    })());
   const lastCycle = new Gauge({
     name: 'feedwright_last_cycle_timestamp_seconds',
     help: 'When the last cycle ended, in unix seconds',
     registers,
+    collect: readCycle,
   });
   const lastCycleDuration = new Gauge({
     name: 'feedwright_last_cycle_duration_seconds',
     help: 'How long the last cycle took',
     registers,
+    collect: readCycle,
   });
+  const recordCycle = (startedAt: Date, durationMs: number) => {
+    lastCycle.set((startedAt.getTime() + durationMs) / 1000);
+    lastCycleDuration.set(durationMs / 1000);
+  };
   return {
     registry,
     recordFetch: ({ kind, outcome, status, durationMs }) => {
@@ -104,9 +128,9 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     recordArticleWritten: () => articlesWritten.inc(),
     setQueueDepthSource: sources.setQueueDepthSource,
     setLeaseSource: sources.setLeaseSource,
-    recordCycle: (startedAt, durationMs) => {
-      lastCycle.set((startedAt.getTime() + durationMs) / 1000);
-      lastCycleDuration.set(durationMs / 1000);
+    recordCycle,
+    setCycleSource: (source: CycleSource) => {
+      cycleSource = source;
     },
   };
 }

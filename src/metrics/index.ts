@@ -4,6 +4,7 @@
 
 export {
   createMetrics,
+  type CycleSource,
   type LeaseSource,
   type Metrics,
   type MetricsOptions,

@@ -8,5 +8,5 @@ export { openQueues, type Queues } from './open-queues.js';
 export { collectQueueStatus, formatQueueStatus, type FailedJob, type QueueStatus } from './queue-status.js';
 export { openRedis, type QueueConfig, type RedisFactory } from './queue-redis.js';
 export { runQueuedCycle, type QueuedCycleOptions, type QueueParts } from './run-queued-cycle.js';
-export { scheduleCycles } from './schedule-cycles.js';
+export { holdSchedule, type HeldSchedule } from './schedule-cycles.js';
 export { startWorker, type RunningWorker, type WorkerOptions } from './start-worker.js';

@@ -23,6 +23,7 @@ import { processFeedJob, processPageJob } from './process-jobs.js';
 import { QUEUE_NAMES, WORKER_TIMING, type CycleJobData, type FeedJobData, type PageJobData } from './queue-jobs.js';
 import { openRedis, type QueueConfig, type RedisFactory } from './queue-redis.js';
 import { runQueuedCycle } from './run-queued-cycle.js';
+import { CYCLE_SCHEDULER_ID, hasLiveStarters } from './schedule-cycles.js';
 
 export interface WorkerOptions {
   /** Page jobs at once (default fetch.concurrency). */
@@ -138,6 +139,11 @@ async function runScheduledCycle(
   data: CycleJobData,
   signal: AbortSignal,
 ) {
+  if (!(await hasLiveStarters(parts.redis, parts.prefix))) {
+    await parts.queues.cycles.removeJobScheduler(CYCLE_SCHEDULER_ID);
+    logger.warn('No start process is alive: the schedule is removed, no cycle run (run "feedwright start" again)');
+    return undefined;
+  }
   const report = await runQueuedCycle(config, logger, parts, { force: data.force, signal });
   logRunSummary(logger, report, 'Cycle');
   return report;
@@ -153,9 +159,8 @@ async function startMetrics(
   if (options.metricsPort === undefined) return undefined;
   const reader = parts.redis.connect('metrics');
   metrics.setLeaseSource(() => parts.leases.leasesInUse());
+  metrics.setCycleSource(() => readLastCycle(reader, parts.prefix));
   metrics.setQueueDepthSource(async () => {
-    const last = await readLastCycle(reader, parts.prefix);
-    if (last) metrics.recordCycle(last.startedAt, last.durationMs);
     const depths: QueueDepth[] = [];
     for (const name of Object.values(QUEUE_NAMES)) {
       const counts = await parts.queues[name].getJobCounts('waiting', 'active', 'delayed', 'failed');
