@@ -5,7 +5,7 @@
 import type { NearDuplicateIndex } from './near-duplicate-index.js';
 import { keysOfShingles } from './near-duplicate-keys.js';
 import { shingleText } from './shingle-text.js';
-import { scoreShingles } from './similarity.js';
+import { meetsThreshold, scoreShingles } from './similarity.js';
 
 export interface FindNearDuplicateOptions {
   threshold: number;
@@ -39,7 +39,7 @@ export async function findNearDuplicate(
     const stored = await options.readText(slug);
     if (stored === undefined) continue;
     const score = scoreShingles(shingles, shingleText(stored));
-    if (score >= options.threshold && score > (match?.score ?? 0)) match = { slug, score };
+    if (meetsThreshold(score, options.threshold) && score > (match?.score ?? 0)) match = { slug, score };
   }
   return match ? { keys, match } : { keys };
 }

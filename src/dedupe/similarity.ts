@@ -51,6 +51,11 @@ export function similarity(textA: string, textB: string): number {
   return scoreShingles(shingleText(textA), shingleText(textB));
 }
 
+/** A score merges at `threshold` or above; a score of 0 (nothing shared, or too short) never does. */
+export function meetsThreshold(score: number, threshold: number): boolean {
+  return score > 0 && score >= threshold;
+}
+
 export function isNearDuplicate(textA: string, textB: string, threshold = DEFAULT_THRESHOLD): boolean {
-  return similarity(textA, textB) >= threshold;
+  return meetsThreshold(similarity(textA, textB), threshold);
 }
