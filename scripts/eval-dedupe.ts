@@ -9,7 +9,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_THRESHOLD } from '../src/dedupe/index.js';
 import { readPairSet } from './near-duplicates/pair-set.js';
-import { isMerged, scoreDecisions, scorePairs, type PairOutcome } from './near-duplicates/score-decisions.js';
+import {
+  isMerged,
+  scoreDecisions,
+  scorePairs,
+  type Measure,
+  type PairOutcome,
+} from './near-duplicates/score-decisions.js';
 import { timeChecks } from './near-duplicates/time-checks.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -48,15 +54,14 @@ console.log(row('half A', halves.A, threshold));
 console.log(row('half B', halves.B, threshold));
 console.log(row('all', outcomes, threshold));
 
-console.log(
-  `\nThreshold sweep (precision / recall / same-site merges)\n${'t'.padEnd(6)}${'half A'.padEnd(22)}${'half B'.padEnd(22)}all`,
-);
+console.log('\nThreshold sweep (precision / recall / same-site merges): containment, and Jaccard to compare');
+console.log(`${'t'.padEnd(6)}${'half A'.padEnd(22)}${'half B'.padEnd(22)}${'all'.padEnd(22)}Jaccard, all`);
 for (const at of SWEEP) {
-  const cell = (set: PairOutcome[]) => {
-    const score = scoreDecisions(set, at);
+  const cell = (set: PairOutcome[], measure?: Measure) => {
+    const score = scoreDecisions(set, at, measure);
     return `${f3(score.precision)} ${f3(score.recall)} ${score.sameSiteMerges}`.padEnd(22);
   };
-  console.log(`${String(at).padEnd(6)}${cell(halves.A)}${cell(halves.B)}${cell(outcomes)}`);
+  console.log(`${String(at).padEnd(6)}${cell(halves.A)}${cell(halves.B)}${cell(outcomes)}${cell(outcomes, 'jaccard')}`);
 }
 
 console.log(`\nPer kind at ${threshold}: merged / pairs, LSH candidates, score min / median / max`);

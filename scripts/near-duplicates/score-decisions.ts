@@ -34,10 +34,14 @@ export function scorePairs(pairs: readonly LoadedPair[]): PairOutcome[] {
   });
 }
 
-export const isMerged = (outcome: PairOutcome, threshold: number) => outcome.candidate && outcome.score >= threshold;
+/** The score a decision reads: containment (the detector's similarity) or, to compare, Jaccard. */
+export type Measure = 'score' | 'jaccard';
 
-export function scoreDecisions(outcomes: readonly PairOutcome[], threshold: number): DecisionScore {
-  const merged = outcomes.filter((outcome) => isMerged(outcome, threshold));
+export const isMerged = (outcome: PairOutcome, threshold: number, measure: Measure = 'score') =>
+  outcome.candidate && outcome.score > 0 && outcome[measure] >= threshold;
+
+export function scoreDecisions(outcomes: readonly PairOutcome[], threshold: number, measure?: Measure): DecisionScore {
+  const merged = outcomes.filter((outcome) => isMerged(outcome, threshold, measure));
   const truePositives = merged.filter((outcome) => outcome.pair.merge).length;
   const positives = outcomes.filter((outcome) => outcome.pair.merge).length;
   return {
