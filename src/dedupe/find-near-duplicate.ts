@@ -1,5 +1,6 @@
 // One near-duplicate check (issue 16): the new text's band keys looked up in the index, then
-// each candidate's stored text verified exactly (similarity.ts), best score first wins.
+// each candidate's stored text verified exactly (similarity.ts): of those at or over the threshold, the
+// best score wins (the first MAX_CANDIDATES candidates, most shared keys first, are read).
 // The keys are returned too, so the caller indexes a new article without hashing it twice.
 
 import type { NearDuplicateIndex } from './near-duplicate-index.js';
