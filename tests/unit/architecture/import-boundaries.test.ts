@@ -43,6 +43,11 @@ describe('the folder rules of src/', () => {
       { 'pipeline.ts': "import { x } from './extract/pool/extractor-pool.js';" },
       "another folder's internals",
     ],
+    [
+      "the dedupe folder's internals",
+      { 'store/a.ts': "import { bandKeys } from '../dedupe/min-hash.js';" },
+      "another folder's internals",
+    ],
     ['a stage importing commands/', { 'schedule/a.ts': "import { x } from '../commands/index.js';" }, 'only the CLI'],
     ['a stage importing cli.ts', { 'fetch/a.ts': "const m = await import('../cli.js');" }, 'only the CLI'],
     ['a stage importing pipeline.ts', { 'schedule/a.ts': "import { x } from '../pipeline.js';" }, 'pipeline.ts'],
@@ -70,6 +75,7 @@ describe('the folder rules of src/', () => {
     const files = tree({
       'publish/a.ts':
         "import { x } from '../store/index.js';\nimport { y } from '../lib/text.js';\nimport type { Z } from '../types.js';",
+      'store/b.ts': "import { nearDuplicateKeys } from '../dedupe/index.js';",
       'extract/metadata/a.ts': "import { w } from '../content/b.js';\nimport { v } from '../load-document.js';",
       'commands/run.ts': "import { runOnce } from '../pipeline.js';",
       'metrics/m.ts': "import { x } from '../lib/text.js';\nimport type { Y } from '../types.js';",
