@@ -86,14 +86,7 @@ const COMMANDS: Record<string, Command> = {
     const { runLockedCycle } = await commands.loadRunCommand();
     const runCycle = (signal: AbortSignal) => runLockedCycle(loaded, logger, { signal });
     const daemon = startDaemon(loaded, logger, runCycle, { initialRun: !values['no-initial-run'] });
-    const onSignal = (signal: NodeJS.Signals) =>
-      void daemon
-        .stop(signal)
-        .catch((error: unknown) => logger.error('Daemon did not stop cleanly', { err: describeError(error) }));
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    await daemon.done;
-    return 0;
+    return runUntilSignal(daemon, logger, 'Daemon');
   },
   async publish({ logger, config }) {
     const { publishFeeds } = await import('./publish/index.js');
@@ -168,14 +161,7 @@ const COMMANDS: Record<string, Command> = {
     queueOf(loaded, 'worker');
     const { startWorker } = await import('./queue/index.js');
     const worker = await startWorker(loaded, logger, { concurrency, metricsPort, metricsHost: values['metrics-host'] });
-    const stop = (signal: NodeJS.Signals) =>
-      void worker
-        .stop(signal)
-        .catch((error: unknown) => logger.error('Worker did not stop cleanly', { err: describeError(error) }));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    await worker.done;
-    return 0;
+    return runUntilSignal(worker, logger, 'Worker');
   },
   async state({ values, positionals, logger, config }) {
     const [, action, file] = positionals;
@@ -276,6 +262,22 @@ async function runExtractCommand({ values, positionals, logger, config }: Comman
     ...(values.url ? { baseUrl: values.url } : {}),
   });
   return failed > 0 ? 1 : 0;
+}
+
+/** Runs a long-lived service until SIGINT/SIGTERM asks it to stop; exit status 0 once it has. */
+async function runUntilSignal(
+  service: { stop(reason: string): Promise<void>; done: Promise<void> },
+  logger: Logger,
+  what: string,
+): Promise<number> {
+  const onSignal = (signal: NodeJS.Signals) =>
+    void service
+      .stop(signal)
+      .catch((error: unknown) => logger.error(`${what} did not stop cleanly`, { err: describeError(error) }));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  await service.done;
+  return 0;
 }
 
 function portNumber(value: string | undefined, option: string): number | undefined {

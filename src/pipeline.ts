@@ -16,6 +16,7 @@ import { publishFeeds, type PublishReport } from './publish/index.js';
 import { isDue, openJsonStateStore, type StateStore } from './state/index.js';
 import {
   countOutcome,
+  createWorkContext,
   newReport,
   processItemPage,
   processSourceFeed,
@@ -76,17 +77,7 @@ export async function runOnce(config: ResolvedConfig, options: RunOptions): Prom
   const extractor =
     options.extractor ?? createExtractor({ workers: config.extract.workers, timeoutMs: config.extract.timeoutMs });
   const report = newReport();
-  const ctx: WorkContext = {
-    config,
-    state,
-    client,
-    extractor,
-    logger,
-    now,
-    pageLimit: pLimit(config.fetch.concurrency),
-    guidOwners: new Map(),
-    signal: options.signal,
-  };
+  const ctx = createWorkContext({ config, state, client, extractor, logger, now, signal: options.signal });
   const sources = config.sources.filter((source) => source.enabled);
   const known = await Promise.all(sources.map((source) => state.findSource(source.url)));
   const due = sources.filter((_source, i) => isDue(known[i], now(), options.force ?? false));

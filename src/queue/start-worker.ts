@@ -6,7 +6,6 @@
 // Redis, host-lease.ts).
 
 import { Worker, type Job, type Processor } from 'bullmq';
-import pLimit from 'p-limit';
 import type { ResolvedConfig } from '../config/index.js';
 import { createExtractor } from '../extract/index.js';
 import { createHttpClient } from '../fetch/index.js';
@@ -15,7 +14,7 @@ import type { Logger } from '../lib/log.js';
 import { createMetrics, serveMetrics, type Metrics, type MetricsServer, type QueueDepth } from '../metrics/index.js';
 import { publishFeeds } from '../publish/index.js';
 import { createRedisStateStore } from '../state/index.js';
-import { logRunSummary, type WorkContext } from '../units/index.js';
+import { createWorkContext, logRunSummary } from '../units/index.js';
 import { createHostLeases, type HostLeases } from './host-lease.js';
 import { readLastCycle } from './last-cycle.js';
 import { openQueues, type Queues } from './open-queues.js';
@@ -67,18 +66,7 @@ export async function startWorker(
   });
   const extractor = createExtractor({ workers: config.extract.workers, timeoutMs: config.extract.timeoutMs });
   const stopping = new AbortController();
-  const ctx: WorkContext = {
-    config,
-    state,
-    client,
-    extractor,
-    logger,
-    now: () => new Date(),
-    pageLimit: pLimit(config.fetch.concurrency),
-    guidOwners: new Map(),
-    signal: stopping.signal,
-    metrics,
-  };
+  const ctx = createWorkContext({ config, state, client, extractor, logger, signal: stopping.signal, metrics });
   const metricsServer = await startMetrics(metrics, { queues, leases, redis, prefix: queue.prefix }, options, logger);
   const cycleParts = { queues, state, redis: redis.connect('cycle'), prefix: queue.prefix };
   const start = <T, R>(name: string, processor: Processor<T, R>, concurrency: number) => {

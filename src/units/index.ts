@@ -4,5 +4,11 @@
 
 export { processSourceFeed, type ItemHandler } from './process-source-feed.js';
 export { processItemPage } from './process-item-page.js';
-export { isItemDone, type ItemOutcome, type SourceOutcome, type WorkContext } from './work-context.js';
+export {
+  createWorkContext,
+  isItemDone,
+  type ItemOutcome,
+  type SourceOutcome,
+  type WorkContext,
+} from './work-context.js';
 export { countOutcome, isRunFailed, logRunSummary, newReport, summaryFields, type RunReport } from './run-report.js';

@@ -2,7 +2,7 @@
 // context serves today's in-process loop (pipeline.ts) and a queue worker later: the
 // state behind its interface, the one HTTP client, the extractor, no globals.
 
-import type { LimitFunction } from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { ResolvedConfig } from '../config/index.js';
 import type { Extractor } from '../extract/index.js';
 import type { HttpClient } from '../fetch/index.js';
@@ -44,3 +44,15 @@ export type SourceOutcome =
 
 /** True when the item needs no retry: stored, or already stored as another item. */
 export const isItemDone = (outcome: ItemOutcome): boolean => outcome.kind === 'written' || outcome.kind === 'duplicate';
+
+/** A context for this process: page slots from fetch.concurrency, no GUID seen yet. */
+export function createWorkContext(
+  parts: Omit<WorkContext, 'pageLimit' | 'guidOwners' | 'now'> & { now?: () => Date },
+): WorkContext {
+  return {
+    ...parts,
+    now: parts.now ?? (() => new Date()),
+    pageLimit: pLimit(parts.config.fetch.concurrency),
+    guidOwners: new Map(),
+  };
+}
