@@ -17,7 +17,7 @@ import { isDue, openJsonStateStore, type StateStore } from './state/index.js';
 import {
   countOutcome,
   newReport,
-  processItemPage,
+  processItemTask,
   processSourceFeed,
   type RunReport,
   type SourceOutcome,
@@ -58,8 +58,8 @@ export interface RunOptions {
 async function processSource(ctx: WorkContext, source: SourceConfig): Promise<SourceOutcome | undefined> {
   if (ctx.signal?.aborted) return undefined;
   const sourcePages = pLimit(ctx.config.fetch.perHostConcurrency);
-  return processSourceFeed(source, ctx, (items) =>
-    Promise.all(items.map((item) => sourcePages(() => processItemPage(source, item, ctx)))),
+  return processSourceFeed(source, ctx, (tasks) =>
+    Promise.all(tasks.map((task) => sourcePages(() => processItemTask(source, task, ctx)))),
   );
 }
 
