@@ -63,7 +63,8 @@ ${GLOBAL_OPTIONS}`,
   status: `Usage: feedwright status [--json] [--config FILE]
 
 Per source: last fetch, result, items, next fetch and consecutive failures, from the
-state file. In queue mode, from the shared state in Redis, with each queue's jobs by state,
+state file, and its conflicts: articles edited by hand whose update at the source was
+not written (the editor wins). In queue mode, from the shared state in Redis, with each queue's jobs by state,
 the workers connected and the jobs that failed, with their errors. --json prints the same
 as JSON for programs.
 

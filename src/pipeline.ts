@@ -18,7 +18,7 @@ import {
   countOutcome,
   createWorkContext,
   newReport,
-  processItemPage,
+  processItemTask,
   processSourceFeed,
   type RunReport,
   type SourceOutcome,
@@ -59,8 +59,8 @@ export interface RunOptions {
 async function processSource(ctx: WorkContext, source: SourceConfig): Promise<SourceOutcome | undefined> {
   if (ctx.signal?.aborted) return undefined;
   const sourcePages = pLimit(ctx.config.fetch.perHostConcurrency);
-  return processSourceFeed(source, ctx, (items) =>
-    Promise.all(items.map((item) => sourcePages(() => processItemPage(source, item, ctx)))),
+  return processSourceFeed(source, ctx, (tasks) =>
+    Promise.all(tasks.map((task) => sourcePages(() => processItemTask(source, task, ctx)))),
   );
 }
 

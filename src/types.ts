@@ -154,6 +154,8 @@ export interface ArticleExtra {
   originalAuthor?: string;
   /** Full ISO 8601 timestamp of publication. */
   published?: string;
+  /** Full ISO 8601 timestamp of the last edit at the source; only on a file rewritten for one (issue 16). */
+  updated?: string;
   sourceName?: string;
   /** Stable id of the published feed item; never changes once written. */
   id?: string;

@@ -8,12 +8,22 @@ import type { ResolvedConfig } from '../config/index.js';
 import { describeError } from '../lib/errors.js';
 import { parseFeed } from '../parse/index.js';
 import { FEED_FILES, resolveFeedLinks } from '../publish/index.js';
-import { readArticleHeadSync } from '../store/index.js';
+import { findArticleTime, readArticleHeadSync } from '../store/index.js';
 import { ARTICLE_EXTENSION, listArticleFiles, parseArticle } from '../store/index.js';
+import type { Article } from '../types.js';
 
 export interface ValidationResult {
   ok: boolean;
   lines: string[];
+}
+
+/** `updated` (an edit at the source, issue 16): a date, not before the article's own. */
+function checkUpdated(article: Article): string | undefined {
+  const updated = article.extra.updated;
+  if (updated === undefined) return undefined;
+  const ms = Date.parse(updated);
+  if (Number.isNaN(ms)) return 'updated is not a date';
+  return ms < findArticleTime(article) ? "updated is before the article's date" : undefined;
 }
 
 async function checkArticles(dir: string, lines: string[]): Promise<boolean> {
@@ -27,6 +37,10 @@ async function checkArticles(dir: string, lines: string[]): Promise<boolean> {
       // The front matter is what is checked: read up to its end, as publish does.
       const article = parseArticle(readArticleHeadSync(file), basename(file, ARTICLE_EXTENSION), file);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(article.date)) bad.push(`${file}: date is missing or not YYYY-MM-DD`);
+      else {
+        const problem = checkUpdated(article);
+        if (problem) bad.push(`${file}: ${problem}`);
+      }
     } catch (error) {
       bad.push(describeError(error));
     }

@@ -120,6 +120,15 @@ export const configSchema = z.strictObject({
       prefix: nonEmpty.regex(/^[A-Za-z0-9_.-]+$/, 'only letters, digits, "_", "." and "-"').default('feedwright'),
     })
     .optional(),
+  /**
+   * Edits at the source (issue 16): items first seen within `windowDays` are compared with
+   * their feed entry at each fetch, and a changed article is rewritten in place. 0 turns it off.
+   */
+  updates: z
+    .strictObject({
+      windowDays: z.number().min(0).max(365).default(3),
+    })
+    .prefault({}),
   sources: z.array(sourceSchema).default([]),
   categories: z.array(categorySchema).min(1, 'needs at least one category'),
   tags: z.array(tagSchema).default([]),

@@ -32,6 +32,12 @@ function findUpdatedTime(article: Pick<Article, 'extra'>, timeMs: number, id: st
   return timeMs + (Number.parseInt(hashId(id, 8), 16) % OFFSET_MS);
 }
 
+/** The article's `updated` (an edit at the source, issue 16) when it is a real time not before its publication. */
+function findModifiedTime(article: Pick<Article, 'extra'>, timeMs: number): Date | undefined {
+  const ms = article.extra.updated ? Date.parse(article.extra.updated) : Number.NaN;
+  return Number.isNaN(ms) || ms < timeMs ? undefined : new Date(ms);
+}
+
 /** The item's link: site.articleUrl with the slug, else the source, else the site. */
 export function resolveItemLink(article: Pick<Article, 'slug' | 'source'>, site: ResolvedConfig['site']): string {
   const own = site.articleUrl
@@ -76,12 +82,14 @@ export function buildItemModel(article: Article, timeMs: number, site: ResolvedC
   const summary = summarize(article.excerpt, rendered, title);
   const contributor = article.extra.originalAuthor ? toHeadText(article.extra.originalAuthor) : '';
   const id = resolveItemId(article);
+  const modified = findModifiedTime(article, timeMs);
   return {
     id,
     title,
     link,
     date: new Date(timeMs),
-    updated: new Date(findUpdatedTime(article, timeMs, id)),
+    updated: modified ?? new Date(findUpdatedTime(article, timeMs, id)),
+    ...(modified ? { modified } : {}),
     summary,
     contentHtml: rendered || `<p>${escapeHtml(summary)}</p>`,
     cover: findCover(article),

@@ -15,8 +15,13 @@ export interface ItemModel {
   link: string;
   /** The full timestamp: extra.published, else `date` at 00:00Z. */
   date: Date;
-  /** Atom's `updated`: `date`, or for an article that carries only a day, a millisecond of its first second chosen by id. */
+  /**
+   * Atom's `updated`: the article's `updated` when it was edited at the source (issue 16);
+   * else `date`, or for an article that carries only a day, a millisecond of its first second chosen by id.
+   */
   updated: Date;
+  /** The article's `updated` (JSON Feed's date_modified), only on an article edited at the source. */
+  modified?: Date;
   /** Plain text (the article's excerpt). */
   summary: string;
   /** Sanitized HTML, absolute URLs. */

@@ -15,6 +15,7 @@ function toJsonItem(item: ItemModel): Record<string, unknown> {
     summary: item.summary,
     ...(item.cover ? { image: item.cover.url } : {}),
     date_published: item.date.toISOString(),
+    ...(item.modified ? { date_modified: item.modified.toISOString() } : {}),
     authors: [{ name: item.author }],
     tags: item.categories,
   };

@@ -1,15 +1,16 @@
 // What a worker does with each kind of job: the same two units of work as one process
-// runs (src/units/), the feed job spawning a page job per new item and waiting for them.
+// runs (src/units/), the feed job spawning a page job per new or changed item and waiting
+// for them.
 // A page job that did not finish its item throws, so BullMQ tries it again and, at the
 // end, keeps it in the failed set with its error.
 
 import { Job, UnrecoverableError } from 'bullmq';
 import { describeError } from '../lib/errors.js';
-import type { FeedItem } from '../types.js';
 import {
-  processItemPage,
+  processItemTask,
   processSourceFeed,
   type ItemOutcome,
+  type ItemTask,
   type SourceOutcome,
   type WorkContext,
 } from '../units/index.js';
@@ -26,8 +27,8 @@ function jobSource(ctx: WorkContext, key: string) {
 export async function processFeedJob(job: Job<FeedJobData>, ctx: WorkContext, queues: Queues): Promise<SourceOutcome> {
   const source = jobSource(ctx, job.data.source);
   // GUID collisions are told within one feed job (the sources of a cycle run apart).
-  return processSourceFeed(source, { ...ctx, guidOwners: new Map() }, (items) =>
-    runPageJobs(job, queues, items, ctx.signal),
+  return processSourceFeed(source, { ...ctx, guidOwners: new Map() }, (tasks) =>
+    runPageJobs(job, queues, tasks, ctx.signal),
   );
 }
 
@@ -40,15 +41,23 @@ export async function processFeedJob(job: Job<FeedJobData>, ctx: WorkContext, qu
 async function runPageJobs(
   feedJob: Job<FeedJobData>,
   queues: Queues,
-  items: FeedItem[],
+  tasks: ItemTask[],
   signal?: AbortSignal,
 ): Promise<ItemOutcome[]> {
   const source = feedJob.data.source;
-  const ids = items.map(pageJobId);
+  const ids = tasks.map(pageJobId);
   const earlier = (feedJob.data.pages ?? []).filter((id) => !ids.includes(id));
   await feedJob.updateData({ ...feedJob.data, pages: [...earlier, ...ids] });
   const jobs = await Promise.all(
-    items.map((item, i) => addOrJoin<PageJobData>(queues.pages, 'page', { source, item }, ids[i]!, JOB_OPTIONS.pages)),
+    tasks.map(({ item, update }, i) =>
+      addOrJoin<PageJobData>(
+        queues.pages,
+        'page',
+        { source, item, ...(update ? { update } : {}) },
+        ids[i]!,
+        JOB_OPTIONS.pages,
+      ),
+    ),
   );
   const done = await Promise.all(earlier.map((id) => Job.fromId(queues.pages, id)));
   const outcomes = await Promise.all(
@@ -64,7 +73,8 @@ async function runPageJobs(
 }
 
 export async function processPageJob(job: Job<PageJobData>, ctx: WorkContext): Promise<ItemOutcome> {
-  const outcome = await processItemPage(jobSource(ctx, job.data.source), job.data.item, ctx);
+  const task = { item: job.data.item, update: job.data.update === true };
+  const outcome = await processItemTask(jobSource(ctx, job.data.source), task, ctx);
   if (outcome.kind === 'stopped') throw new Error('The worker stopped before the item was stored (handed back)');
   if (outcome.kind === 'failed') throw new Error(outcome.error ?? 'Unable to store article');
   // Held by a claim whose worker died, or is storing it now: tried again after the backoff.

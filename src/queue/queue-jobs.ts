@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
 import type { ResolvedConfig, SourceConfig } from '../config/index.js';
 import { redactUrl } from '../lib/url.js';
+import { fingerprintItem } from '../state/index.js';
 import type { FeedItem } from '../types.js';
 
 export const QUEUE_NAMES = { feeds: 'feeds', pages: 'pages', publish: 'publish', cycles: 'cycles' } as const;
@@ -22,6 +23,8 @@ export interface FeedJobData {
 export interface PageJobData {
   source: string;
   item: FeedItem;
+  /** A stored item changed at the source (issue 16), not a new one. */
+  update?: boolean;
 }
 
 export interface CycleJobData {
@@ -31,7 +34,9 @@ export interface CycleJobData {
 const digest = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 24);
 
 export const feedJobId = (source: SourceConfig) => `feed-${digest(redactUrl(source.url))}`;
-export const pageJobId = (item: FeedItem) => `page-${item.id}`;
+/** A new item's page job; a changed item's is one per version of its entry, so each version is read once. */
+export const pageJobId = ({ item, update }: { item: FeedItem; update: boolean }) =>
+  update ? `update-${item.id}-${digest(JSON.stringify(fingerprintItem(item)))}` : `page-${item.id}`;
 
 /** The source a job is about, from this worker's configuration. */
 export function findJobSource(config: ResolvedConfig, key: string): SourceConfig | undefined {

@@ -6,6 +6,7 @@
 
 import type { FailedFetch, NotModifiedFetch, ParsedFetch, StateStore } from './state-store.js';
 import { applyFailure, applyNotModified, applySuccess } from './record-fetch.js';
+import { applyPatch, patchForUpdate, storedFileFields } from './record-update.js';
 import { createStateSaver, findSourceState, loadState, sourceState, type RunState } from './run-state.js';
 import { findNewItems } from './seen-items.js';
 import type { ScheduleSettings } from './source-schedule.js';
@@ -21,8 +22,8 @@ export function createJsonStateStore(path: string, state: RunState): StateStore 
   const slugsInFlight = new Map<string, string>();
   /** URL → the slug and owner claiming it. */
   const urlsInFlight = new Map<string, { slug: string; owner: string }>();
-  const recordItem = (itemId: string, slug: string) => {
-    state.items[itemId] = { seenAt: new Date().toISOString(), slug };
+  const recordItem = (itemId: string, slug: string, fields = {}) => {
+    state.items[itemId] = { seenAt: new Date().toISOString(), slug, ...fields };
   };
   const findUrl = (url: string) => state.urls[url] ?? urlsInFlight.get(url)?.slug;
   return {
@@ -34,7 +35,7 @@ export function createJsonStateStore(path: string, state: RunState): StateStore 
     recordFailure: async (url: string, fetch: FailedFetch, settings: ScheduleSettings) =>
       applyFailure(sourceState(state, url), fetch, settings),
 
-    findNewItems: async (source, items, owners) => findNewItems(state, source, items, owners),
+    findNewItems: async (source, items, owners, since) => findNewItems(state, source, items, owners, since),
     findItem: async (itemId) => state.items[itemId],
     async claimItem(itemId) {
       if (state.items[itemId]?.slug || itemsInFlight.has(itemId)) return false;
@@ -43,12 +44,21 @@ export function createJsonStateStore(path: string, state: RunState): StateStore 
     },
     releaseItem: async (itemId) => void itemsInFlight.delete(itemId),
     recordItem: async (itemId, slug) => recordItem(itemId, slug),
-    async recordStored(itemId, slug, url) {
-      recordItem(itemId, slug);
+    async recordStored(itemId, slug, url, file) {
+      recordItem(itemId, slug, storedFileFields(file, new Date()));
       if (url === undefined) return;
       state.urls[url] = slug;
       urlsInFlight.delete(url);
     },
+
+    async recordUpdate(itemId, update) {
+      const seen = state.items[itemId];
+      if (seen) state.items[itemId] = applyPatch(seen, patchForUpdate(update));
+    },
+    findConflicts: async () =>
+      Object.entries(state.items).flatMap(([itemId, seen]) =>
+        seen.conflict && seen.slug ? [{ itemId, slug: seen.slug, conflict: seen.conflict }] : [],
+      ),
 
     findUrl: async (url) => findUrl(url),
     async claimUrl(url, slug, owner) {

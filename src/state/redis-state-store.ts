@@ -4,7 +4,8 @@
 //
 // Keys, under the configured prefix: `:sources` (source key → SourceState JSON), `:items`
 // (scoped item id → SeenItem JSON), `:legacy-items` (a version 1 state's items, imported),
-// `:urls` (canonical URL → slug), and the claims in flight, `:claim:item|url|slug:<hash>`,
+// `:urls` (canonical URL → slug), `:conflicts` (the ids of items whose update was skipped
+// for an editor's hand, an index of their `conflict` field), and the claims in flight, `:claim:item|url|slug:<hash>`,
 // each holding its owner (the item's id) and expiring after CLAIM_TTL_MS: a worker killed
 // mid-write leaves nothing held for long, and the retried item (same id) takes its own
 // claims back at once. The item claim has no owner to compare (the id is the claim): a
@@ -13,7 +14,9 @@
 import type { Redis } from 'ioredis';
 import { hashId } from '../lib/hash.js';
 import type { FeedItem } from '../types.js';
+import { isChangedItem } from './item-fingerprint.js';
 import { applyFailure, applyNotModified, applySuccess } from './record-fetch.js';
+import { patchForUpdate, storedFileFields } from './record-update.js';
 import { sourceKey, type SeenItem, type SourceState } from './run-state.js';
 import { listFeedItems, type GuidOwners, type NewItems } from './seen-items.js';
 import type { ScheduleSettings } from './source-schedule.js';
@@ -29,6 +32,7 @@ export function stateKeys(prefix: string) {
     items: `${prefix}:items`,
     legacyItems: `${prefix}:legacy-items`,
     urls: `${prefix}:urls`,
+    conflicts: `${prefix}:conflicts`,
     claim: (kind: 'item' | 'url' | 'slug', value: string) => `${prefix}:claim:${kind}:${hashId(value, 24)}`,
   };
 }
@@ -62,6 +66,23 @@ local owner = sep and string.sub(held, 1, sep - 1) or held
 if owner ~= ARGV[1] then return 0 end
 return redis.call('DEL', KEYS[1])`;
 
+// KEYS[1] items hash, KEYS[2] conflicts index; ARGV item id, fields to set (JSON), and
+// `set`, `clear` or `keep` for its conflict. One step, so two workers updating one item
+// never write back each other's stale fields. 0 when the item is not stored.
+const PATCH_ITEM = `
+local text = redis.call('HGET', KEYS[1], ARGV[1])
+if not text then return 0 end
+local seen = cjson.decode(text)
+for key, value in pairs(cjson.decode(ARGV[2])) do seen[key] = value end
+if ARGV[3] == 'clear' then
+  seen['conflict'] = nil
+  redis.call('HDEL', KEYS[2], ARGV[1])
+elseif ARGV[3] == 'set' then
+  redis.call('HSET', KEYS[2], ARGV[1], '1')
+end
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(seen))
+return 1`;
+
 const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
 
 export function createRedisStateStore(redis: Redis, prefix: string): StateStore {
@@ -89,7 +110,7 @@ export function createRedisStateStore(redis: Redis, prefix: string): StateStore 
     recordSuccess: (url, fetch, settings) => changeSource(url, (state) => applySuccess(state, fetch, settings)),
     recordFailure: (url, fetch, settings) => changeSource(url, (state) => applyFailure(state, fetch, settings)),
 
-    findNewItems: (source, items, owners) => findNewItems(redis, keys, source, items, owners),
+    findNewItems: (source, items, owners, since) => findNewItems(redis, keys, { source, items, owners, since }),
     findItem: async (itemId) => parse<SeenItem>(await redis.hget(keys.items, itemId)),
     async claimItem(itemId) {
       if (parse<SeenItem>(await redis.hget(keys.items, itemId))?.slug) return false;
@@ -97,11 +118,25 @@ export function createRedisStateStore(redis: Redis, prefix: string): StateStore 
     },
     releaseItem: (itemId) => release(keys.claim('item', itemId), itemId),
     recordItem,
-    async recordStored(itemId, slug, url) {
-      const seen: SeenItem = { seenAt: new Date().toISOString(), slug };
+    async recordStored(itemId, slug, url, file) {
+      const seen: SeenItem = { seenAt: new Date().toISOString(), slug, ...storedFileFields(file, new Date()) };
       const step = redis.multi().hset(keys.items, itemId, JSON.stringify(seen));
       if (url !== undefined) step.hset(keys.urls, url, slug).del(keys.claim('url', url));
       await step.exec();
+    },
+
+    async recordUpdate(itemId, update) {
+      const patch = patchForUpdate(update);
+      await redis.eval(PATCH_ITEM, 2, keys.items, keys.conflicts, itemId, JSON.stringify(patch.set), patch.conflict);
+    },
+    async findConflicts() {
+      const ids = await redis.hkeys(keys.conflicts);
+      if (ids.length === 0) return [];
+      const seen = await redis.hmget(keys.items, ...ids);
+      return ids.flatMap((itemId, i) => {
+        const item = parse<SeenItem>(seen[i] ?? null);
+        return item?.conflict && item.slug ? [{ itemId, slug: item.slug, conflict: item.conflict }] : [];
+      });
     },
 
     async findUrl(url) {
@@ -129,13 +164,17 @@ export function createRedisStateStore(redis: Redis, prefix: string): StateStore 
 async function findNewItems(
   redis: Redis,
   keys: ReturnType<typeof stateKeys>,
-  source: { name: string; url: string },
-  items: FeedItem[],
-  owners: GuidOwners,
+  {
+    source,
+    items,
+    owners,
+    since,
+  }: { source: { name: string; url: string }; items: FeedItem[]; owners: GuidOwners; since?: Date },
 ): Promise<NewItems> {
   const { listed, collisions } = listFeedItems(source, items, owners);
   const fresh: FeedItem[] = [];
-  if (listed.length === 0) return { fresh, collisions };
+  const changed: FeedItem[] = [];
+  if (listed.length === 0) return { fresh, changed, collisions };
   const seen = await redis.hmget(keys.items, ...listed.map(({ item }) => item.id));
   const state = parse<SourceState>(await redis.hget(keys.sources, sourceKey(source.url)));
   const legacy =
@@ -145,9 +184,10 @@ async function findNewItems(
     const old = legacy[i];
     if (seen[i] === null && old) takenOver.push(item.id, old);
     else if (seen[i] === null) fresh.push(item);
+    else if (isChangedItem(parse<SeenItem>(seen[i]), item, since)) changed.push(item);
   });
   if (takenOver.length > 0) await redis.hset(keys.items, ...takenOver);
   if (state && !state.scopedIds)
     await redis.hset(keys.sources, sourceKey(source.url), JSON.stringify({ ...state, scopedIds: true }));
-  return { fresh, collisions };
+  return { fresh, changed, collisions };
 }

@@ -1,6 +1,7 @@
 // `feedwright state export|import`: the whole state between state.json's shape and Redis,
 // so a one-machine site moves to queue mode (and back) without fetching anything again.
-// Claims in flight are not state and never move.
+// Claims in flight are not state and never move; the conflicts index is made again from
+// the items' own `conflict` fields.
 
 import type { Redis } from 'ioredis';
 import { FeedwrightError } from '../lib/errors.js';
@@ -12,6 +13,9 @@ const parseAll = <T>(hash: Record<string, string>): Record<string, T> =>
 
 const stringifyAll = (record: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(Object.entries(record).map(([key, value]) => [key, JSON.stringify(value)]));
+
+const conflictIndex = (items: Record<string, SeenItem>): Record<string, string> =>
+  Object.fromEntries(Object.entries(items).flatMap(([id, seen]) => (seen.conflict ? [[id, '1']] : [])));
 
 export async function exportRedisState(redis: Redis, prefix: string): Promise<RunState> {
   const keys = stateKeys(prefix);
@@ -32,7 +36,7 @@ export async function exportRedisState(redis: Redis, prefix: string): Promise<Ru
 /** True when Redis holds no feedwright state under `prefix`. */
 export async function isRedisStateEmpty(redis: Redis, prefix: string): Promise<boolean> {
   const keys = stateKeys(prefix);
-  return (await redis.exists(keys.sources, keys.items, keys.legacyItems, keys.urls)) === 0;
+  return (await redis.exists(keys.sources, keys.items, keys.legacyItems, keys.urls, keys.conflicts)) === 0;
 }
 
 /**
@@ -50,7 +54,7 @@ export async function importRedisState(
     throw new FeedwrightError('QUEUE', `Redis already holds state under "${prefix}" (use --replace to overwrite it)`, {
       stage: 'queue',
     });
-  const step = redis.multi().del(keys.sources, keys.items, keys.legacyItems, keys.urls);
+  const step = redis.multi().del(keys.sources, keys.items, keys.legacyItems, keys.urls, keys.conflicts);
   const fill = (key: string, record: Record<string, string>) => {
     if (Object.keys(record).length > 0) step.hset(key, record);
   };
@@ -58,5 +62,6 @@ export async function importRedisState(
   fill(keys.items, stringifyAll(state.items));
   fill(keys.legacyItems, stringifyAll(state.legacyItems ?? {}));
   fill(keys.urls, state.urls);
+  fill(keys.conflicts, conflictIndex(state.items));
   await step.exec();
 }

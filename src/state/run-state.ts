@@ -35,6 +35,31 @@ export interface SeenItem {
   seenAt: string;
   /** The article file written for it, if any. */
   slug?: string;
+  /**
+   * The feed entry as last read, for an item that wrote its file (item-fingerprint.ts):
+   * compared at each fetch while the item is within updates.windowDays (issue 16).
+   */
+  fingerprint?: ItemFingerprint;
+  /** A hash of the file as feedwright last wrote it: other bytes on disk mean an editor's hand. */
+  fileHash?: string;
+  /** When feedwright last wrote the file (ISO). */
+  storedAt?: string;
+  /** An update at the source not written because the file was edited by hand (listed by `status`). */
+  conflict?: UpdateConflict;
+}
+
+/** What identifies a version of a feed entry: its own updated date, and hashes of its title and content. */
+export interface ItemFingerprint {
+  updated?: string;
+  title: string;
+  content: string;
+}
+
+export interface UpdateConflict {
+  /** When the update was skipped (ISO). */
+  at: string;
+  /** The source whose item changed (its state key: URL without credentials). */
+  source: string;
 }
 
 export interface RunState {

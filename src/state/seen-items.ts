@@ -14,6 +14,7 @@
 import { hashId } from '../lib/hash.js';
 import { redactUrl } from '../lib/url.js';
 import type { FeedItem } from '../types.js';
+import { isChangedItem } from './item-fingerprint.js';
 import { sourceState, type RunState } from './run-state.js';
 
 /** The id of an item of `sourceUrl` whose id within its feed is `feedItemId`. */
@@ -27,6 +28,8 @@ export type GuidOwners = Map<string, string>;
 export interface NewItems {
   /** Items never seen from this source, ids scoped, first of each id only. */
   fresh: FeedItem[];
+  /** Items stored from this source within the update window whose entry changed since (item-fingerprint.ts). */
+  changed: FeedItem[];
   /** Other sources (by name) that listed some of the same GUIDs in this run, with how many. */
   collisions: Map<string, number>;
 }
@@ -64,18 +67,21 @@ export function findNewItems(
   source: { name: string; url: string },
   items: FeedItem[],
   owners: GuidOwners,
+  since?: Date,
 ): NewItems {
   const st = sourceState(state, source.url);
   const legacy = st.scopedIds ? undefined : state.legacyItems;
   const { listed, collisions } = listFeedItems(source, items, owners);
   const fresh: FeedItem[] = [];
+  const changed: FeedItem[] = [];
   for (const { item, feedItemId } of listed) {
     const old = legacy?.[feedItemId];
     if (old && !state.items[item.id]) state.items[item.id] = old;
     if (!state.items[item.id]) fresh.push(item);
+    else if (isChangedItem(state.items[item.id], item, since)) changed.push(item);
   }
   st.scopedIds = true;
-  return { fresh, collisions };
+  return { fresh, changed, collisions };
 }
 
 function noteOwner(owners: GuidOwners, feedItemId: string, name: string, collisions: Map<string, number>): void {

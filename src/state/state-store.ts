@@ -5,7 +5,7 @@
 // shared store (queue mode on several machines) implements the same methods.
 
 import type { FeedItem } from '../types.js';
-import type { SeenItem, SourceState } from './run-state.js';
+import type { ItemFingerprint, SeenItem, SourceState, UpdateConflict } from './run-state.js';
 import type { GuidOwners, NewItems } from './seen-items.js';
 import type { ScheduleSettings } from './source-schedule.js';
 
@@ -46,6 +46,29 @@ export interface FailedFetch {
   message: string;
 }
 
+/** The file feedwright wrote for an item: the feed entry it was made from, and a hash of its bytes. */
+export interface StoredFile {
+  fingerprint: ItemFingerprint;
+  fileHash: string;
+}
+
+/**
+ * What became of a changed entry (issue 16): its file `rewritten`; a `conflict` (the file
+ * was edited by hand, so left alone); or `kept` (the article read the same, or its file
+ * was deleted). Each records the entry's new fingerprint, so that version is read once.
+ */
+export type ItemUpdate =
+  | { kind: 'rewritten'; fingerprint: ItemFingerprint; fileHash: string; at: Date }
+  | { kind: 'conflict'; fingerprint: ItemFingerprint; conflict: UpdateConflict }
+  | { kind: 'kept'; fingerprint: ItemFingerprint };
+
+/** An item whose update was skipped for an editor's hand. */
+export interface ConflictEntry {
+  itemId: string;
+  slug: string;
+  conflict: UpdateConflict;
+}
+
 export interface StateStore {
   /** The state of the source at `url`, if it has any. Read-only: change it through record…. */
   findSource(url: string): Promise<Readonly<SourceState> | undefined>;
@@ -56,9 +79,15 @@ export interface StateStore {
 
   /**
    * The items of a fetched feed not seen before from this source, their ids scoped to it
-   * (seen-items.ts; a state written before ids were scoped is taken over here).
+   * (seen-items.ts; a state written before ids were scoped is taken over here); and, when
+   * `since` is given, the items stored from it since then whose entry changed (`changed`).
    */
-  findNewItems(source: { name: string; url: string }, items: FeedItem[], owners: GuidOwners): Promise<NewItems>;
+  findNewItems(
+    source: { name: string; url: string },
+    items: FeedItem[],
+    owners: GuidOwners,
+    since?: Date,
+  ): Promise<NewItems>;
   /** The item, when it was stored or found a duplicate, in an earlier run or this one. */
   findItem(itemId: string): Promise<Readonly<SeenItem> | undefined>;
   /**
@@ -75,7 +104,11 @@ export interface StateStore {
    * (and saved) only from here, once the file is written, so a crash between the claim and
    * the write cannot leave a URL pointing at a story that has no file.
    */
-  recordStored(itemId: string, slug: string, url: string | undefined): Promise<void>;
+  recordStored(itemId: string, slug: string, url: string | undefined, file?: StoredFile): Promise<void>;
+  /** Records what became of a changed entry of a stored item (one step: two workers never mix their fields). */
+  recordUpdate(itemId: string, update: ItemUpdate): Promise<void>;
+  /** The items whose update was skipped because their file was edited by hand. */
+  findConflicts(): Promise<ConflictEntry[]>;
 
   /** The slug of the story already stored (or being stored) for a canonical URL, if any. */
   findUrl(url: string): Promise<string | undefined>;

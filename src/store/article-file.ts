@@ -9,6 +9,7 @@ import matter from 'gray-matter';
 import { isInsideRealFolder } from '../lib/confine-path.js';
 import { FeedwrightError } from '../lib/errors.js';
 import { writeFileAtomic } from '../lib/fs.js';
+import { hashId } from '../lib/hash.js';
 import type { Article, ArticleExtra } from '../types.js';
 
 export const ARTICLE_EXTENSION = '.md';
@@ -16,6 +17,7 @@ export const ARTICLE_EXTENSION = '.md';
 const EXTRA_KEYS: ReadonlyArray<keyof ArticleExtra> = [
   'originalAuthor',
   'published',
+  'updated',
   'sourceName',
   'id',
   'extraction',
@@ -132,8 +134,15 @@ export async function listArticleFiles(dir: string, onRefused?: (path: string) =
   return files;
 }
 
-export async function writeArticle(dir: string, article: Article): Promise<string> {
+/** A hash of an article file's bytes: what feedwright wrote, to tell an editor's hand from its own (issue 16). */
+export function hashArticleText(text: string): string {
+  return hashId(text, 32);
+}
+
+/** Writes the file; `fileHash` is hashArticleText of what was written. */
+export async function writeArticle(dir: string, article: Article): Promise<{ path: string; fileHash: string }> {
   const path = articlePath(dir, article.slug);
-  await writeFileAtomic(path, serializeArticle(article), { root: dir });
-  return path;
+  const text = serializeArticle(article);
+  await writeFileAtomic(path, text, { root: dir });
+  return { path, fileHash: hashArticleText(text) };
 }

@@ -1,9 +1,11 @@
 // The store folder's door: the article file format, all of it (write, read, the head
-// scan, the article's time), and storing an article once per story.
+// scan, the article's time), storing an article once per story, and rewriting it when
+// its source edits it (unless an editor did first).
 
 export {
   ARTICLE_EXTENSION,
   articlePath,
+  hashArticleText,
   listArticleFiles,
   parseArticle,
   readArticleFile,
@@ -14,3 +16,4 @@ export { findArticleTime, findPublishedTime } from './article-time.js';
 export { toHeadText } from './head-text.js';
 export { readArticleHeadSync, scanArticles, type ArticleMeta } from './scan-articles.js';
 export { storeArticle, type StoreOutcome } from './store-article.js';
+export { findUpdateObstacle, updateArticle, type ArticleUpdate, type UpdateOutcome } from './update-article.js';

@@ -8,7 +8,7 @@
 
 import { readFileIfExists } from '../lib/fs.js';
 import { hashId } from '../lib/hash.js';
-import type { StateStore } from '../state/index.js';
+import type { ItemFingerprint, StateStore } from '../state/index.js';
 import type { ClassifiedArticle } from '../types.js';
 import { articlePath, parseArticle, writeArticle } from './article-file.js';
 import { makeSlug, makeUniqueSlug } from './make-slug.js';
@@ -62,11 +62,16 @@ async function recordDuplicate(state: StateStore, itemId: string, slug: string):
   return { written: false, slug, reason: 'duplicate-url' };
 }
 
+/**
+ * `fingerprint`: the feed entry the article was made from, recorded with the file's hash
+ * so a later edit at the source can rewrite it, and an editor's edit is never overwritten.
+ */
 export async function storeArticle(
   dir: string,
   state: StateStore,
   article: ClassifiedArticle,
   itemId: string,
+  fingerprint?: ItemFingerprint,
 ): Promise<StoreOutcome> {
   const key = article.source;
   const known = key ? await state.findUrl(key) : undefined;
@@ -75,7 +80,7 @@ export async function storeArticle(
   if (!(await state.claimItem(itemId)))
     return { written: false, slug: (await state.findItem(itemId))?.slug ?? '', reason: 'duplicate-item' };
   try {
-    return await claimAndWrite(dir, state, article, itemId);
+    return await claimAndWrite(dir, state, article, { itemId, fingerprint });
   } finally {
     await state.releaseItem(itemId);
   }
@@ -85,7 +90,7 @@ async function claimAndWrite(
   dir: string,
   state: StateStore,
   article: ClassifiedArticle,
-  itemId: string,
+  { itemId, fingerprint }: { itemId: string; fingerprint?: ItemFingerprint },
 ): Promise<StoreOutcome> {
   const key = article.source;
   const slug = await findFreeSlug(dir, article.title, key, itemId, state);
@@ -94,8 +99,8 @@ async function claimAndWrite(
     const taken = key ? await state.claimUrl(key, slug, itemId) : undefined;
     if (taken) return recordDuplicate(state, itemId, taken);
     try {
-      const path = await writeArticle(dir, { ...article, slug });
-      await state.recordStored(itemId, slug, key || undefined);
+      const { path, fileHash } = await writeArticle(dir, { ...article, slug });
+      await state.recordStored(itemId, slug, key || undefined, fingerprint && { fingerprint, fileHash });
       return { written: true, slug, path };
     } catch (error) {
       if (key) await state.releaseUrl(key, itemId);

@@ -4,10 +4,14 @@
 
 export { processSourceFeed, type ItemHandler } from './process-source-feed.js';
 export { processItemPage } from './process-item-page.js';
+export { processItemUpdate } from './process-item-update.js';
+export { processItemTask } from './process-item-task.js';
 export {
   createWorkContext,
   isItemDone,
+  isUpdateOutcome,
   type ItemOutcome,
+  type ItemTask,
   type SourceOutcome,
   type WorkContext,
 } from './work-context.js';

@@ -1,6 +1,6 @@
 // Unit of work 1: one source's feed. Fetches it (conditional GET with the validators of
-// the last feed that parsed), parses it, hands the items not seen before to `handleItems`
-// and records the outcome in the state store, in one place and in this order: a source's
+// the last feed that parsed), parses it, hands the items not seen before, and those stored
+// within updates.windowDays whose entry changed since (issue 16), to `handleItems` and records the outcome in the state store, in one place and in this order: a source's
 // state changes only once the feed parsed and its items were handled, so a feed that
 // never parses backs off and never earns a 304 (issue 14). Never throws for a bad source.
 //
@@ -11,10 +11,17 @@ import type { SourceConfig } from '../config/index.js';
 import { describeError, isFeedwrightError, type FeedwrightError } from '../lib/errors.js';
 import { redactUrl } from '../lib/url.js';
 import { parseFeed } from '../parse/index.js';
-import type { FeedItem } from '../types.js';
-import { isItemDone, type ItemOutcome, type SourceOutcome, type WorkContext } from './work-context.js';
+import { isItemDone, type ItemOutcome, type ItemTask, type SourceOutcome, type WorkContext } from './work-context.js';
 
-export type ItemHandler = (items: FeedItem[]) => Promise<ItemOutcome[]>;
+export type ItemHandler = (tasks: ItemTask[]) => Promise<ItemOutcome[]>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Items first seen at or after this are compared with their entry; none when updates are off. */
+function findUpdateWindowStart(ctx: WorkContext, at: Date): Date | undefined {
+  const days = ctx.config.updates.windowDays;
+  return days > 0 ? new Date(at.getTime() - days * DAY_MS) : undefined;
+}
 
 export async function processSourceFeed(
   source: SourceConfig,
@@ -46,10 +53,15 @@ export async function processSourceFeed(
     }
     // Only the items taken are normalized (a feed may list up to 1,000).
     const feed = parseFeed(result.body, { url: result.finalUrl, maxItems: settings.maxItemsPerSource });
-    const { fresh, collisions } = await ctx.state.findNewItems(source, feed.items, ctx.guidOwners);
+    const since = findUpdateWindowStart(ctx, at);
+    const { fresh, changed, collisions } = await ctx.state.findNewItems(source, feed.items, ctx.guidOwners, since);
     for (const [other, count] of collisions)
       log.warn('Items share GUIDs with another source', { otherSource: other, count });
-    const items = await handleItems(fresh);
+    const tasks = [
+      ...fresh.map((item) => ({ item, update: false })),
+      ...changed.map((item) => ({ item, update: true })),
+    ];
+    const items = await handleItems(tasks);
     const itemsLeft = !items.every(isItemDone);
     const counts = { itemCount: feed.items.length, newItems: fresh.length, itemsLeft };
     await ctx.state.recordSuccess(source.url, { ...answer, feedIntervalSec: feed.minIntervalSec, ...counts }, settings);
@@ -58,6 +70,7 @@ export async function processSourceFeed(
       status: result.status,
       count: feed.items.length,
       newItems: fresh.length,
+      ...(changed.length > 0 ? { changedItems: changed.length } : {}),
       durationMs: Date.now() - startedMs,
     });
     return { kind: 'ok', itemCount: feed.items.length, items };

@@ -3,7 +3,7 @@
 
 import type { Logger } from '../lib/log.js';
 import type { PublishReport } from '../publish/index.js';
-import type { SourceOutcome } from './work-context.js';
+import { isUpdateOutcome, type SourceOutcome } from './work-context.js';
 
 export interface RunReport {
   sourcesTotal: number;
@@ -16,6 +16,8 @@ export interface RunReport {
   articlesFailed: number;
   duplicates: number;
   feedFallbacks: number;
+  /** Articles rewritten for an edit at the source (issue 16). */
+  articlesUpdated: number;
   publish?: PublishReport;
   /** Set when publishing was attempted and failed (the outputs were not updated). */
   publishFailed?: boolean;
@@ -34,6 +36,7 @@ export function newReport(): RunReport {
     articlesFailed: 0,
     duplicates: 0,
     feedFallbacks: 0,
+    articlesUpdated: 0,
     durationMs: 0,
   };
 }
@@ -43,8 +46,9 @@ export function countOutcome(report: RunReport, outcome: SourceOutcome | undefin
   if (outcome?.kind === 'failed') report.sourcesFailed += 1;
   if (outcome?.kind !== 'ok') return;
   report.sourcesOk += 1;
-  report.newItems += outcome.items.length;
+  report.newItems += outcome.items.filter((item) => !isUpdateOutcome(item)).length;
   for (const item of outcome.items) {
+    if (item.kind === 'updated') report.articlesUpdated += 1;
     if ('method' in item && item.method === 'feed') report.feedFallbacks += 1;
     if (item.kind === 'written') report.articlesWritten += 1;
     if (item.kind === 'duplicate') report.duplicates += 1;
@@ -73,6 +77,7 @@ export function summaryFields(report: RunReport): Record<string, unknown> {
     feedFallbacks: report.feedFallbacks,
     published: report.publishFailed ? 'failed' : report.publish ? report.publish.written.length : 0,
     durationMs: report.durationMs,
+    updated: report.articlesUpdated,
   };
 }
 

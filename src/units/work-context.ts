@@ -9,7 +9,7 @@ import type { HttpClient } from '../fetch/index.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../metrics/index.js';
 import type { GuidOwners, StateStore } from '../state/index.js';
-import type { ExtractionMethod } from '../types.js';
+import type { ExtractionMethod, FeedItem } from '../types.js';
 
 export interface WorkContext {
   config: ResolvedConfig;
@@ -28,22 +28,41 @@ export interface WorkContext {
   metrics?: Pick<Metrics, 'recordExtraction' | 'recordArticleWritten'>;
 }
 
+/** One item for unit of work 2: new from its source, or (`update`) stored before and changed at the source since. */
+export interface ItemTask {
+  item: FeedItem;
+  update: boolean;
+}
+
 /** What became of one item. `method` is set once extraction ran (`feed`: a fallback). */
 export type ItemOutcome =
   | { kind: 'written'; slug: string; method: ExtractionMethod }
   | { kind: 'duplicate'; slug: string; method: ExtractionMethod }
-  | { kind: 'failed'; method?: ExtractionMethod; error?: string }
+  /** An edit at the source rewrote the item's file (issue 16). */
+  | { kind: 'updated'; slug: string; method: ExtractionMethod }
+  /** An edit at the source left the article as it was: its page gave the same title and body. */
+  | { kind: 'unchanged'; slug: string; method: ExtractionMethod }
+  /** An edit at the source not written: the file was edited by hand (`conflict`) or deleted (`gone`). */
+  | { kind: 'conflict' | 'gone'; slug: string }
+  | { kind: 'failed'; method?: ExtractionMethod; error?: string; update?: true }
   /** Not started or given up because the run was stopped: tried again next run. */
-  | { kind: 'stopped'; method?: ExtractionMethod };
+  | { kind: 'stopped'; method?: ExtractionMethod; update?: true };
 
-/** What became of one source's feed, and of its new items. */
+/** What became of one source's feed, and of its new and changed items. */
 export type SourceOutcome =
   | { kind: 'ok'; itemCount: number; items: ItemOutcome[] }
   | { kind: 'not-modified' }
   | { kind: 'failed'; code: string };
 
-/** True when the item needs no retry: stored, or already stored as another item. */
-export const isItemDone = (outcome: ItemOutcome): boolean => outcome.kind === 'written' || outcome.kind === 'duplicate';
+const DONE = new Set<ItemOutcome['kind']>(['written', 'duplicate', 'updated', 'unchanged', 'conflict', 'gone']);
+const UPDATES = new Set<ItemOutcome['kind']>(['updated', 'unchanged', 'conflict', 'gone']);
+
+/** True when the item needs no retry: stored, already stored as another item, or its update dealt with. */
+export const isItemDone = (outcome: ItemOutcome): boolean => DONE.has(outcome.kind);
+
+/** True for the outcome of a changed item (not a new one). */
+export const isUpdateOutcome = (outcome: ItemOutcome): boolean =>
+  UPDATES.has(outcome.kind) || ('update' in outcome && outcome.update === true);
 
 /** A context for this process: page slots from fetch.concurrency, no GUID seen yet. */
 export function createWorkContext(

@@ -1,9 +1,10 @@
 // The StateStore contract, run on every implementation (state.json, Redis): claims are
 // taken once and given back, a claim's owner takes it back on a retry, what is stored
-// stays stored for the next process, and validators are kept only from a feed that parsed.
+// stays stored for the next process, validators are kept only from a feed that parsed, and
+// an item stored within the update window whose entry changed is found "changed" (issue 16).
 
 import { describe, expect, test } from 'vitest';
-import type { StateStore } from '../../src/state/index.js';
+import { fingerprintItem, type StateStore } from '../../src/state/index.js';
 import type { FeedItem } from '../../src/types.js';
 
 export interface StoreUnderTest {
@@ -15,6 +16,18 @@ export interface StoreUnderTest {
 const SETTINGS = { minIntervalMinutes: 0, maxBackoffMinutes: 1440 };
 const URL_A = 'https://a.example/feed.xml';
 const AT = new Date('2026-01-01T00:00:00Z');
+const HOUR_MS = 3_600_000;
+
+const feedItem = (id: string, fields: Partial<FeedItem> = {}): FeedItem => ({
+  id,
+  guid: id,
+  title: id,
+  categories: [],
+  authors: [],
+  media: [],
+  enclosures: [],
+  ...fields,
+});
 
 export function describeStateStoreContract(name: string, open: () => Promise<StoreUnderTest>): void {
   describe(`${name}: claims`, () => {
@@ -83,6 +96,87 @@ export function describeStateStoreContract(name: string, open: () => Promise<Sto
       const other = await store.findNewItems({ name: 'B', url: 'https://b.example/feed' }, [item('1')], owners);
       expect(other.fresh).toHaveLength(1);
       expect(other.collisions.get('A')).toBe(1);
+    });
+  });
+
+  describe(`${name}: edits at the source`, () => {
+    const source = { name: 'A', url: URL_A };
+    const recent = () => new Date(Date.now() - HOUR_MS);
+
+    /** Item `1` stored from its first entry (its file hashed `h1`); returns its scoped id. */
+    async function storeFirst(store: StateStore): Promise<string> {
+      const [listed] = (await store.findNewItems(source, [feedItem('1', { summary: 'v1' })], new Map())).fresh;
+      const fingerprint = fingerprintItem(listed!);
+      await store.recordStored(listed!.id, 'one', 'https://n.example/1', { fingerprint, fileHash: 'h1' });
+      return listed!.id;
+    }
+
+    test('a stored item whose entry changed within the window is changed; the same entry, no window, or an older item is not', async () => {
+      const { store } = await open();
+      const id = await storeFirst(store);
+      const same = await store.findNewItems(source, [feedItem('1', { summary: 'v1' })], new Map(), recent());
+      expect([same.fresh, same.changed]).toEqual([[], []]);
+      for (const edit of [
+        { summary: 'v2' },
+        { summary: 'v1', title: 'new title' },
+        { summary: 'v1', updated: '2026-01-02T00:00:00.000Z' },
+      ]) {
+        const found = await store.findNewItems(source, [feedItem('1', edit)], new Map(), recent());
+        expect(found.changed.map((item) => [item.id, item.title])).toEqual([[id, edit.title ?? '1']]);
+        expect(found.fresh).toEqual([]);
+      }
+      const edited = [feedItem('1', { summary: 'v2' })];
+      expect((await store.findNewItems(source, edited, new Map())).changed).toEqual([]);
+      // First seen before the window began.
+      const later = new Date(Date.now() + HOUR_MS);
+      expect((await store.findNewItems(source, edited, new Map(), later)).changed).toEqual([]);
+      expect((await store.findItem(id))?.fileHash).toBe('h1');
+    });
+
+    test('an item recorded as a duplicate of another story is never changed (it has no file of its own)', async () => {
+      const { store } = await open();
+      const [listed] = (await store.findNewItems(source, [feedItem('2')], new Map())).fresh;
+      await store.recordItem(listed!.id, 'one');
+      const found = await store.findNewItems(source, [feedItem('2', { summary: 'edited' })], new Map(), recent());
+      expect(found.changed).toEqual([]);
+    });
+
+    test('a conflict is recorded with the new entry and listed, in this process and the next, until the file is rewritten', async () => {
+      const { store, reopen } = await open();
+      const id = await storeFirst(store);
+      const seenAt = (await store.findItem(id))!.seenAt;
+      const edited = feedItem('1', { summary: 'v2' });
+      const [changed] = (await store.findNewItems(source, [edited], new Map(), recent())).changed;
+      const conflict = { at: '2026-01-02T00:00:00.000Z', source: URL_A };
+      await store.recordUpdate(id, { kind: 'conflict', fingerprint: fingerprintItem(changed!), conflict });
+      expect(await store.findConflicts()).toEqual([{ itemId: id, slug: 'one', conflict }]);
+      // That version of the entry is read once.
+      expect((await store.findNewItems(source, [edited], new Map(), recent())).changed).toEqual([]);
+      await store.flush();
+      const next = await reopen();
+      expect(await next.findConflicts()).toEqual([{ itemId: id, slug: 'one', conflict }]);
+      const again = feedItem('1', { summary: 'v3' });
+      const at = new Date('2026-01-03T00:00:00Z');
+      await next.recordUpdate(id, { kind: 'rewritten', fingerprint: fingerprintItem(again), fileHash: 'h3', at });
+      expect(await next.findConflicts()).toEqual([]);
+      expect(await next.findItem(id)).toEqual({
+        seenAt,
+        slug: 'one',
+        fingerprint: fingerprintItem(again),
+        fileHash: 'h3',
+        storedAt: at.toISOString(),
+      });
+      expect((await next.findNewItems(source, [again], new Map(), recent())).changed).toEqual([]);
+    });
+
+    test('an update that kept the file records only the new entry', async () => {
+      const { store } = await open();
+      const id = await storeFirst(store);
+      const before = await store.findItem(id);
+      const edited = feedItem('1', { summary: 'v2' });
+      await store.recordUpdate(id, { kind: 'kept', fingerprint: fingerprintItem(edited) });
+      expect(await store.findItem(id)).toEqual({ ...before, fingerprint: fingerprintItem(edited) });
+      expect(await store.findConflicts()).toEqual([]);
     });
   });
 

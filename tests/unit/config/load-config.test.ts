@@ -51,6 +51,13 @@ describe('loadConfig', () => {
     expect(config.sources[0]).toMatchObject({ fullText: true, enabled: true });
   });
 
+  test('updates.windowDays: 3 days by default, 0 turns edits at the source off', async () => {
+    const defaults = await configFile(VALID);
+    expect((await loadConfig(defaults.file, { cwd: defaults.dir })).updates).toEqual({ windowDays: 3 });
+    const off = await configFile(`${VALID}\nupdates: { windowDays: 0 }\n`);
+    expect((await loadConfig(off.file, { cwd: off.dir })).updates.windowDays).toBe(0);
+  });
+
   test('CLI overrides win over the file', async () => {
     const { dir, file } = await configFile(VALID);
     const config = await loadConfig(file, { cwd: dir, overrides: { fetch: { timeoutMs: 500 } } });
@@ -83,6 +90,8 @@ describe('loadConfig', () => {
       /categories: needs at least one category/,
     ],
     ['a missing site key', VALID.replace('author: T ', ''), /site\.author:/],
+    ['an unknown updates key', `${VALID}\nupdates: { days: 3 }\n`, /feedwright\.yaml: updates: .*days/i],
+    ['a negative update window', `${VALID}\nupdates: { windowDays: -1 }\n`, /feedwright\.yaml: updates\.windowDays:/],
   ])('%s stops with the file, the key and the reason', async (_name, text, message) => {
     const { dir, file } = await configFile(text);
     await expect(loadConfig(file, { cwd: dir })).rejects.toThrow(message);

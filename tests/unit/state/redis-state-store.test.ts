@@ -77,15 +77,57 @@ describe('Redis, shared by many processes', () => {
       sources: {
         'https://a.example/feed': { url: 'https://a.example/feed', etag: '"x"', failures: 0, scopedIds: true },
       },
-      items: { abc: { seenAt: '2026-01-01T00:00:00.000Z', slug: 'one' }, def: { seenAt: '2026-01-02T00:00:00.000Z' } },
+      items: {
+        abc: { seenAt: '2026-01-01T00:00:00.000Z', slug: 'one' },
+        def: { seenAt: '2026-01-02T00:00:00.000Z' },
+        ghi: {
+          seenAt: '2026-01-03T00:00:00.000Z',
+          slug: 'three',
+          fingerprint: { updated: '2026-01-03T01:00:00.000Z', title: 'aaa', content: 'bbb' },
+          fileHash: 'h3',
+          storedAt: '2026-01-03T00:00:01.000Z',
+          conflict: { at: '2026-01-04T00:00:00.000Z', source: 'https://a.example/feed' },
+        },
+      },
       legacyItems: { old: { seenAt: '2025-01-01T00:00:00.000Z', slug: 'older' } },
       urls: { 'https://a.example/1': 'one' },
     };
     await importRedisState(redis, 'moved', state);
     expect(await exportRedisState(redis, 'moved')).toEqual(state);
+    // The conflicts index is made again from the items.
+    expect(await createRedisStateStore(redis, 'moved').findConflicts()).toEqual([
+      { itemId: 'ghi', slug: 'three', conflict: state.items.ghi!.conflict },
+    ]);
     await expect(importRedisState(redis, 'moved', emptyState())).rejects.toThrow(/already holds state under "moved"/);
     await importRedisState(redis, 'moved', emptyState(), { replace: true });
     expect(await exportRedisState(redis, 'moved')).toEqual(emptyState());
+    expect(await createRedisStateStore(redis, 'moved').findConflicts()).toEqual([]);
+  });
+
+  test('updates of one item from five connections at once: each is one step, the conflicts index agrees with the item', async () => {
+    const stores = Array.from({ length: 5 }, () => createRedisStateStore(connect(), 'updates'));
+    await stores[0]!.recordStored('i1', 'one', undefined, {
+      fingerprint: { title: 't', content: 'c0' },
+      fileHash: 'h0',
+    });
+    const at = new Date('2026-01-02T00:00:00Z');
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => {
+        const fingerprint = { title: 't', content: `c${i + 1}` };
+        const conflict = { at: at.toISOString(), source: 'https://a.example/feed' };
+        return stores[i % 5]!.recordUpdate(
+          'i1',
+          i % 2
+            ? { kind: 'conflict', fingerprint, conflict }
+            : { kind: 'rewritten', fingerprint, fileHash: `h${i + 1}`, at },
+        );
+      }),
+    );
+    const seen = await stores[0]!.findItem('i1');
+    expect(seen?.slug).toBe('one');
+    expect(seen?.fingerprint?.content).toMatch(/^c\d+$/);
+    const listed = (await stores[0]!.findConflicts()).map((entry) => entry.itemId);
+    expect(listed).toEqual(seen?.conflict ? ['i1'] : []);
   });
 
   test("a version 1 state's items are taken over at a source's first fetch, as with state.json", async () => {

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
+  hashArticleText,
   listArticleFiles,
   parseArticle,
   readArticleFile,
@@ -81,9 +82,10 @@ describe('the article file', () => {
 
   test('writeArticle writes <slug>.md atomically and leaves no temp file', async () => {
     const dir = await tempDir();
-    const path = await writeArticle(dir, parseArticle(await readFile(exampleArticle, 'utf8'), 'lambda'));
+    const { path, fileHash } = await writeArticle(dir, parseArticle(await readFile(exampleArticle, 'utf8'), 'lambda'));
     expect(path).toBe(join(dir, 'lambda.md'));
     expect(await readFile(path, 'utf8')).toBe(await readFile(exampleArticle, 'utf8'));
+    expect(fileHash).toBe(hashArticleText(await readFile(exampleArticle, 'utf8')));
     expect((await listArticleFiles(dir)).length).toBe(1);
   });
 });
