@@ -23,9 +23,15 @@ export interface SimulatedWeb {
   pageDelayMs: { value: number };
   /** Zeroes the counters (between runs). */
   resetCounts(): void;
+  /** Edits an item at its source: a corrected headline and body, in its page and its feed entry. */
+  edit(host: number, index: number): void;
   pageRequests(): number;
   close(): Promise<void>;
 }
+
+/** Items edited at their source, by `host-index`. */
+const edited = new Set<string>();
+const corrected = (host: number, index: number) => (edited.has(`${host}-${index}`) ? ', corrected' : '');
 
 function pageHtml(host: number, index: number): string {
   const words = ['market', 'cloud', 'model', 'chip', 'startup', 'robot', 'energy', 'research'];
@@ -33,12 +39,12 @@ function pageHtml(host: number, index: number): string {
   const paragraphs = Array.from(
     { length: 5 },
     (_, p) =>
-      `<p>Paragraph ${p + 1} of report ${index} from desk ${host}: the ${topic} company said its funding round closed this week, according to people familiar with the matter, and that it would hire ${10 + p * index} engineers.</p>`,
+      `<p>Paragraph ${p + 1} of report ${index}${corrected(host, index)} from desk ${host}: the ${topic} company said its funding round closed this week, according to people familiar with the matter, and that it would hire ${10 + p * index} engineers.</p>`,
   ).join('\n');
   return `<!doctype html><html><head><title>Report ${host}-${index} | Desk ${host}</title>
-<meta property="og:title" content="Desk ${host} report ${index} on the ${topic} market">
+<meta property="og:title" content="Desk ${host} report ${index} on the ${topic} market${corrected(host, index)}">
 <meta property="article:published_time" content="2026-02-${String((index % 27) + 1).padStart(2, '0')}T0${host}:00:00Z">
-</head><body><nav><a href="/">Home</a></nav><article><h1>Desk ${host} report ${index} on the ${topic} market</h1>${paragraphs}</article>
+</head><body><nav><a href="/">Home</a></nav><article><h1>Desk ${host} report ${index} on the ${topic} market${corrected(host, index)}</h1>${paragraphs}</article>
 <footer>Desk ${host}</footer></body></html>`;
 }
 
@@ -48,7 +54,7 @@ function feedXml(origin: string, host: number, items: number): string {
     (
       _,
       i,
-    ) => `<item><title>Desk ${host} report ${i}</title><link>${origin}/story/${i}</link><guid>${origin}/story/${i}</guid>
+    ) => `<item><title>Desk ${host} report ${i}${corrected(host, i)}</title><link>${origin}/story/${i}</link><guid>${origin}/story/${i}</guid>
 <pubDate>Tue, 03 Feb 2026 0${host}:${String(i % 60).padStart(2, '0')}:00 GMT</pubDate><description>Summary ${i}.</description></item>`,
   ).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Desk ${host}</title><link>${origin}/</link><description>Test</description>${entries}</channel></rss>`;
@@ -60,6 +66,7 @@ export async function startSimulatedWeb(options: {
   pageDelayMs?: number;
 }): Promise<SimulatedWeb> {
   const pageDelayMs = { value: options.pageDelayMs ?? 100 };
+  edited.clear();
   const hosts: SimulatedHost[] = [];
   const servers: Server[] = [];
   for (let h = 1; h <= options.hosts; h += 1) {
@@ -78,7 +85,7 @@ export async function startSimulatedWeb(options: {
       const path = (req.url ?? '/').split('?')[0]!;
       if (path === '/feed.xml') {
         const body = feedXml(host.origin, h, options.items);
-        const etag = `"feed-${h}-${options.items}"`;
+        const etag = `"feed-${h}-${options.items}-${edited.size}"`;
         const status = req.headers['if-none-match'] === etag ? 304 : 200;
         host.feedAnswers.push(status);
         res.writeHead(status, { 'content-type': 'application/rss+xml; charset=utf-8', etag });
@@ -110,6 +117,7 @@ export async function startSimulatedWeb(options: {
       for (const host of hosts) Object.assign(host, { maxInFlight: 0, pageRequests: 0, feedAnswers: [] });
     },
     pageRequests: () => hosts.reduce((sum, host) => sum + host.pageRequests, 0),
+    edit: (host, index) => void edited.add(`${host}-${index}`),
     close: () =>
       Promise.all(
         servers.map(

@@ -182,6 +182,32 @@ describe('queue mode operations', () => {
     expect(await stopWorkers([worker])).toEqual([0]);
   }, 120_000);
 
+  test('an item edited at its source is rewritten once, in place, by the workers', async () => {
+    const site = await siteFolder({ prefix: 'edits', hosts: 1 });
+    const worker = startWorker(site);
+    expect((await runCli(['run', '--config', site.config], site.dir)).code).toBe(0);
+    const folder = join(site.dir, 'data', 'articles');
+    const files = await readdir(folder);
+    const before = new Map(
+      await Promise.all(files.map(async (f) => [f, await readFile(join(folder, f), 'utf8')] as const)),
+    );
+    web.resetCounts();
+    web.edit(1, 2);
+    const run = await runCli(['run', '--config', site.config], site.dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/msg="Run finished" .* updated=1$/m);
+    expect(web.pageRequests()).toBe(1);
+    const after = new Map(
+      await Promise.all(files.map(async (f) => [f, await readFile(join(folder, f), 'utf8')] as const)),
+    );
+    expect(await readdir(folder)).toEqual(files);
+    const rewritten = [...after].filter(([f, text]) => text !== before.get(f));
+    expect(rewritten).toHaveLength(1);
+    expect(rewritten[0]![1]).toMatch(/^title: 'Desk 1 report 2 on the .* market, corrected'$/m);
+    expect(rewritten[0]![1]).toMatch(/^updated: '?20\d\d-/m);
+    expect(await stopWorkers([worker])).toEqual([0]);
+  }, 120_000);
+
   test('usage: worker and state need queue mode; an unreachable Redis is named without its password', async () => {
     const alone = await siteFolder();
     const worker = await runCli(['worker', '--config', alone.config], alone.dir);
