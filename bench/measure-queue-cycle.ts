@@ -33,7 +33,8 @@ export interface QueueCycleMeasure {
   failed: number;
   /** The summary line's durationMs: the cycle, publish included, without process start. */
   cycleMs: number;
-  peakInFlight: number;
+  /** The most requests one host had in flight at once, and the whole web. */
+  peakInFlight: { perHost: number; total: number };
   bound: NetworkBound;
   /** CPU of the workers during the cycle (of the whole process for the one-process run). */
   cpuMs: number;

@@ -16,6 +16,7 @@ interface QueueRow {
   speedup: string;
   bound: string;
   inFlight: string;
+  total: string;
   cpu: string;
   rss: string;
 }
@@ -29,13 +30,20 @@ const HEADER: QueueRow = {
   speedup: 'vs 1 worker',
   bound: 'net bound',
   inFlight: 'max in flight/host',
+  total: 'max in flight (all)',
   cpu: 'CPU (cores busy)',
   rss: 'peak RSS per process',
 };
 
 const rateOf = (row: QueueCycleMeasure) => row.written / Math.max(0.001, row.cycleMs / 1000);
 
-function rowOf(set: QueueRowSet, row: QueueCycleMeasure, perHost: number, oneWorker?: QueueCycleMeasure): QueueRow {
+function rowOf(
+  set: QueueRowSet,
+  row: QueueCycleMeasure,
+  limits: { perHost: number; concurrency: number },
+  oneWorker?: QueueCycleMeasure,
+): QueueRow {
+  const { perHost, concurrency } = limits;
   const rss = row.peakRssBytes;
   return {
     set: `${set.hosts} hosts x ${set.itemsPerHost}`,
@@ -45,7 +53,8 @@ function rowOf(set: QueueRowSet, row: QueueCycleMeasure, perHost: number, oneWor
     rate: rateOf(row).toFixed(1),
     speedup: oneWorker ? `${(rateOf(row) / rateOf(oneWorker)).toFixed(2)}x` : '-',
     bound: seconds(row.bound.boundMs),
-    inFlight: `${row.peakInFlight} (limit ${perHost})`,
+    inFlight: `${row.peakInFlight.perHost} (limit ${perHost})`,
+    total: `${row.peakInFlight.total} of ${concurrency * Math.max(1, row.workers)}`,
     cpu: `${seconds(row.cpuMs)} (${(row.cpuMs / Math.max(1, row.cycleMs)).toFixed(2)})`,
     rss:
       rss.length > 1
@@ -62,13 +71,16 @@ export function formatQueueTable(result: QueueResult): string {
   if (result.skipped !== undefined) return `${title}\n  skipped: ${result.skipped}`;
   const rows = result.rowSets.flatMap((set) => {
     const oneWorker = set.rows.find((row) => row.workers === 1);
-    return set.rows.map((row) => rowOf(set, row, plan.perHostConcurrency, oneWorker));
+    return set.rows.map((row) =>
+      rowOf(set, row, { perHost: plan.perHostConcurrency, concurrency: plan.concurrency }, oneWorker),
+    );
   });
   const delays = [...new Set(result.rowSets.map((set) => `${set.latencyMs} ms`))].join(', ');
   const notes = [
     `delay per request: ${delays}; cycle: the summary line's durationMs (process start excluded);`,
     'net bound: as above, with C = concurrency x workers; CPU: the workers during the cycle',
     "(the one process: all of it), not counting redis-server or the simulated web (the bench's own process)",
+    ...result.notes,
   ];
   return [title, formatColumns(HEADER, rows), ...notes.map((note) => `  ${note}`)].join('\n');
 }

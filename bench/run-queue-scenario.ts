@@ -4,6 +4,7 @@
 // `feedwright run` on it as the baseline, then one cycle with 1, 2, 4... worker processes.
 // Skipped, with the reason, when redis-server is not installed.
 
+import { availableParallelism, loadavg } from 'node:os';
 import { startRedisServer, type RedisServer } from '../tests/helpers/redis-server.js';
 import { ensureDist } from './ensure-dist.js';
 import { measureQueueCycle, type QueueCycleMeasure } from './measure-queue-cycle.js';
@@ -33,7 +34,7 @@ export interface QueueRowSet {
 }
 
 export type QueueResult =
-  | { label: string; plan: QueuePlan; rowSets: QueueRowSet[]; skipped?: undefined }
+  | { label: string; plan: QueuePlan; rowSets: QueueRowSet[]; notes: string[]; skipped?: undefined }
   | { label: string; plan: QueuePlan; skipped: string };
 
 async function startRedisOrSkip(): Promise<RedisServer | string> {
@@ -72,9 +73,12 @@ export async function runQueueScenario(plan: QueuePlan): Promise<QueueResult> {
   if (typeof redis === 'string') return { label: plan.label, plan, skipped: redis };
   try {
     ensureDist();
+    const loadBefore = loadavg()[0];
     const rowSets: QueueRowSet[] = [];
     for (const set of plan.rowSets) rowSets.push(await runRowSet(plan, set, redis.url));
-    return { label: plan.label, plan, rowSets };
+    // Other work on the machine slows the cycles: say how busy it was.
+    const load = `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (cores: ${availableParallelism()})`;
+    return { label: plan.label, plan, rowSets, notes: [load] };
   } finally {
     await redis.stop();
   }

@@ -44,8 +44,8 @@ export interface SimWeb {
   sources: SourceSpec[];
   /** The records since the last call, and a fresh log. */
   takeRecords(): RequestRecord[];
-  /** The most requests any one host had in flight at once since the last call. */
-  takePeakInFlight(): number;
+  /** Since the last call: the most requests any one host had in flight at once, and the whole web. */
+  takePeakInFlight(): { perHost: number; total: number };
   close(): Promise<void>;
 }
 
@@ -92,7 +92,8 @@ interface HostContext {
   host: string;
   seen: Map<string, number>;
   records: RequestRecord[];
-  load: HostLoad;
+  /** This host's load, then the whole web's. */
+  loads: HostLoad[];
 }
 
 interface HostLoad {
@@ -130,9 +131,11 @@ function handle(ctx: HostContext, req: IncomingMessage, res: ServerResponse): vo
   const started = performance.now();
   const record: RequestRecord = { host: ctx.host, kind, status: 0, heldMs: 0 };
   ctx.records.push(record);
-  ctx.load.inFlight += 1;
-  ctx.load.peak = Math.max(ctx.load.peak, ctx.load.inFlight);
-  res.once('close', () => (ctx.load.inFlight -= 1));
+  for (const load of ctx.loads) {
+    load.inFlight += 1;
+    load.peak = Math.max(load.peak, load.inFlight);
+    res.once('close', () => (load.inFlight -= 1));
+  }
   const fate = drawUniform(options.seed, 'fate', ctx.host, path);
   const firstTime = count === 1;
   if (firstTime && fate < options.hangRate) {
@@ -169,11 +172,21 @@ export async function startSimWeb(options: WebOptions, templates = loadPageTempl
   const servers: Server[] = [];
   const sources: SourceSpec[] = [];
   const loads: HostLoad[] = [];
+  const webLoad: HostLoad = { inFlight: 0, peak: 0 };
   for (let source = 0; source < options.sources; source += 1) {
     const host = hostAddress(source);
     const load: HostLoad = { inFlight: 0, peak: 0 };
     loads.push(load);
-    const ctx: HostContext = { options, templates, source, origin: '', host, seen: new Map(), records, load };
+    const ctx: HostContext = {
+      options,
+      templates,
+      source,
+      origin: '',
+      host,
+      seen: new Map(),
+      records,
+      loads: [load, webLoad],
+    };
     const server = createServer((req, res) => handle({ ...ctx, records }, req, res));
     server.keepAliveTimeout = 30_000;
     const port = await listen(server, host);
@@ -189,8 +202,8 @@ export async function startSimWeb(options: WebOptions, templates = loadPageTempl
       return taken;
     },
     takePeakInFlight() {
-      const peak = Math.max(0, ...loads.map((load) => load.peak));
-      for (const load of loads) load.peak = load.inFlight;
+      const peak = { perHost: Math.max(0, ...loads.map((load) => load.peak)), total: webLoad.peak };
+      for (const load of [...loads, webLoad]) load.peak = load.inFlight;
       return peak;
     },
     close: async () => {
