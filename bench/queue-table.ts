@@ -1,7 +1,9 @@
 // The queue scenario's table: per set of rows, the one-process run and each worker count,
 // with the cycle's time, the articles a second and the speed-up over one worker, the
 // network bound of that many connections, the most requests one host had in flight (seen
-// by the server) against fetch.perHostConcurrency, and the workers' CPU and peak RSS.
+// by the server) against fetch.perHostConcurrency, the requests the whole web held on
+// average and at most against the connections the workers may open, and the workers' CPU
+// and peak RSS.
 
 import type { QueueCycleMeasure } from './measure-queue-cycle.js';
 import type { QueueResult, QueueRowSet } from './run-queue-scenario.js';
@@ -30,11 +32,14 @@ const HEADER: QueueRow = {
   speedup: 'vs 1 worker',
   bound: 'net bound',
   inFlight: 'max in flight/host',
-  total: 'max in flight (all)',
+  total: 'in flight (all): mean, max',
   cpu: 'CPU (cores busy)',
   rss: 'peak RSS per process',
 };
 
+/** Requests the web held on average over the cycle: their summed latency over its length. */
+const meanInFlight = (row: QueueCycleMeasure) =>
+  (row.bound.requests * row.bound.meanLatencyMs) / Math.max(1, row.cycleMs);
 const rateOf = (row: QueueCycleMeasure) => row.written / Math.max(0.001, row.cycleMs / 1000);
 
 function rowOf(
@@ -54,7 +59,7 @@ function rowOf(
     speedup: oneWorker ? `${(rateOf(row) / rateOf(oneWorker)).toFixed(2)}x` : '-',
     bound: seconds(row.bound.boundMs),
     inFlight: `${row.peakInFlight.perHost} (limit ${perHost})`,
-    total: `${row.peakInFlight.total} of ${concurrency * Math.max(1, row.workers)}`,
+    total: `${meanInFlight(row).toFixed(1)}, ${row.peakInFlight.total} of ${concurrency * Math.max(1, row.workers)}`,
     cpu: `${seconds(row.cpuMs)} (${(row.cpuMs / Math.max(1, row.cycleMs)).toFixed(2)})`,
     rss:
       rss.length > 1
