@@ -48,11 +48,14 @@ describe('bench simulated web: requests in flight', () => {
 
 describe('bench /proc reading', () => {
   test("reads a live process's peak RSS and CPU, and nothing of an exited one", async () => {
+    // 256 MB written now: the peak is at least what is resident with it (getrusage's maxRSS
+    // is no yardstick here, as Linux keeps it across exec from the process that forked us).
+    const held = Buffer.alloc(256 * 1024 * 1024, 1);
+    const residentBytes = process.memoryUsage().rss;
     const own = readProcStats(process.pid);
     expect(own).toBeDefined();
-    const maxRssBytes = process.resourceUsage().maxRSS * 1024;
-    expect(own!.peakRssBytes).toBeGreaterThan(maxRssBytes * 0.8);
-    expect(own!.peakRssBytes).toBeLessThan(maxRssBytes * 1.2);
+    expect(own!.peakRssBytes).toBeGreaterThanOrEqual(residentBytes * 0.95);
+    expect(own!.peakRssBytes).toBeGreaterThan(held.length);
     const cpu = process.cpuUsage();
     expect(own!.cpuMs).toBeGreaterThan(((cpu.user + cpu.system) / 1000) * 0.5);
     expect(readProcStats(await deadPid())).toBeUndefined();
