@@ -15,8 +15,8 @@ export interface Row {
   rss: string;
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const megabytes = (bytes: number) => `${Math.round(bytes / MB)} MB`;
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+export const megabytes = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 
 export function rowsOf(result: ScenarioResult): Row[] {
   const rows: Row[] = [];
@@ -51,10 +51,15 @@ export function formatTable(rows: Row[]): string {
     perUnit: 'CPU per unit',
     rss: 'peak RSS',
   };
+  return formatColumns(header, rows);
+}
+
+/** Rows of text as aligned columns, in the header's key order, under a rule. */
+export function formatColumns<R extends { [K in keyof R]: string }>(header: R, rows: R[]): string {
   const all = [header, ...rows];
-  const keys = Object.keys(header) as Array<keyof Row>;
+  const keys = Object.keys(header) as Array<keyof R>;
   const widths = keys.map((key) => Math.max(...all.map((row) => row[key].length)));
-  const line = (row: Row) => keys.map((key, index) => row[key].padEnd(widths[index])).join(' | ');
+  const line = (row: R) => keys.map((key, index) => row[key].padEnd(widths[index])).join(' | ');
   return [line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...rows.map(line)].join('\n');
 }
 

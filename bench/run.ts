@@ -5,6 +5,7 @@
 //   npm run bench                        every scenario (takes many minutes)
 //   npm run bench -- --quick             small sizes, a smoke run of every scenario
 //   npm run bench -- --only cold-5k,baseline-5k
+//   npm run bench -- --only queue        queue mode alone (needs redis-server)
 //   options: --seed N  --workers N (extraction workers; default: the pipeline's own)
 //            --concurrency N (fetch.concurrency of feedwright and of the baseline; default 16)
 //            --cpu-prof (children write .cpuprofile files to the folder printed)
@@ -14,13 +15,17 @@
 // Scenarios: cold-5k (200 sources x 25 items, then the warm cycle), cold-20k (1,000 x 20,
 // then warm), publish-100k (an archive of 100,000 files made once by
 // scripts/make-archive.ts's articles and reused), baseline-5k (rss-parser + Readability, the same
-// 5,000 articles); --quick runs cold-quick, publish-quick and baseline-quick instead.
+// 5,000 articles), queue (bench/run-queue-scenario.ts: the built command with 1, 2 and 4
+// worker processes on a private redis-server, against the one-process run); --quick runs
+// cold-quick, publish-quick, baseline-quick and queue-quick instead.
 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureArchive } from './ensure-archive.js';
+import { formatQueueTable } from './queue-table.js';
 import { checkTargets, formatTable, rowsOf } from './report-table.js';
+import { runQueueScenario, type QueuePlan, type QueueResult } from './run-queue-scenario.js';
 import { runScenario, type ScenarioPlan, type ScenarioResult } from './run-scenario.js';
 import type { WebOptions } from './sim-web.js';
 
@@ -58,7 +63,36 @@ function webOf(sources: number, itemsPerSource: number): WebOptions {
   };
 }
 
-function plansOf(): Array<() => Promise<ScenarioPlan>> {
+// Queue mode: each worker's concurrency fixed, so more workers mean more connections;
+// a fixed delay per request keeps the cycle network-bound until the CPU runs out.
+const QUEUE_CONCURRENCY = 8;
+
+function queuePlan(label: string, quick: boolean): QueuePlan {
+  const web = (sources: number, itemsPerSource: number, delayMs: number): WebOptions => ({
+    seed,
+    sources,
+    itemsPerSource,
+    minLatencyMs: delayMs,
+    maxLatencyMs: delayMs,
+    errorRate: 0,
+    hangRate: 0,
+    hangMs: 0,
+  });
+  return {
+    label,
+    concurrency: QUEUE_CONCURRENCY,
+    perHostConcurrency: PER_HOST,
+    timeoutMs: TIMEOUT_MS,
+    rowSets: quick
+      ? [{ name: 'many hosts', web: web(8, 4, 50), workerCounts: [1, 2] }]
+      : [
+          { name: 'many hosts', web: web(100, 10, 200), workerCounts: [1, 2, 4] },
+          { name: 'two hosts', web: web(2, 100, 200), workerCounts: [1, 2, 4] },
+        ],
+  };
+}
+
+function plansOf(): Array<() => Promise<ScenarioPlan | QueuePlan>> {
   const common = { concurrency: CONCURRENCY, perHostConcurrency: PER_HOST, timeoutMs: TIMEOUT_MS, keep: values.keep };
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   const profile = values['cpu-prof']
@@ -105,10 +139,12 @@ function plansOf(): Array<() => Promise<ScenarioPlan>> {
     ...sized('5k', 200, 25),
     ...sized('20k', 1_000, 20),
     publish('100k', 100_000),
+    { id: 'queue-quick', plan: async () => queuePlan('queue-quick', true) },
+    { id: 'queue', plan: async () => queuePlan('queue', false) },
   ];
   const defaults = values.quick
-    ? ['cold-quick', 'publish-quick', 'baseline-quick']
-    : ['cold-5k', 'cold-20k', 'publish-100k', 'baseline-5k'];
+    ? ['cold-quick', 'publish-quick', 'baseline-quick', 'queue-quick']
+    : ['cold-5k', 'cold-20k', 'publish-100k', 'baseline-5k', 'queue'];
   const wanted = values.only ? values.only.split(',').map((id) => id.trim()) : defaults;
   const unknown = wanted.filter((id) => !all.some((entry) => entry.id === id));
   if (unknown.length > 0)
@@ -117,23 +153,35 @@ function plansOf(): Array<() => Promise<ScenarioPlan>> {
 }
 
 const results: ScenarioResult[] = [];
+const queueResults: QueueResult[] = [];
 for (const plan of plansOf()) {
   const resolved = await plan();
   process.stderr.write(`running ${resolved.label} ...\n`);
+  if ('rowSets' in resolved) {
+    const result = await runQueueScenario(resolved);
+    queueResults.push(result);
+    process.stderr.write(`${formatQueueTable(result)}\n`);
+    continue;
+  }
   const result = await runScenario(resolved);
   results.push(result);
   process.stderr.write(`${formatTable(rowsOf(result))}\n`);
 }
 
-console.log(
-  `\nfeedwright bench (seed ${seed}; fetch.concurrency ${CONCURRENCY}, perHostConcurrency ${PER_HOST}, timeoutMs ${TIMEOUT_MS}; latency 50-300 ms; 1% of URLs 503 once, 0.2% hang once)\n`,
-);
-console.log(formatTable(results.flatMap(rowsOf)));
-console.log('\nnetwork bound = max(sum of held latencies / C, slowest host: its feed + its pages / perHost)');
-for (const result of results) {
-  for (const [phase, bound] of Object.entries(result.bounds))
-    console.log(`  ${result.label} ${phase}: ${bound.formula}`);
-  for (const note of result.notes) console.log(`  ${result.label}: ${note}`);
+function printReport(): void {
+  console.log(
+    `\nfeedwright bench (seed ${seed}; fetch.concurrency ${CONCURRENCY}, perHostConcurrency ${PER_HOST}, timeoutMs ${TIMEOUT_MS}; latency 50-300 ms; 1% of URLs 503 once, 0.2% hang once)\n`,
+  );
+  console.log(formatTable(results.flatMap(rowsOf)));
+  console.log('\nnetwork bound = max(sum of held latencies / C, slowest host: its feed + its pages / perHost)');
+  for (const result of results) {
+    for (const [phase, bound] of Object.entries(result.bounds))
+      console.log(`  ${result.label} ${phase}: ${bound.formula}`);
+    for (const note of result.notes) console.log(`  ${result.label}: ${note}`);
+  }
+  console.log('\ntargets:');
+  for (const line of checkTargets(results)) console.log(`  ${line}`);
 }
-console.log('\ntargets:');
-for (const line of checkTargets(results)) console.log(`  ${line}`);
+
+if (results.length > 0) printReport();
+for (const result of queueResults) console.log(`\n${formatQueueTable(result)}`);

@@ -5,7 +5,8 @@
 // slot, and names like s17.bench.localhost do not resolve through getaddrinfo here.
 // Seeded: per-request latency, which URLs fail once (503, or no answer until the client
 // times out), the items and their pages. Feeds answer 304 to a matching If-None-Match or
-// If-Modified-Since. Every request's held time is recorded for the network bound.
+// If-Modified-Since. Every request's held time is recorded for the network bound, and each
+// host counts the requests it has in flight at once (the per-host limit, seen from the server).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,6 +44,8 @@ export interface SimWeb {
   sources: SourceSpec[];
   /** The records since the last call, and a fresh log. */
   takeRecords(): RequestRecord[];
+  /** Since the last call: the most requests any one host had in flight at once, and the whole web. */
+  takePeakInFlight(): { perHost: number; total: number };
   close(): Promise<void>;
 }
 
@@ -89,6 +92,13 @@ interface HostContext {
   host: string;
   seen: Map<string, number>;
   records: RequestRecord[];
+  /** This host's load, then the whole web's. */
+  loads: HostLoad[];
+}
+
+interface HostLoad {
+  inFlight: number;
+  peak: number;
 }
 
 function answer(ctx: HostContext, req: IncomingMessage, res: ServerResponse, kind: RequestRecord['kind']): void {
@@ -121,6 +131,11 @@ function handle(ctx: HostContext, req: IncomingMessage, res: ServerResponse): vo
   const started = performance.now();
   const record: RequestRecord = { host: ctx.host, kind, status: 0, heldMs: 0 };
   ctx.records.push(record);
+  for (const load of ctx.loads) {
+    load.inFlight += 1;
+    load.peak = Math.max(load.peak, load.inFlight);
+    res.once('close', () => (load.inFlight -= 1));
+  }
   const fate = drawUniform(options.seed, 'fate', ctx.host, path);
   const firstTime = count === 1;
   if (firstTime && fate < options.hangRate) {
@@ -156,9 +171,22 @@ export async function startSimWeb(options: WebOptions, templates = loadPageTempl
   let records: RequestRecord[] = [];
   const servers: Server[] = [];
   const sources: SourceSpec[] = [];
+  const loads: HostLoad[] = [];
+  const webLoad: HostLoad = { inFlight: 0, peak: 0 };
   for (let source = 0; source < options.sources; source += 1) {
     const host = hostAddress(source);
-    const ctx: HostContext = { options, templates, source, origin: '', host, seen: new Map(), records };
+    const load: HostLoad = { inFlight: 0, peak: 0 };
+    loads.push(load);
+    const ctx: HostContext = {
+      options,
+      templates,
+      source,
+      origin: '',
+      host,
+      seen: new Map(),
+      records,
+      loads: [load, webLoad],
+    };
     const server = createServer((req, res) => handle({ ...ctx, records }, req, res));
     server.keepAliveTimeout = 30_000;
     const port = await listen(server, host);
@@ -172,6 +200,11 @@ export async function startSimWeb(options: WebOptions, templates = loadPageTempl
       const taken = records;
       records = [];
       return taken;
+    },
+    takePeakInFlight() {
+      const peak = { perHost: Math.max(0, ...loads.map((load) => load.peak)), total: webLoad.peak };
+      for (const load of [...loads, webLoad]) load.peak = load.inFlight;
+      return peak;
     },
     close: async () => {
       for (const server of servers) server.closeAllConnections();
