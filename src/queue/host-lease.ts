@@ -31,6 +31,13 @@ export interface HostLeaseOptions {
   ttlMs?: number;
   /** First wait between tries of withHostLease, doubling up to 16 times it, jittered. Default 20 ms. */
   pollMs?: number;
+  /**
+   * A connection of its own (it is put in subscriber mode) on which waiters hear of every
+   * release at once, instead of polling.
+   */
+  subscriber?: Redis;
+  /** With a subscriber: how often a waiter tries anyway (a holder that died releases nothing); default 250 ms. */
+  recheckMs?: number;
 }
 
 export interface HostLeases {
@@ -47,6 +54,8 @@ export interface HostLeases {
 }
 
 const MAX_POLL_DOUBLINGS = 4;
+/** With wake-ups, how often a waiter tries anyway (a holder that died releases nothing). */
+const SUBSCRIBED_RECHECK_MS = 250;
 
 // Server time in ms, from Redis's own clock (seconds, microseconds).
 const NOW = `local t = redis.call('TIME')
@@ -73,11 +82,12 @@ redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[2]), ARGV[1])
 ${EXPIRE_WITH_LAST_LEASE}
 return 1`;
 
-/** KEYS: lease set. ARGV: lease id. 1 when it was held. */
+/** KEYS: lease set. ARGV: lease id, wake-up channel, host. 1 when it was held; its waiters are told. */
 const RELEASE = `${NOW}
 local expiry = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if not expiry then return 0 end
 redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('PUBLISH', ARGV[2], ARGV[3])
 if tonumber(expiry) <= now then return 0 end
 return 1`;
 
@@ -102,7 +112,7 @@ type LeaseRedis = Redis & {
     host: string,
   ): Promise<number>;
   feedwrightLeaseRenew(set: string, id: string, ttlMs: number): Promise<number>;
-  feedwrightLeaseRelease(set: string, id: string): Promise<number>;
+  feedwrightLeaseRelease(set: string, id: string, channel: string, host: string): Promise<number>;
   feedwrightLeaseCount(...keysAndHosts: string[]): Promise<number[]>;
 };
 
@@ -124,6 +134,8 @@ export function createHostLeases(options: HostLeaseOptions): HostLeases {
   const ttlDefault = options.ttlMs ?? 60_000;
   const hostsKey = `${prefix}:lease-hosts`;
   const setKey = (host: string) => `${prefix}:lease:${host.toLowerCase()}`;
+  const channel = `${prefix}:lease-free`;
+  const wakeUps = listenForReleases(options.subscriber, channel);
 
   const leases: HostLeases = {
     async acquire(host, limit = options.limit, ttlMs = ttlDefault) {
@@ -131,11 +143,12 @@ export function createHostLeases(options: HostLeaseOptions): HostLeases {
       const taken = await redis.feedwrightLeaseAcquire(setKey(host), hostsKey, limit, ttlMs, id, host.toLowerCase());
       return taken === 1 ? id : null;
     },
-    release: async (host, leaseId) => (await redis.feedwrightLeaseRelease(setKey(host), leaseId)) === 1,
+    release: async (host, leaseId) =>
+      (await redis.feedwrightLeaseRelease(setKey(host), leaseId, channel, host.toLowerCase())) === 1,
     renew: async (host, leaseId, ttlMs = ttlDefault) =>
       (await redis.feedwrightLeaseRenew(setKey(host), leaseId, ttlMs)) === 1,
     async withHostLease(host, fn, runOptions = {}) {
-      const leaseId = await waitForLease(leases, host, options, runOptions.signal);
+      const leaseId = await waitForLease(leases, host, options, wakeUps, runOptions.signal);
       const renewal = setInterval(() => void leases.renew(host, leaseId).catch(() => {}), ttlDefault / 3);
       renewal.unref();
       try {
@@ -161,17 +174,67 @@ export function createHostLeases(options: HostLeaseOptions): HostLeases {
   return leases;
 }
 
-/** Tries until a lease is taken, waiting a little longer after each miss (at most 16 x pollMs). */
+/** Waiters for a host's next release, told through Redis pub/sub when there is a subscriber connection. */
+interface WakeUps {
+  /** Resolves at the host's next release (any worker's), or after `ms`. */
+  next(host: string, ms: number, signal?: AbortSignal): { wait: Promise<void>; cancel(): void };
+  readonly listening: boolean;
+}
+
+function listenForReleases(subscriber: Redis | undefined, channel: string): WakeUps {
+  const waiting = new Map<string, Set<() => void>>();
+  if (subscriber) {
+    void subscriber.subscribe(channel).catch(() => undefined);
+    subscriber.on('message', (from: string, host: string) => {
+      if (from !== channel) return;
+      for (const wake of waiting.get(host) ?? []) wake();
+    });
+  }
+  return {
+    listening: subscriber !== undefined,
+    next(host, ms, signal) {
+      const key = host.toLowerCase();
+      let wake: () => void = () => undefined;
+      const woken = new Promise<void>((resolve) => (wake = resolve));
+      const set = waiting.get(key) ?? new Set();
+      waiting.set(key, set.add(wake));
+      const cancel = () => {
+        set.delete(wake);
+        if (set.size === 0) waiting.delete(key);
+        wake();
+      };
+      return { wait: Promise.race([woken, sleep(ms, signal)]).finally(cancel), cancel };
+    },
+  };
+}
+
+/**
+ * Tries until a lease is taken. With a subscriber, a waiter wakes at the host's next
+ * release (and every recheckMs anyway, for a lease that expired); without one, it polls,
+ * a little longer after each miss (at most 16 x pollMs).
+ */
 async function waitForLease(
   leases: HostLeases,
   host: string,
   options: HostLeaseOptions,
+  wakeUps: WakeUps,
   signal?: AbortSignal,
 ): Promise<string> {
   for (let attempt = 0; ; attempt += 1) {
     signal?.throwIfAborted();
-    const leaseId = await leases.acquire(host);
-    if (leaseId) return leaseId;
-    await sleep(backoffDelayMs(Math.min(attempt, MAX_POLL_DOUBLINGS), options.pollMs ?? 20), signal);
+    // Listening before trying: a release between the try and the wait is not missed.
+    const delay = wakeUps.listening
+      ? (options.recheckMs ?? SUBSCRIBED_RECHECK_MS)
+      : backoffDelayMs(Math.min(attempt, MAX_POLL_DOUBLINGS), options.pollMs ?? 20);
+    const next = wakeUps.next(host, delay, signal);
+    const leaseId = await leases.acquire(host).catch((error: unknown) => {
+      next.cancel();
+      throw error;
+    });
+    if (leaseId) {
+      next.cancel();
+      return leaseId;
+    }
+    await next.wait;
   }
 }

@@ -17,6 +17,9 @@ import {
 import { addOrJoin, waitForJob, type Queues } from './open-queues.js';
 import { findJobSource, JOB_OPTIONS, pageJobId, type FeedJobData, type PageJobData } from './queue-jobs.js';
 
+/** BullMQ's lowest priority (2^21). */
+const MAX_PRIORITY = 2 ** 21;
+
 function jobSource(ctx: WorkContext, key: string) {
   const source = findJobSource(ctx.config, key);
   // Not retried: another try on this worker would not find it either.
@@ -55,7 +58,9 @@ async function runPageJobs(
         'page',
         { source, item, ...(update ? { update } : {}) },
         ids[i]!,
-        JOB_OPTIONS.pages,
+        // Every feed's first page before any feed's second: the pages of one host do not
+        // fill a worker's slots, waiting for that host's leases, while other hosts wait.
+        { ...JOB_OPTIONS.pages, priority: Math.min(i + 1, MAX_PRIORITY) },
       ),
     ),
   );

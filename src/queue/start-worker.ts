@@ -53,6 +53,7 @@ export async function startWorker(
   const state = createRedisStateStore(redis.connect('state'), queue.prefix);
   const leases = createHostLeases({
     redis: redis.connect('leases'),
+    subscriber: redis.connect('lease wake-ups'),
     prefix: queue.prefix,
     limit: config.fetch.perHostConcurrency,
   });

@@ -111,6 +111,24 @@ describe('acquire, renew and release', () => {
   });
 });
 
+describe('wake-ups', () => {
+  test("a waiter is woken by another process's release, not by its next try", async () => {
+    const prefix = freshPrefix();
+    const holder = createHostLeases({ redis: connect(), prefix, limit: 1 });
+    // Tries again only after a minute: only the release's message can wake it in time.
+    const waiter = createHostLeases({ redis: connect(), subscriber: connect(), prefix, limit: 1, recheckMs: 60_000 });
+    const held = await holder.acquire('wake.example');
+    expect(held).not.toBeNull();
+    const order: string[] = [];
+    const waiting = waiter.withHostLease('wake.example', async () => void order.push('waiter ran'));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // subscribed, tried once, waiting
+    order.push('released');
+    await holder.release('wake.example', held!);
+    await waiting;
+    expect(order).toEqual(['released', 'waiter ran']);
+  }, 10_000);
+});
+
 describe('long holds and Redis restarts', () => {
   test('withHostLease renews its lease while fn runs past the TTL', async () => {
     const leases = createHostLeases({ redis: connect(), prefix: freshPrefix(), limit: 1, ttlMs: 300 });
