@@ -10,6 +10,7 @@ import { isInsideRealFolder } from '../lib/confine-path.js';
 import { FeedwrightError } from '../lib/errors.js';
 import { writeFileAtomic } from '../lib/fs.js';
 import type { Article, ArticleExtra } from '../types.js';
+import { readAlsoFrom } from './also-from.js';
 
 export const ARTICLE_EXTENSION = '.md';
 
@@ -38,6 +39,7 @@ export function serializeArticle(article: Article): string {
     const value = article.extra[key];
     if (value !== undefined && value !== '') data[key] = value;
   }
+  if (article.alsoFrom?.length) data.alsoFrom = article.alsoFrom.map(({ name, url }) => ({ name, url }));
   const body = article.body.endsWith('\n') || article.body === '' ? article.body : `${article.body}\n`;
   // Handed as a file object: given a string, gray-matter first parses it, so a body that
   // opens with `---` lines (a Markdown rule) would be read as front matter, its text lost
@@ -96,6 +98,7 @@ export function parseArticle(text: string, slug: string, file = `${slug}${ARTICL
     category: asString(data.category) ?? '',
     source: asString(data.source) ?? '',
     extra,
+    ...readAlsoFrom(data.alsoFrom),
     body: parsed.content,
   };
 }

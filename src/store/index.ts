@@ -14,3 +14,5 @@ export { findArticleTime, findPublishedTime } from './article-time.js';
 export { toHeadText } from './head-text.js';
 export { readArticleHeadSync, scanArticles, type ArticleMeta } from './scan-articles.js';
 export { storeArticle, type StoreOutcome } from './store-article.js';
+export { findAlsoFromProblems } from './also-from.js';
+export type { NearDuplicateSettings } from './merge-near-duplicate.js';
