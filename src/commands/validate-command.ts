@@ -9,7 +9,7 @@ import { describeError } from '../lib/errors.js';
 import { parseFeed } from '../parse/index.js';
 import { FEED_FILES, resolveFeedLinks } from '../publish/index.js';
 import { readArticleHeadSync } from '../store/index.js';
-import { ARTICLE_EXTENSION, listArticleFiles, parseArticle } from '../store/index.js';
+import { ARTICLE_EXTENSION, findAlsoFromProblems, listArticleFiles, parseArticle } from '../store/index.js';
 
 export interface ValidationResult {
   ok: boolean;
@@ -25,8 +25,11 @@ async function checkArticles(dir: string, lines: string[]): Promise<boolean> {
   for (const file of files) {
     try {
       // The front matter is what is checked: read up to its end, as publish does.
-      const article = parseArticle(readArticleHeadSync(file), basename(file, ARTICLE_EXTENSION), file);
+      const head = readArticleHeadSync(file);
+      const article = parseArticle(head, basename(file, ARTICLE_EXTENSION), file);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(article.date)) bad.push(`${file}: date is missing or not YYYY-MM-DD`);
+      const alsoFrom = findAlsoFromProblems(head);
+      if (alsoFrom.length > 0) bad.push(`${file}: ${alsoFrom.join('; ')}`);
     } catch (error) {
       bad.push(describeError(error));
     }
