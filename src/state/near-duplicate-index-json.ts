@@ -62,7 +62,10 @@ export function createJsonNearDuplicateStore(
   const document = {
     toJSON() {
       changed = false;
-      return { version: VERSION, entries: [...index.entries()].map(({ slug, atMs, keys }) => [slug, atMs, keys.join(' ')]) };
+      return {
+        version: VERSION,
+        entries: [...index.entries()].map(({ slug, atMs, keys }) => [slug, atMs, keys.join(' ')]),
+      };
     },
   };
   const saver = createStateSaver(path, document);

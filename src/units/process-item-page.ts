@@ -63,7 +63,13 @@ export async function processItemPage(source: SourceConfig, item: FeedItem, ctx:
     const extracted = await extractItem(ctx, source, item);
     method = extracted.method;
     const article = classifyArticle(extracted, item, { config: ctx.config, source, now: ctx.now() });
-    const outcome = await storeArticle(ctx.config.paths.articles, ctx.state, article, item.id, nearDuplicateSettings(ctx));
+    const outcome = await storeArticle(
+      ctx.config.paths.articles,
+      ctx.state,
+      article,
+      item.id,
+      nearDuplicateSettings(ctx),
+    );
     if (outcome.written) {
       ctx.metrics?.recordArticleWritten();
       // `reason`: why the methods before the one that won were rejected (issue 12).

@@ -47,7 +47,10 @@ describe('state.json', () => {
     await expect(stat(side)).rejects.toThrow(/ENOENT/);
     await store.nearDuplicates.add('a', ['k1', 'k2'], new Date(Date.UTC(2026, 0, 1)));
     await store.flush();
-    expect(JSON.parse(await readFile(side, 'utf8'))).toEqual({ version: 1, entries: [['a', Date.UTC(2026, 0, 1), 'k1 k2']] });
+    expect(JSON.parse(await readFile(side, 'utf8'))).toEqual({
+      version: 1,
+      entries: [['a', Date.UTC(2026, 0, 1), 'k1 k2']],
+    });
     expect(await readFile(path, 'utf8')).not.toContain('k1');
     const written = (await stat(side)).mtimeMs;
     await new Promise((resolve) => setTimeout(resolve, 20));

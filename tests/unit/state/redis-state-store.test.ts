@@ -118,7 +118,11 @@ describe('Redis, shared by many processes', () => {
     await index.add('old', ['k1', 'k2'], new Date(Date.UTC(2026, 0, 1)));
     await index.add('new', ['k2'], new Date(Date.UTC(2026, 0, 8)));
     await index.prune(new Date(Date.UTC(2026, 0, 5)));
-    expect((await redis.keys('near:near:*')).sort()).toEqual(['near:near:band:k2', 'near:near:keys', 'near:near:slugs']);
+    expect((await redis.keys('near:near:*')).sort()).toEqual([
+      'near:near:band:k2',
+      'near:near:keys',
+      'near:near:slugs',
+    ]);
     expect(await redis.zrange('near:near:band:k2', 0, -1)).toEqual(['new']);
     await index.prune(new Date(Date.UTC(2026, 0, 9)));
     expect(await redis.keys('near:near:*')).toEqual([]);

@@ -78,7 +78,11 @@ describe('near-duplicates at the store', () => {
   test.each([
     ['from the same source', { ...copy, extra: { sourceName: 'Wire A' } }, SETTINGS],
     ['older than windowDays', copy, { ...SETTINGS, now: new Date(NOW.getTime() + 8 * 86_400_000) }],
-    ['a different story', article('Duvet lung', 'Wire B', 'https://b.example/2', articleText('feather-duvet-lung')), SETTINGS],
+    [
+      'a different story',
+      article('Duvet lung', 'Wire B', 'https://b.example/2', articleText('feather-duvet-lung')),
+      SETTINGS,
+    ],
     ['with the check off', copy, undefined],
   ])('a near copy %s is its own file', async (_case, later, settings) => {
     const dir = await tempDir();
