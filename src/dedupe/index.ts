@@ -10,6 +10,7 @@ export type { ShingleOverlap } from './similarity.js';
 export { shingleText, tokenizeWords } from './shingle-text.js';
 export {
   createMemoryNearDuplicateIndex,
+  hashIndexKey,
   type MemoryNearDuplicateIndex,
   type NearDuplicateEntry,
   type NearDuplicateIndex,

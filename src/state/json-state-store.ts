@@ -16,7 +16,7 @@ import { findNewItems } from './seen-items.js';
 import type { ScheduleSettings } from './source-schedule.js';
 
 export async function openJsonStateStore(path: string): Promise<StateStore> {
-  return createJsonStateStore(path, await loadState(path), await openJsonNearDuplicateStore(nearDuplicatesPath(path)));
+  return createJsonStateStore(path, await loadState(path), openJsonNearDuplicateStore(nearDuplicatesPath(path)));
 }
 
 export function createJsonStateStore(

@@ -1,10 +1,12 @@
 // The near-duplicate index of one machine (issue 16): in memory (the dedupe folder's index),
 // saved beside state.json in its own file (`<state>.near-duplicates.json`), so the state's
 // save never grows with it. Written only when it changed, atomically and spaced like the
-// state (run-state.ts's saver); each entry is `[slug, time ms, "key key ..."]`, oldest first. Pruned to the window as articles are stored, so it holds only the last
+// state (run-state.ts's saver); each entry is `[slug, time ms, [key hash, ...]]`, oldest first
+// (the memory index's 30-bit hashes of the band keys: the file is read back without hashing). Pruned to the window as articles are stored, so it holds only the last
 // `dedupe.windowDays` days. The file is derived data: one that cannot be read is started
 // again empty (a near copy of an older article is then written as its own file), never a
-// reason to stop a run. Claims live in memory: the run lock makes this process the only writer.
+// reason to stop a run. It is read at its first use, so a run that stores nothing (and
+// `status`) never reads it. Claims live in memory: the run lock makes this process the only writer.
 
 import { basename, dirname, extname, join } from 'node:path';
 import { createMemoryNearDuplicateIndex, type MemoryNearDuplicateIndex } from '../dedupe/index.js';
@@ -14,7 +16,7 @@ import { createStateSaver, type StateSaver } from './run-state.js';
 
 const VERSION = 1;
 
-type SavedEntry = [slug: string, atMs: number, keys: string];
+type SavedEntry = [slug: string, atMs: number, hashes: number[]];
 
 /** The index file beside a state file: `data/state.json` → `data/state.near-duplicates.json`. */
 export function nearDuplicatesPath(statePath: string): string {
@@ -27,7 +29,8 @@ function isSavedEntry(value: unknown): value is SavedEntry {
     typeof value[0] === 'string' &&
     typeof value[1] === 'number' &&
     Number.isFinite(value[1]) &&
-    typeof value[2] === 'string'
+    Array.isArray(value[2]) &&
+    value[2].every((hash) => Number.isInteger(hash) && hash >= 0 && hash < 2 ** 30)
   );
 }
 
@@ -43,29 +46,39 @@ async function readEntries(path: string): Promise<SavedEntry[]> {
   }
 }
 
-export type JsonNearDuplicateStore = NearDuplicateStore & StateSaver & { size(): number };
+export type JsonNearDuplicateStore = NearDuplicateStore & StateSaver;
 
-export async function openJsonNearDuplicateStore(path: string): Promise<JsonNearDuplicateStore> {
+async function loadIndex(path: string): Promise<MemoryNearDuplicateIndex> {
   const index = createMemoryNearDuplicateIndex();
-  for (const [slug, atMs, keys] of await readEntries(path)) {
-    await index.add(slug, keys.split(' ').filter(Boolean), new Date(atMs));
-  }
-  return createJsonNearDuplicateStore(path, index);
+  for (const [slug, atMs, hashes] of await readEntries(path))
+    index.restore({ slug, atMs, hashes: Uint32Array.from(hashes) });
+  return index;
 }
 
+/** The index saved at `path`, read at its first use: a run that stores nothing, or `status`, never reads it. */
+export function openJsonNearDuplicateStore(path: string): JsonNearDuplicateStore {
+  return createJsonNearDuplicateStore(path, () => loadIndex(path));
+}
+
+/** An index saved at `path`, starting from `load` (default: empty, the file not read). */
 export function createJsonNearDuplicateStore(
   path: string,
-  index: MemoryNearDuplicateIndex = createMemoryNearDuplicateIndex(),
+  load: () => Promise<MemoryNearDuplicateIndex> = async () => createMemoryNearDuplicateIndex(),
 ): JsonNearDuplicateStore {
+  let loading: Promise<MemoryNearDuplicateIndex> | undefined;
+  let loaded: MemoryNearDuplicateIndex | undefined;
+  const ready = async () => {
+    loading ??= load().then((index) => (loaded = index));
+    return loading;
+  };
   let changed = false;
-  // Serialized when a write begins (the saver calls toJSON then): a change after it is saved next time.
+  // Serialized when a write begins (the saver calls toJSON then): a change after it is saved
+  // next time. Only a loaded index can have changed.
   const document = {
     toJSON() {
       changed = false;
-      return {
-        version: VERSION,
-        entries: [...index.entries()].map(({ slug, atMs, keys }) => [slug, atMs, keys.join(' ')]),
-      };
+      const entries = loaded ? [...loaded.entries()] : [];
+      return { version: VERSION, entries: entries.map(({ slug, atMs, hashes }) => [slug, atMs, [...hashes]]) };
     },
   };
   const saver = createStateSaver(path, document);
@@ -78,11 +91,12 @@ export function createJsonNearDuplicateStore(
   };
   return {
     async add(slug, keys, at) {
-      await index.add(slug, keys, at);
+      await (await ready()).add(slug, keys, at);
       changed = true;
     },
-    candidates: (keys, since) => index.candidates(keys, since),
+    candidates: async (keys, since) => (await ready()).candidates(keys, since),
     async prune(before) {
+      const index = await ready();
       const size = index.size();
       await index.prune(before);
       if (index.size() !== size) changed = true;
@@ -97,6 +111,5 @@ export function createJsonNearDuplicateStore(
     },
     save: () => (changed ? remember(saver.save()) : last),
     flush: () => (changed ? remember(saver.flush()) : last),
-    size: () => index.size(),
   };
 }
