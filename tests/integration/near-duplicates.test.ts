@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseFeed } from '../../src/parse/index.js';
 import { listArticleFiles, readArticleFile } from '../../src/store/index.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, startCli, waitFor } from '../helpers/cli.js';
+import { startRedisServer } from '../helpers/redis-server.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { articleText, firstPart } from '../unit/dedupe/corpus-texts.js';
 
@@ -162,6 +163,25 @@ describe('near-duplicates across sources, end to end', () => {
     expect(invalid.code).not.toBe(0);
     expect(invalid.stdout).toContain(`${story!.slug}.md: alsoFrom[0] url is not an absolute http(s) URL`);
   });
+
+  test('in queue mode, two workers over Redis: the same story is one file naming both', async () => {
+    const redis = await startRedisServer();
+    const { dir, configFile } = await startSite(`queue: { url: "${redis.url}", prefix: near }\n`);
+    const workers = [0, 1].map(() => startCli(['worker', '--config', configFile, '--concurrency', '2'], dir));
+    cleanups.push(async () => {
+      for (const worker of workers) worker.child.kill('SIGTERM');
+      await Promise.all(workers.map((worker) => worker.exit));
+      await redis.stop();
+    });
+    await waitFor(() => workers.every((w) => w.stderr().includes('Worker started')), 30_000, 'two workers');
+    const run = await runCli(['run', '--config', configFile], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/written=3 .*duplicates=1/);
+    const articles = await Promise.all((await listArticleFiles(join(dir, 'data', 'articles'))).map(readArticleFile));
+    expect(articles).toHaveLength(3);
+    expect(articles.filter((article) => article.alsoFrom).map((article) => article.alsoFrom?.length)).toEqual([1]);
+    expect(await readFile(join(dir, 'feeds', 'feed.json'), 'utf8')).toContain('Also reported by');
+  }, 90_000);
 
   test('with dedupe.nearDuplicates: false every story is its own file', async () => {
     const { dir, configFile } = await startSite('dedupe: { nearDuplicates: false }\n');
