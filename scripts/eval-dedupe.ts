@@ -2,8 +2,10 @@
 // tests/corpus/near-duplicates (npm run make:near-duplicates builds it): precision, recall
 // and merges of different stories of one site, for half A (tuned on), half B (held out)
 // and all, at the threshold, then a threshold sweep and the outcome per kind of pair;
-// then the time per check against 1,000 and 100,000 stored articles (time-checks.ts).
-//   npm run eval:dedupe [-- --threshold 0.8 --sizes 1000,100000]
+// then the time per check against 1,000 and 100,000 stored articles through the state.json
+// store's index (time-checks.ts; `--index memory` for the bare in-memory index), and what
+// that index costs the store's save and load (time-saves.ts).
+//   npm run eval:dedupe [-- --threshold 0.8 --sizes 1000,100000 --index memory]
 
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +18,11 @@ import {
   type Measure,
   type PairOutcome,
 } from './near-duplicates/score-decisions.js';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { createJsonStateStore, emptyState } from '../src/state/index.js';
 import { timeChecks } from './near-duplicates/time-checks.js';
+import { timeSaves } from './near-duplicates/time-saves.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SET = resolve(root, 'tests', 'corpus', 'near-duplicates', 'pairs.json.gz');
@@ -29,6 +35,7 @@ function option(name: string): string | undefined {
 
 const threshold = Number(option('--threshold') ?? DEFAULT_THRESHOLD);
 const sizes = (option('--sizes') ?? '1000,100000').split(',').map(Number);
+const indexKind = option('--index') ?? 'json';
 const f3 = (value: number) => value.toFixed(3);
 
 function row(label: string, outcomes: PairOutcome[], at: number): string {
@@ -77,13 +84,18 @@ for (const kind of kinds) {
   );
 }
 
-console.log('\nTime per check (keys + lookup + exact verification; stored texts read from memory)');
+const where = indexKind === 'memory' ? 'the in-memory index' : "the state.json store's index";
+console.log(`\nTime per check through ${where} (keys + lookup + exact verification; stored texts read from memory)`);
 console.log('stored   checks  index build  mean ms  p95 ms  max ms  candidates/check  synthetic matches');
 for (const stored of sizes) {
+  // The store is never saved here: its index is what a run checks against.
+  const store = createJsonStateStore(join(tmpdir(), 'feedwright-eval-unsaved.json'), emptyState());
+  const index = indexKind === 'memory' ? undefined : store.nearDuplicates;
   const timing = await timeChecks(
     outcomes.map((outcome) => outcome.pair),
     stored,
     threshold,
+    index,
   );
   console.log(
     [
@@ -95,6 +107,28 @@ for (const stored of sizes) {
       timing.maxMs.toFixed(3).padStart(7),
       timing.meanCandidates.toFixed(2).padStart(17),
       String(timing.syntheticMatches).padStart(18),
+    ].join(' '),
+  );
+}
+
+console.log("\nThe state.json store's saves and load with the index beside it (median of 3 saves)");
+console.log(
+  'stored   state.json save  both saved  index file  load state  load both (first check)  heap (state + index)',
+);
+for (const stored of sizes) {
+  const saves = await timeSaves(
+    outcomes.map((outcome) => outcome.pair),
+    stored,
+  );
+  console.log(
+    [
+      String(saves.stored).padEnd(8),
+      `${saves.stateSaveMs.toFixed(0)} ms`.padStart(15),
+      `${saves.bothSaveMs.toFixed(0)} ms`.padStart(11),
+      `${saves.indexMb.toFixed(1)} MB`.padStart(11),
+      `${saves.stateLoadMs.toFixed(0)} ms`.padStart(11),
+      `${saves.loadMs.toFixed(0)} ms`.padStart(24),
+      (saves.heapMb === undefined ? 'n/a (--expose-gc)' : `${saves.heapMb.toFixed(0)} MB`).padStart(21),
     ].join(' '),
   );
 }

@@ -144,7 +144,16 @@ export interface Article {
   source: string;
   /** Extra front-matter fields written after `source`, in this order when present. */
   extra: ArticleExtra;
+  /** Other sources that carried the same story (issue 16), written last: `alsoFrom`. */
+  alsoFrom?: AlsoFromSource[];
   body: string;
+}
+
+/** A source whose near copy of an article was merged into it. */
+export interface AlsoFromSource {
+  name: string;
+  /** The article's URL at that source, absolute http(s). */
+  url: string;
 }
 
 /** What `classify` hands to `store`: the article before the store gives it its slug. */

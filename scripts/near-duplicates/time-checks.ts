@@ -1,11 +1,17 @@
 // The time of one near-duplicate check (band keys, index lookup, exact verification of the
-// candidates) against an in-memory index of N stored articles. The stored articles are
+// candidates) against an index of N stored articles: the state.json store's (what one
+// machine runs: in memory, saved in its side file), or the bare in-memory index. The stored articles are
 // synthetic: 12 to 40 sentences drawn (seeded by the article's number) from all the test
 // set's texts, so their length and vocabulary are real; each is made again from its number
 // when a check reads it, so 100,000 of them cost no memory but the index's.
 
 import { createRandom } from '../../bench/seeded-random.js';
-import { createMemoryNearDuplicateIndex, findNearDuplicate, nearDuplicateKeys } from '../../src/dedupe/index.js';
+import {
+  createMemoryNearDuplicateIndex,
+  findNearDuplicate,
+  nearDuplicateKeys,
+  type NearDuplicateIndex,
+} from '../../src/dedupe/index.js';
 import type { LoadedPair } from './pair-set.js';
 import { splitSentences } from './rewrite-text.js';
 
@@ -23,21 +29,24 @@ export interface CheckTiming {
 
 const SINCE = new Date('2026-01-01T00:00:00Z');
 
-function synthesize(sentences: readonly string[], number: number): string {
+export function synthesize(sentences: readonly string[], number: number): string {
   const random = createRandom(number + 1);
   const count = 12 + Math.floor(random() * 29);
   return Array.from({ length: count }, () => sentences[Math.floor(random() * sentences.length)]!).join(' ');
+}
+
+/** The sentences synthetic articles are drawn from. */
+export function sentencesOf(pairs: readonly LoadedPair[]): string[] {
+  return [...new Set(pairs.flatMap((pair) => [...splitSentences(pair.textA), ...splitSentences(pair.textB)]))];
 }
 
 export async function timeChecks(
   pairs: readonly LoadedPair[],
   stored: number,
   threshold: number,
+  index: NearDuplicateIndex = createMemoryNearDuplicateIndex(),
 ): Promise<CheckTiming> {
-  const sentences = [
-    ...new Set(pairs.flatMap((pair) => [...splitSentences(pair.textA), ...splitSentences(pair.textB)])),
-  ];
-  const index = createMemoryNearDuplicateIndex();
+  const sentences = sentencesOf(pairs);
   const at = new Date('2026-01-02T00:00:00Z');
   const started = performance.now();
   for (let number = 0; number < stored; number += 1)

@@ -9,7 +9,7 @@ import { describeError } from '../lib/errors.js';
 import { parseFeed } from '../parse/index.js';
 import { FEED_FILES, resolveFeedLinks } from '../publish/index.js';
 import { findArticleTime, readArticleHeadSync } from '../store/index.js';
-import { ARTICLE_EXTENSION, listArticleFiles, parseArticle } from '../store/index.js';
+import { ARTICLE_EXTENSION, findAlsoFromProblems, listArticleFiles, parseArticle } from '../store/index.js';
 import type { Article } from '../types.js';
 
 export interface ValidationResult {
@@ -35,12 +35,13 @@ async function checkArticles(dir: string, lines: string[]): Promise<boolean> {
   for (const file of files) {
     try {
       // The front matter is what is checked: read up to its end, as publish does.
-      const article = parseArticle(readArticleHeadSync(file), basename(file, ARTICLE_EXTENSION), file);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(article.date)) bad.push(`${file}: date is missing or not YYYY-MM-DD`);
-      else {
-        const problem = checkUpdated(article);
-        if (problem) bad.push(`${file}: ${problem}`);
-      }
+      const head = readArticleHeadSync(file);
+      const article = parseArticle(head, basename(file, ARTICLE_EXTENSION), file);
+      const problems = [
+        /^\d{4}-\d{2}-\d{2}$/.test(article.date) ? checkUpdated(article) : 'date is missing or not YYYY-MM-DD',
+        ...findAlsoFromProblems(head),
+      ].filter((problem) => problem !== undefined);
+      if (problems.length > 0) bad.push(`${file}: ${problems.join('; ')}`);
     } catch (error) {
       bad.push(describeError(error));
     }

@@ -2,6 +2,7 @@
 // errors, so a typo stops the program instead of being silently ignored.
 
 import { z } from 'zod';
+import { DEFAULT_THRESHOLD } from '../dedupe/index.js';
 import { resolveUrl } from '../lib/url.js';
 
 const httpUrl = z
@@ -111,6 +112,16 @@ export const configSchema = z.strictObject({
       workers: z.number().int().min(0).max(16).default(1),
       /** A page that keeps a worker busier than this is abandoned (feed content used) and its worker replaced. */
       timeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+    })
+    .prefault({}),
+  /** One story, one article (issue 16): a near copy of a recent article from another source is merged into it. */
+  dedupe: z
+    .strictObject({
+      nearDuplicates: z.boolean().default(true),
+      /** Shingle containment at which two bodies are one story (src/dedupe/similarity.ts). */
+      threshold: z.number().gt(0).max(1).default(DEFAULT_THRESHOLD),
+      /** How far back a new article is compared: articles stored in the last windowDays days. */
+      windowDays: z.number().positive().max(365).default(7),
     })
     .prefault({}),
   /** Queue mode: with a Redis URL, workers on any number of machines share one cycle (src/queue/). */

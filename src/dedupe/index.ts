@@ -8,7 +8,14 @@ export { nearDuplicateKeys } from './near-duplicate-keys.js';
 export { DEFAULT_THRESHOLD, MIN_SHINGLES, compareShingles, isNearDuplicate, similarity } from './similarity.js';
 export type { ShingleOverlap } from './similarity.js';
 export { shingleText, tokenizeWords } from './shingle-text.js';
-export { createMemoryNearDuplicateIndex, type NearDuplicateIndex } from './near-duplicate-index.js';
+export {
+  createMemoryNearDuplicateIndex,
+  hashIndexKey,
+  type MemoryNearDuplicateIndex,
+  type NearDuplicateEntry,
+  type NearDuplicateIndex,
+  rankCandidates,
+} from './near-duplicate-index.js';
 export {
   findNearDuplicate,
   type FindNearDuplicateOptions,

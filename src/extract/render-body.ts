@@ -13,7 +13,7 @@ import { sanitizeContent } from './content/sanitize-content.js';
 import { isDocumentCut } from './load-document.js';
 import { convertToMarkdown } from './markdown/convert-to-markdown.js';
 import { guardRawHtml } from './markdown/guard-raw-html.js';
-import { stripMarkdown } from './markdown/strip-markdown.js';
+import { stripMarkdown } from '../lib/strip-markdown.js';
 import type { ImageCandidate } from './metadata/find-cover-image.js';
 
 /** Characters of an article body's Markdown (and of its text before conversion). */

@@ -11,6 +11,7 @@ import type { Article } from '../types.js';
 import type { CoverImage, ItemModel } from './feed-model.js';
 import { findImageType } from './image-type.js';
 import { resolveItemId } from './item-id.js';
+import { renderAlsoFrom } from './render-also-from.js';
 import { renderContent } from './render-content.js';
 import { makeExcerpt } from '../lib/make-excerpt.js';
 import { escapeHtml, stripInvalidXmlChars } from '../lib/xml-text.js';
@@ -91,7 +92,7 @@ export function buildItemModel(article: Article, timeMs: number, site: ResolvedC
     updated: modified ?? new Date(findUpdatedTime(article, timeMs, id)),
     ...(modified ? { modified } : {}),
     summary,
-    contentHtml: rendered || `<p>${escapeHtml(summary)}</p>`,
+    contentHtml: (rendered || `<p>${escapeHtml(summary)}</p>`) + renderAlsoFrom(article.alsoFrom),
     cover: findCover(article),
     author: toHeadText(site.author),
     ...(contributor ? { contributor } : {}),

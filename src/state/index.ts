@@ -10,6 +10,8 @@ export type {
   StateStore,
   StoredFile,
 } from './state-store.js';
+export type { NearDuplicateStore } from './near-duplicate-store.js';
+export { nearDuplicatesPath } from './near-duplicate-index-json.js';
 export { createJsonStateStore, openJsonStateStore } from './json-state-store.js';
 export { CLAIM_TTL_MS, createRedisStateStore, stateKeys } from './redis-state-store.js';
 export { exportRedisState, importRedisState, isRedisStateEmpty } from './redis-state-transfer.js';

@@ -5,6 +5,11 @@
 // the only writer.
 
 import type { FailedFetch, NotModifiedFetch, ParsedFetch, StateStore } from './state-store.js';
+import {
+  createJsonNearDuplicateStore,
+  nearDuplicatesPath,
+  openJsonNearDuplicateStore,
+} from './near-duplicate-index-json.js';
 import { applyFailure, applyNotModified, applySuccess } from './record-fetch.js';
 import { applyPatch, patchForUpdate, storedFileFields } from './record-update.js';
 import { createStateSaver, findSourceState, loadState, sourceState, type RunState } from './run-state.js';
@@ -12,10 +17,14 @@ import { findNewItems } from './seen-items.js';
 import type { ScheduleSettings } from './source-schedule.js';
 
 export async function openJsonStateStore(path: string): Promise<StateStore> {
-  return createJsonStateStore(path, await loadState(path));
+  return createJsonStateStore(path, await loadState(path), openJsonNearDuplicateStore(nearDuplicatesPath(path)));
 }
 
-export function createJsonStateStore(path: string, state: RunState): StateStore {
+export function createJsonStateStore(
+  path: string,
+  state: RunState,
+  nearDuplicates = createJsonNearDuplicateStore(nearDuplicatesPath(path)),
+): StateStore {
   const saver = createStateSaver(path, state);
   const itemsInFlight = new Set<string>();
   /** Slug → the owner reserving it. */
@@ -82,7 +91,8 @@ export function createJsonStateStore(path: string, state: RunState): StateStore 
       if (slugsInFlight.get(slug) === owner) slugsInFlight.delete(slug);
     },
 
-    save: () => saver.save(),
-    flush: () => saver.flush(),
+    nearDuplicates,
+    save: async () => void (await Promise.all([saver.save(), nearDuplicates.save()])),
+    flush: async () => void (await Promise.all([saver.flush(), nearDuplicates.flush()])),
   };
 }

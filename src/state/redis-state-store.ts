@@ -15,6 +15,7 @@ import type { Redis } from 'ioredis';
 import { hashId } from '../lib/hash.js';
 import type { FeedItem } from '../types.js';
 import { isChangedItem } from './item-fingerprint.js';
+import { createRedisNearDuplicateStore } from './near-duplicate-index-redis.js';
 import { applyFailure, applyNotModified, applySuccess } from './record-fetch.js';
 import { patchForUpdate, storedFileFields } from './record-update.js';
 import { sourceKey, type SeenItem, type SourceState } from './run-state.js';
@@ -153,6 +154,8 @@ export function createRedisStateStore(redis: Redis, prefix: string): StateStore 
 
     reserveSlug: async (slug, owner) => (await redis.eval(RESERVE, 1, keys.claim('slug', slug), owner, ttl)) === 1,
     releaseSlug: (slug, owner) => release(keys.claim('slug', slug), owner),
+
+    nearDuplicates: createRedisNearDuplicateStore(redis, prefix, CLAIM_TTL_MS),
 
     // Every change above is on the server already.
     save: async () => undefined,

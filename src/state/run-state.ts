@@ -175,7 +175,7 @@ export interface StateSaver {
  * of CPU to serialize and write). A crash loses at most that interval: an article file
  * written but not yet recorded is recognised by its `source` on the next run (store-article).
  */
-export function createStateSaver(path: string, state: RunState, minIntervalMs = STATE_SAVE_INTERVAL_MS): StateSaver {
+export function createStateSaver(path: string, state: object, minIntervalMs = STATE_SAVE_INTERVAL_MS): StateSaver {
   let chain: Promise<void> = Promise.resolve();
   let pending: Promise<void> | undefined;
   let wake: (() => void) | undefined;

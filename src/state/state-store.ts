@@ -5,6 +5,7 @@
 // shared store (queue mode on several machines) implements the same methods.
 
 import type { FeedItem } from '../types.js';
+import type { NearDuplicateStore } from './near-duplicate-store.js';
 import type { ItemFingerprint, SeenItem, SourceState, UpdateConflict } from './run-state.js';
 import type { GuidOwners, NewItems } from './seen-items.js';
 import type { ScheduleSettings } from './source-schedule.js';
@@ -123,6 +124,9 @@ export interface StateStore {
   /** Reserves a slug while its file is checked and written: false when another owner holds it. */
   reserveSlug(slug: string, owner: string): Promise<boolean>;
   releaseSlug(slug: string, owner: string): Promise<void>;
+
+  /** Near-duplicate band keys of the articles stored in the window, and claims on them (issue 16). */
+  readonly nearDuplicates: NearDuplicateStore;
 
   /** Persists soon (writes are spaced); resolves once a write begun after the call is done. */
   save(): Promise<void>;

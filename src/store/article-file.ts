@@ -11,6 +11,7 @@ import { FeedwrightError } from '../lib/errors.js';
 import { writeFileAtomic } from '../lib/fs.js';
 import { hashId } from '../lib/hash.js';
 import type { Article, ArticleExtra } from '../types.js';
+import { readAlsoFrom } from './also-from.js';
 
 export const ARTICLE_EXTENSION = '.md';
 
@@ -40,6 +41,7 @@ export function serializeArticle(article: Article): string {
     const value = article.extra[key];
     if (value !== undefined && value !== '') data[key] = value;
   }
+  if (article.alsoFrom?.length) data.alsoFrom = article.alsoFrom.map(({ name, url }) => ({ name, url }));
   const body = article.body.endsWith('\n') || article.body === '' ? article.body : `${article.body}\n`;
   // Handed as a file object: given a string, gray-matter first parses it, so a body that
   // opens with `---` lines (a Markdown rule) would be read as front matter, its text lost
@@ -98,6 +100,7 @@ export function parseArticle(text: string, slug: string, file = `${slug}${ARTICL
     category: asString(data.category) ?? '',
     source: asString(data.source) ?? '',
     extra,
+    ...readAlsoFrom(data.alsoFrom),
     body: parsed.content,
   };
 }
@@ -135,8 +138,15 @@ export async function listArticleFiles(dir: string, onRefused?: (path: string) =
 }
 
 /** A hash of an article file's bytes: what feedwright wrote, to tell an editor's hand from its own (issue 16). */
+/**
+ * The hash of a file as feedwright wrote it from its entry (the editor-wins check, issue
+ * 16): `alsoFrom`, which feedwright adds later when another source carries the story, is
+ * left out, so a merged file is still "ours" and an update rewrites it (keeping alsoFrom).
+ */
 export function hashArticleText(text: string): string {
-  return hashId(text, 32);
+  if (!/^alsoFrom:/m.test(text)) return hashId(text, 32);
+  const { alsoFrom: _alsoFrom, ...article } = parseArticle(text, 'hash');
+  return hashId(serializeArticle(article), 32);
 }
 
 /** Writes the file; `fileHash` is hashArticleText of what was written. */

@@ -17,3 +17,5 @@ export { toHeadText } from './head-text.js';
 export { readArticleHeadSync, scanArticles, type ArticleMeta } from './scan-articles.js';
 export { storeArticle, type StoreOutcome } from './store-article.js';
 export { findUpdateObstacle, updateArticle, type ArticleUpdate, type UpdateOutcome } from './update-article.js';
+export { findAlsoFromProblems } from './also-from.js';
+export type { NearDuplicateSettings } from './merge-near-duplicate.js';

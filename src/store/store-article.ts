@@ -3,6 +3,7 @@
 // - An item already in state is never written again (even if its file was deleted).
 // - The same canonical URL reached through two sources is one file.
 // - The same item reached through two sources at once is written once.
+// - A near copy of a recent article from another source is merged into it (merge-near-duplicate.ts).
 // - The slug is stable once written: it is recorded in state; a file left by a crash
 //   between write and state save is recognised by its `source` and reused, not doubled.
 
@@ -12,10 +13,11 @@ import type { ItemFingerprint, StateStore } from '../state/index.js';
 import type { ClassifiedArticle } from '../types.js';
 import { articlePath, parseArticle, writeArticle } from './article-file.js';
 import { makeSlug, makeUniqueSlug } from './make-slug.js';
+import { storeUnlessNearDuplicate, type NearDuplicateSettings } from './merge-near-duplicate.js';
 
 export type StoreOutcome =
   | { written: true; slug: string; path: string }
-  | { written: false; slug: string; reason: 'duplicate-url' | 'duplicate-item' };
+  | { written: false; slug: string; reason: 'duplicate-url' | 'duplicate-item' | 'near-duplicate' };
 
 /** The story a file holds (`source`, item `id`); null when there is no file, undefined when unreadable. */
 async function storyOfFile(dir: string, slug: string): Promise<{ source: string; id?: string } | undefined | null> {
@@ -71,7 +73,7 @@ export async function storeArticle(
   state: StateStore,
   article: ClassifiedArticle,
   itemId: string,
-  fingerprint?: ItemFingerprint,
+  options: { fingerprint?: ItemFingerprint; nearDuplicates?: NearDuplicateSettings } = {},
 ): Promise<StoreOutcome> {
   const key = article.source;
   const known = key ? await state.findUrl(key) : undefined;
@@ -80,7 +82,11 @@ export async function storeArticle(
   if (!(await state.claimItem(itemId)))
     return { written: false, slug: (await state.findItem(itemId))?.slug ?? '', reason: 'duplicate-item' };
   try {
-    return await claimAndWrite(dir, state, article, { itemId, fingerprint });
+    const write = () => claimAndWrite(dir, state, article, { itemId, fingerprint: options.fingerprint });
+    // Issue 16: a near copy of a recent article from another source is merged into it.
+    if (options.nearDuplicates)
+      return await storeUnlessNearDuplicate(dir, state, article, itemId, options.nearDuplicates, write);
+    return await write();
   } finally {
     await state.releaseItem(itemId);
   }

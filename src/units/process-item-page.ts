@@ -7,10 +7,16 @@ import { classifyArticle } from '../classify/index.js';
 import type { SourceConfig } from '../config/index.js';
 import { describeError } from '../lib/errors.js';
 import { fingerprintItem } from '../state/index.js';
-import { storeArticle } from '../store/index.js';
+import { storeArticle, type NearDuplicateSettings } from '../store/index.js';
 import type { ExtractedArticle, FeedItem } from '../types.js';
 import { extractItem } from './extract-item.js';
 import type { ItemOutcome, WorkContext } from './work-context.js';
+
+/** The store's near-duplicate check, unless `dedupe.nearDuplicates` is off. */
+function nearDuplicateSettings(ctx: WorkContext): NearDuplicateSettings | undefined {
+  const { nearDuplicates, threshold, windowDays } = ctx.config.dedupe;
+  return nearDuplicates ? { threshold, windowDays, now: ctx.now() } : undefined;
+}
 
 export async function processItemPage(source: SourceConfig, item: FeedItem, ctx: WorkContext): Promise<ItemOutcome> {
   if (ctx.signal?.aborted) return { kind: 'stopped' };
@@ -19,7 +25,10 @@ export async function processItemPage(source: SourceConfig, item: FeedItem, ctx:
     const extracted = await extractItem(ctx, source, item);
     method = extracted.method;
     const article = classifyArticle(extracted, item, { config: ctx.config, source, now: ctx.now() });
-    const outcome = await storeArticle(ctx.config.paths.articles, ctx.state, article, item.id, fingerprintItem(item));
+    const outcome = await storeArticle(ctx.config.paths.articles, ctx.state, article, item.id, {
+      fingerprint: fingerprintItem(item),
+      nearDuplicates: nearDuplicateSettings(ctx),
+    });
     if (outcome.written) {
       ctx.metrics?.recordArticleWritten();
       // `reason`: why the methods before the one that won were rejected (issue 12).

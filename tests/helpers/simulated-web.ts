@@ -32,6 +32,53 @@ export interface SimulatedWeb {
 /** Items edited at their source, by `host-index`. */
 const edited = new Set<string>();
 const corrected = (host: number, index: number) => (edited.has(`${host}-${index}`) ? ', corrected' : '');
+// Each report's sentences are drawn (seeded by desk, report and paragraph) from these, so
+// two reports are two different texts: one template filled in differently would be near
+// copies, merged as one story (issue 16).
+const CLAUSES = [
+  [
+    'the company',
+    'its chief executive',
+    'a spokesperson',
+    'the board',
+    'two analysts',
+    'the regulator',
+    'local officials',
+    'the founders',
+  ],
+  ['said', 'expected', 'warned', 'confirmed', 'denied', 'estimated', 'announced', 'argued'],
+  [
+    'revenue would double',
+    'the plant would open',
+    'prices would fall',
+    'the deal would close',
+    'hiring would slow',
+    'the product would ship',
+    'costs would rise',
+    'exports would grow',
+  ],
+  [
+    'next spring',
+    'by March',
+    'within weeks',
+    'this quarter',
+    'before the election',
+    'after the audit',
+    'in two years',
+    'later this year',
+  ],
+  ['in Lyon', 'in Osaka', 'in Denver', 'in Leeds', 'in Porto', 'in Austin', 'in Gdansk', 'in Perth'],
+];
+
+function reportSentence(seed: number): string {
+  let state = seed;
+  const draw = (options: string[]) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return options[(state >>> 16) % options.length];
+  };
+  const clause = () => CLAUSES.map(draw).join(' ');
+  return `${clause()}, while ${clause()}; ${clause()}.`;
+}
 
 function pageHtml(host: number, index: number): string {
   const words = ['market', 'cloud', 'model', 'chip', 'startup', 'robot', 'energy', 'research'];
@@ -39,7 +86,7 @@ function pageHtml(host: number, index: number): string {
   const paragraphs = Array.from(
     { length: 5 },
     (_, p) =>
-      `<p>Paragraph ${p + 1} of report ${index}${corrected(host, index)} from desk ${host}: the ${topic} company said its funding round closed this week, according to people familiar with the matter, and that it would hire ${10 + p * index} engineers.</p>`,
+      `<p>Paragraph ${p + 1} of report ${index}${corrected(host, index)} from desk ${host}: the ${topic} company closed a funding round, and ${reportSentence(host * 10_007 + index * 101 + p)}</p>`,
   ).join('\n');
   return `<!doctype html><html><head><title>Report ${host}-${index} | Desk ${host}</title>
 <meta property="og:title" content="Desk ${host} report ${index} on the ${topic} market${corrected(host, index)}">

@@ -221,4 +221,53 @@ export function describeStateStoreContract(name: string, open: () => Promise<Sto
       expect((await next.findSource(secret))?.url).toBe('https://c.example/feed.xml');
     });
   });
+
+  describe(`${name}: near-duplicate index (issue 16)`, () => {
+    const day = (n: number) => new Date(Date.UTC(2026, 0, n));
+
+    test('candidates share a key, most shared keys first, only in the window; the next process sees them', async () => {
+      const { store, reopen } = await open();
+      const index = store.nearDuplicates;
+      await index.add('c', ['k1'], day(2));
+      await index.add('b', ['k1', 'k2'], day(2));
+      await index.add('a', ['k1'], day(3));
+      await index.add('old', ['k1', 'k2', 'k3'], day(1));
+      expect(await index.candidates(['k1', 'k2', 'k3'], day(2))).toEqual(['b', 'a', 'c']);
+      expect(await index.candidates(['k1', 'k2', 'k3'], day(1))).toEqual(['old', 'b', 'a', 'c']);
+      expect(await index.candidates(['k9'], day(1))).toEqual([]);
+      expect(await index.candidates([], day(1))).toEqual([]);
+      await store.flush();
+      const next = (await reopen()).nearDuplicates;
+      expect(await next.candidates(['k1', 'k2'], day(2))).toEqual(['b', 'a', 'c']);
+    });
+
+    test('prune drops what was indexed before the date, in this process and the next', async () => {
+      const { store, reopen } = await open();
+      const index = store.nearDuplicates;
+      await index.add('old', ['k1', 'k2'], day(1));
+      await index.add('edge', ['k2'], day(5));
+      await index.add('new', ['k2', 'k3'], day(8));
+      await index.prune(day(5));
+      expect(await index.candidates(['k1', 'k2', 'k3'], day(0))).toEqual(['new', 'edge']);
+      await store.flush();
+      const next = (await reopen()).nearDuplicates;
+      expect(await next.candidates(['k1', 'k2', 'k3'], day(0))).toEqual(['new', 'edge']);
+      await next.prune(day(9));
+      expect(await next.candidates(['k1', 'k2', 'k3'], day(0))).toEqual([]);
+    });
+
+    test('band keys are claimed all or none, and given back only by their owner', async () => {
+      const { store } = await open();
+      const index = store.nearDuplicates;
+      expect(await index.claim(['k1', 'k2'], 'i1')).toBe(true);
+      expect(await index.claim(['k1', 'k2'], 'i1')).toBe(true);
+      expect(await index.claim(['k2', 'k3'], 'i2')).toBe(false);
+      // Nothing of a refused claim is held: k3 is free.
+      expect(await index.claim(['k3'], 'i3')).toBe(true);
+      await index.release(['k1', 'k2'], 'i2');
+      expect(await index.claim(['k1'], 'i2')).toBe(false);
+      await index.release(['k1', 'k2'], 'i1');
+      expect(await index.claim(['k1', 'k2'], 'i2')).toBe(true);
+    });
+  });
 }

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { stripMarkup } from '../../src/lib/strip-markup.js';
 import { convertToMarkdown } from '../../src/extract/markdown/convert-to-markdown.js';
 import { guardRawHtml } from '../../src/extract/markdown/guard-raw-html.js';
-import { stripMarkdown } from '../../src/extract/markdown/strip-markdown.js';
+import { stripMarkdown } from '../../src/lib/strip-markdown.js';
 import { findMarkdownHtml } from './helpers/markdown-oracle.js';
 
 const render = (markdown: string) => new MarkdownIt({ html: true }).render(markdown);

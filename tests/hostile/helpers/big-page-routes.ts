@@ -15,6 +15,14 @@ const HTML = { 'content-type': 'text/html; charset=utf-8' };
 const SENTENCE =
   'The startup closed a funding round to build infrastructure for enterprise customers, its founders said on Tuesday. ';
 
+// Each case opens with its own sentence: pages of different cases are different stories,
+// and one sentence's copies under other filler would rightly be merged as one (issue 16).
+const LEADS = {
+  paragraphs: 'A council vote on the new tram line was delayed again after residents asked for a second hearing. ',
+  table: 'The weather agency published the monthly rainfall measured by its stations across the northern region. ',
+  unclosed: 'Engineers traced the outage to a misconfigured router that dropped traffic for two hours overnight. ',
+};
+
 function page(title: string, body: string): string {
   return `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${body}</article></body></html>`;
 }
@@ -36,12 +44,12 @@ function rss(origin: string, name: string, count: number): string {
 function makePages(): Record<string, string> {
   return {
     big: page('Big', prose(BIG_PAGE_BYTES - 200)),
-    paragraphs: page('Paragraphs', `<p>${SENTENCE}</p>${'<p>abcde'.repeat(MANY_P)}`),
+    paragraphs: page('Paragraphs', `<p>${LEADS.paragraphs}</p>${'<p>abcde'.repeat(MANY_P)}`),
     table: page(
       'Table',
-      `<p>${SENTENCE}</p><table>${Array.from({ length: TABLE_ROWS }, (_, i) => `<tr><td>${i}<td>cell`).join('')}</table>`,
+      `<p>${LEADS.table}</p><table>${Array.from({ length: TABLE_ROWS }, (_, i) => `<tr><td>${i}<td>cell`).join('')}</table>`,
     ),
-    unclosed: page('Unclosed', `<p>${SENTENCE}</p>${'<b><i>x'.repeat(UNCLOSED_TAGS)}`),
+    unclosed: page('Unclosed', `<p>${LEADS.unclosed}</p>${'<b><i>x'.repeat(UNCLOSED_TAGS)}`),
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { tidyMarkdown } from '../../../src/extract/markdown/convert-to-markdown.js';
 import { extractArticle, extractFromFeed } from '../../../src/extract/extract-article.js';
 import { pickLargestSrcset } from '../../../src/extract/content/resolve-content-urls.js';
-import { stripMarkdown } from '../../../src/extract/markdown/strip-markdown.js';
+import { stripMarkdown } from '../../../src/lib/strip-markdown.js';
 import type { FeedItem } from '../../../src/types.js';
 
 const PARAGRAPH =

@@ -148,4 +148,25 @@ describe('Redis, shared by many processes', () => {
     expect(found.fresh.map((it) => it.title)).toEqual(['g2']);
     expect((await store.findSource('https://a.example/feed'))?.scopedIds).toBe(true);
   });
+
+  test('near-duplicate keys: of overlapping claims from five connections at once exactly one wins; prune leaves no key behind', async () => {
+    const redis = connect();
+    const stores = Array.from({ length: 5 }, () => createRedisStateStore(connect(), 'near'));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => stores[i % 5]!.nearDuplicates.claim([`k${i % 3}`, 'shared'], `item-${i}`)),
+    );
+    expect(answers.filter(Boolean)).toHaveLength(1);
+    const index = stores[0]!.nearDuplicates;
+    await index.add('old', ['k1', 'k2'], new Date(Date.UTC(2026, 0, 1)));
+    await index.add('new', ['k2'], new Date(Date.UTC(2026, 0, 8)));
+    await index.prune(new Date(Date.UTC(2026, 0, 5)));
+    expect((await redis.keys('near:near:*')).sort()).toEqual([
+      'near:near:band:k2',
+      'near:near:keys',
+      'near:near:slugs',
+    ]);
+    expect(await redis.zrange('near:near:band:k2', 0, -1)).toEqual(['new']);
+    await index.prune(new Date(Date.UTC(2026, 0, 9)));
+    expect(await redis.keys('near:near:*')).toEqual([]);
+  });
 });

@@ -45,13 +45,9 @@ function article(title: string, body: string, excerpt = body.trim()): Classified
 async function storedArticle(): Promise<{ dir: string; state: RunState; update: ArticleUpdate; path: string }> {
   const dir = await tempDir();
   const state = emptyState();
-  const first = await storeArticle(
-    dir,
-    storeOver(state),
-    article('Title', 'Body one.\n'),
-    'item-1',
-    fingerprintItem(entry('Title')),
-  );
+  const first = await storeArticle(dir, storeOver(state), article('Title', 'Body one.\n'), 'item-1', {
+    fingerprint: fingerprintItem(entry('Title')),
+  });
   expect(first.written).toBe(true);
   const seen = state.items['item-1']!;
   const update: ArticleUpdate = {
