@@ -1,6 +1,7 @@
 // The feedwright configuration the bench runs with: the simulated sources, the default
 // fetch limits (unless the bench is told otherwise), a short timeout so the simulated hangs
-// cost seconds, not minutes, and private networks allowed (the web is on loopback).
+// cost seconds, not minutes, private networks allowed (the web is on loopback), and
+// near-duplicate merging off (see below).
 
 import { join } from 'node:path';
 import { resolveConfig } from '../src/config/load-config.js';
@@ -21,6 +22,10 @@ export function buildRawConfig(spec: ScenarioSpec): RawConfig {
       state: join(spec.workDir, 'state.json'),
       feeds: join(spec.workDir, 'feeds'),
     },
+    // The simulated web serves the same corpus pages under thousands of URLs: near-duplicate
+    // detection would rightly merge them into a few dozen articles. It is off here so every
+    // page is stored; `npm run eval:dedupe` measures its cost per check (1-2 ms).
+    dedupe: { nearDuplicates: false },
     fetch: {
       allowPrivateNetworks: true,
       concurrency: spec.concurrency,
