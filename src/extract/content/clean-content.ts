@@ -103,12 +103,13 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
     ? top.children.reduce((sum, child) => sum + (isElement(child) ? (before.get(child)?.textLength ?? 0) : 0), 0)
     : (before.get(top)?.textLength ?? 0);
   const removed = new Set<Element>();
-  const textOf = (element: Element) => collapseWhitespaceAndZeroWidth($(element).text());
+  // Cheerio's static text(): no wrapper object built per element asked.
+  const textOf = (element: Element) => collapseWhitespaceAndZeroWidth($.text([element]));
+  const isRepeatedTitle = (element: Element) =>
+    element.name === 'h2' && !!normalizedTitle && textOf(element).toLowerCase() === normalizedTitle;
   walkElements(top, (element) => {
     if (removed.has(element)) return false;
-    const isRepeatedTitle = () =>
-      element.name === 'h2' && !!normalizedTitle && textOf(element).toLowerCase() === normalizedTitle;
-    if (element.name === 'h1' || isRepeatedTitle()) removed.add(element);
+    if (element.name === 'h1' || isRepeatedTitle(element)) removed.add(element);
     else if (isBoilerplate(element) && !holdsMostText(before.get(element), total)) removed.add(element);
     else {
       const furniture = findFurniture(element, before.get(element), before, textOf);
