@@ -10,6 +10,7 @@ import { classWeight, isJunkBlock } from './class-hints.js';
 import { isElement, linkDensity, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
 import { findFurniture } from './page-furniture.js';
+import { findTrailingTeasers } from './trailing-teasers.js';
 import { walkElements } from './walk-elements.js';
 
 // Tree walks with plain tests rather than selectors: css-select compiles each selector
@@ -130,4 +131,5 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
     return false;
   });
   $(dropped).remove();
+  $(findTrailingTeasers(top, stats, textOf)).remove();
 }
