@@ -1,5 +1,6 @@
-// Teaser lists closing the chosen content (links to other stories, under a short heading)
-// are not the article; prose and a body's own closing link stay.
+// Furniture after the article: teaser lists closing the chosen content (links to other
+// stories, under a short heading) and rating widgets are not the article; prose and a
+// body's own closing link stay.
 
 import { describe, expect, test } from 'vitest';
 import { extractArticle } from '../../../src/extract/extract-article.js';
@@ -48,5 +49,16 @@ describe('teasers after the article', () => {
     ).join('');
     const text = extract(`${prose(3)}${links}`);
     expect(text).toContain('Link number 5');
+  });
+});
+
+describe('rating widgets', () => {
+  test('a star-rating box (WordPress post-ratings) is not the article', () => {
+    const text = extract(
+      `${prose(6)}<span id="post-ratings-1" class="post-ratings"><img src="/stars/rating_off.gif" alt="1 Stern"><img src="/stars/rating_off.gif" alt="2 Sterne"> (Noch keine Bewertungen)</span><span class="post-ratings-loading">Loading...</span>`,
+    );
+    expect(text).toContain(`5: ${PARAGRAPH}`);
+    expect(text).not.toContain('Bewertungen');
+    expect(text).not.toContain('Loading');
   });
 });
