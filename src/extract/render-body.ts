@@ -9,7 +9,7 @@ import type { Element } from 'domhandler';
 import { capMarkdown, withNote } from '../lib/cap-markdown.js';
 import { cutContent } from './content/cut-content.js';
 import { resolveContentUrls } from './content/resolve-content-urls.js';
-import { sanitizeContent } from './content/sanitize-content.js';
+import { dropDisallowedAttributes, sanitizeContent } from './content/sanitize-content.js';
 import { isDocumentCut } from './load-document.js';
 import { convertToMarkdown } from './markdown/convert-to-markdown.js';
 import { guardRawHtml } from './markdown/guard-raw-html.js';
@@ -32,6 +32,7 @@ export interface RenderedBody {
 export function renderBody($: CheerioAPI, root: Cheerio<Element>, baseUrl: string): RenderedBody {
   const cutTree = (root[0] !== undefined && cutContent(root[0], MAX_BODY_CHARS)) || isDocumentCut($);
   const images = resolveContentUrls($, root, baseUrl);
+  if (root[0]) dropDisallowedAttributes(root[0]);
   const capped = capMarkdown(convertToMarkdown(sanitizeContent(root.html() ?? '')), MAX_BODY_CHARS, BODY_CUT_NOTE);
   const markdown = guardRawHtml(capped.kept);
   const cut = (capped.cut || cutTree) && markdown !== '';

@@ -10,6 +10,7 @@ import { classWeight, isJunkBlock } from './class-hints.js';
 import { isElement, linkDensity, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
 import { findFurniture } from './page-furniture.js';
+import { findTrailingTeasers } from './trailing-teasers.js';
 import { walkElements } from './walk-elements.js';
 
 // Tree walks with plain tests rather than selectors: css-select compiles each selector
@@ -103,12 +104,13 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
     ? top.children.reduce((sum, child) => sum + (isElement(child) ? (before.get(child)?.textLength ?? 0) : 0), 0)
     : (before.get(top)?.textLength ?? 0);
   const removed = new Set<Element>();
-  const textOf = (element: Element) => collapseWhitespaceAndZeroWidth($(element).text());
+  // Cheerio's static text(): no wrapper object built per element asked.
+  const textOf = (element: Element) => collapseWhitespaceAndZeroWidth($.text([element]));
+  const isRepeatedTitle = (element: Element) =>
+    element.name === 'h2' && !!normalizedTitle && textOf(element).toLowerCase() === normalizedTitle;
   walkElements(top, (element) => {
     if (removed.has(element)) return false;
-    const isRepeatedTitle = () =>
-      element.name === 'h2' && !!normalizedTitle && textOf(element).toLowerCase() === normalizedTitle;
-    if (element.name === 'h1' || isRepeatedTitle()) removed.add(element);
+    if (element.name === 'h1' || isRepeatedTitle(element)) removed.add(element);
     else if (isBoilerplate(element) && !holdsMostText(before.get(element), total)) removed.add(element);
     else {
       const furniture = findFurniture(element, before.get(element), before, textOf);
@@ -129,4 +131,5 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
     return false;
   });
   $(dropped).remove();
+  $(findTrailingTeasers(top, stats, textOf)).remove();
 }
