@@ -100,14 +100,11 @@ describe('queue mode: three workers, one killed midway', () => {
     await waitFor(() => web.pageRequests() >= 6, 30_000, 'pages under way');
     // The first worker seen at work is killed while it works: it has fetched pages whose
     // stories it may not have stored.
-    let victim: CliRun | undefined;
-    await waitFor(
-      () => (victim = workers.find((w) => /\/story\/\d+/.test(w.stderr()))) !== undefined,
-      60_000,
-      'a worker at work',
-    );
-    victim!.child.kill('SIGKILL');
-    expect(await victim!.exit).toBe('SIGKILL');
+    const atWork = () => workers.find((w) => /\/story\/\d+/.test(w.stderr()));
+    await waitFor(() => atWork() !== undefined, 60_000, 'a worker at work');
+    const victim = atWork()!;
+    victim.child.kill('SIGKILL');
+    expect(await victim.exit).toBe('SIGKILL');
     const survivors = workers.filter((w) => w !== victim);
     const code = await run.exit;
     expect(code, run.stderr()).toBe(0);
