@@ -73,7 +73,8 @@ export async function keepQueueSchedule(
   await withQueue(config, logger, async ({ queues, redis, prefix }) => {
     const held = await holdSchedule(queues, redis, prefix, config.schedule, { initialRun: options.initialRun });
     logger.info('Cycles scheduled in the queue; workers run them', { schedule: config.schedule });
-    await new Promise<void>((resolve) => options.signal.addEventListener('abort', () => resolve(), { once: true }));
+    if (!options.signal.aborted)
+      await new Promise<void>((resolve) => options.signal.addEventListener('abort', () => resolve(), { once: true }));
     await held.release();
   });
 }
