@@ -64,7 +64,13 @@ async function runPageJobs(
       ),
     ),
   );
-  const done = await Promise.all(earlier.map((id) => Job.fromId(queues.pages, id)));
+  // An earlier try's page jobs may still be finishing (stored, not yet completed): waited for.
+  const done = await Promise.all(
+    earlier.map(async (id) => {
+      const job = await Job.fromId(queues.pages, id);
+      return job && waitForJob<ItemOutcome>(job, queues.events.pages, signal).catch(() => undefined);
+    }),
+  );
   const outcomes = await Promise.all(
     jobs.map((job) =>
       waitForJob<ItemOutcome>(job, queues.events.pages, signal).catch((error: unknown): ItemOutcome => {
@@ -73,7 +79,7 @@ async function runPageJobs(
       }),
     ),
   );
-  const stored = done.flatMap((job) => (job?.returnvalue ? [job.returnvalue as ItemOutcome] : []));
+  const stored = done.flatMap((outcome) => (outcome ? [outcome] : []));
   return [...stored, ...outcomes];
 }
 
@@ -85,5 +91,9 @@ export async function processPageJob(job: Job<PageJobData>, ctx: WorkContext): P
   // Held by a claim whose worker died, or is storing it now: tried again after the backoff.
   if (outcome.kind === 'duplicate' && outcome.slug === '')
     throw new Error('Another worker holds this item; tried again');
+  // Stored by an earlier try of this job (its worker died before the job completed): the
+  // item was written, and the cycle counts it so, as one process would.
+  if (outcome.kind === 'duplicate' && outcome.ofItem)
+    return { kind: 'written', slug: outcome.slug, method: outcome.method };
   return outcome;
 }

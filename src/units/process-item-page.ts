@@ -47,7 +47,8 @@ export async function processItemPage(source: SourceConfig, item: FeedItem, ctx:
       url: item.url,
       slug: outcome.slug,
     });
-    return { kind: 'duplicate', slug: outcome.slug, method };
+    const ofItem = outcome.reason === 'duplicate-item' ? { ofItem: true } : {};
+    return { kind: 'duplicate', slug: outcome.slug, method, ...ofItem };
   } catch (error) {
     if (ctx.signal?.aborted) return { kind: 'stopped', method };
     const err = describeError(error);

@@ -37,7 +37,8 @@ export interface ItemTask {
 /** What became of one item. `method` is set once extraction ran (`feed`: a fallback). */
 export type ItemOutcome =
   | { kind: 'written'; slug: string; method: ExtractionMethod }
-  | { kind: 'duplicate'; slug: string; method: ExtractionMethod }
+  /** `ofItem`: the item itself was already stored (by an earlier try of it), not another story. */
+  | { kind: 'duplicate'; slug: string; method: ExtractionMethod; ofItem?: boolean }
   /** An edit at the source rewrote the item's file (issue 16). */
   | { kind: 'updated'; slug: string; method: ExtractionMethod }
   /** An edit at the source left the article as it was: its page gave the same title and body. */
