@@ -34,11 +34,12 @@ export function queueOf(config: ResolvedConfig, command: string): QueueConfig {
 
 /** Opens the queues and the shared state, runs `use`, and closes every connection. */
 async function withQueue<T>(
+  command: string,
   config: ResolvedConfig,
   logger: Logger,
   use: (parts: QueueParts) => Promise<T>,
 ): Promise<T> {
-  const queue = queueOf(config, 'run');
+  const queue = queueOf(config, command);
   const redis = await openRedis(queue, logger);
   const queues = openQueues(redis, queue);
   try {
@@ -55,7 +56,7 @@ export async function runQueuedCommand(
   logger: Logger,
   options: { force?: boolean; publish?: boolean; wait?: boolean },
 ): Promise<{ report: RunReport; exitCode: number }> {
-  const report = await withQueue(config, logger, (parts) => runQueuedCycle(config, logger, parts, options));
+  const report = await withQueue('run', config, logger, (parts) => runQueuedCycle(config, logger, parts, options));
   if (options.wait === false) {
     logger.summary('Cycle queued', { sources: report.sourcesDue, total: report.sourcesTotal });
     return { report, exitCode: 0 };
@@ -70,7 +71,7 @@ export async function keepQueueSchedule(
   logger: Logger,
   options: { initialRun?: boolean; signal: AbortSignal },
 ): Promise<void> {
-  await withQueue(config, logger, async ({ queues, redis, prefix }) => {
+  await withQueue('start', config, logger, async ({ queues, redis, prefix }) => {
     const held = await holdSchedule(queues, redis, prefix, config.schedule, { initialRun: options.initialRun });
     logger.info('Cycles scheduled in the queue; workers run them', { schedule: config.schedule });
     if (!options.signal.aborted)
@@ -83,7 +84,7 @@ export async function collectQueuedStatus(
   config: ResolvedConfig,
   logger: Logger,
 ): Promise<{ sources: SourceStatus[]; queue: QueueStatus }> {
-  return withQueue(config, logger, async ({ queues, state }) => ({
+  return withQueue('status', config, logger, async ({ queues, state }) => ({
     sources: await collectStatus(config, state),
     queue: await collectQueueStatus(queues),
   }));

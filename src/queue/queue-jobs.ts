@@ -4,9 +4,9 @@
 // what the job is about, so a source or an item is never queued twice, and a job's data
 // never holds a source's credentials (the worker finds the source in its configuration).
 
-import { createHash } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
 import type { ResolvedConfig, SourceConfig } from '../config/index.js';
+import { hashId } from '../lib/hash.js';
 import { redactUrl } from '../lib/url.js';
 import { fingerprintItem } from '../state/index.js';
 import type { FeedItem } from '../types.js';
@@ -31,12 +31,10 @@ export interface CycleJobData {
   force?: boolean;
 }
 
-const digest = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 24);
-
-export const feedJobId = (source: SourceConfig) => `feed-${digest(redactUrl(source.url))}`;
+export const feedJobId = (source: SourceConfig) => `feed-${hashId(redactUrl(source.url), 24)}`;
 /** A new item's page job; a changed item's is one per version of its entry, so each version is read once. */
 export const pageJobId = ({ item, update }: { item: FeedItem; update: boolean }) =>
-  update ? `update-${item.id}-${digest(JSON.stringify(fingerprintItem(item)))}` : `page-${item.id}`;
+  update ? `update-${item.id}-${hashId(JSON.stringify(fingerprintItem(item)), 24)}` : `page-${item.id}`;
 
 /** The source a job is about, from this worker's configuration. */
 export function findJobSource(config: ResolvedConfig, key: string): SourceConfig | undefined {

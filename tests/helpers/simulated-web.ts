@@ -3,7 +3,9 @@
 // RSS feed answering 304 to its own ETag, and article pages that take a while. It counts,
 // per host, the requests in flight at once (the most ever seen), and every feed answer.
 
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 export interface SimulatedHost {
@@ -176,4 +178,39 @@ export async function startSimulatedWeb(options: {
         ),
       ).then(() => undefined),
   };
+}
+
+/**
+ * A site folder's configuration over `web` (its first `hosts` hosts as sources, one
+ * category), in `dir`, with `data/` made: one process, or queue mode with `queue`.
+ */
+export async function writeSiteConfig(
+  dir: string,
+  web: SimulatedWeb,
+  options: { hosts?: number; perHost?: number; schedule?: string; queue?: { url: string; prefix: string } } = {},
+): Promise<string> {
+  const sources = web.hosts
+    .slice(0, options.hosts ?? web.hosts.length)
+    .map((host, i) => `  - { name: Desk ${i + 1}, url: "${host.feedUrl}", category: Business }`)
+    .join('\n');
+  const queue = options.queue ? `queue: { url: "${options.queue.url}", prefix: ${options.queue.prefix} }` : '';
+  const config = join(dir, 'feedwright.yaml');
+  await writeFile(
+    config,
+    `site: { title: Queue Site, url: https://aivibe.example, author: AIVibe, feedUrl: https://aivibe.example/feeds }
+paths: { articles: data/articles, state: data/state.json, feeds: feeds }
+schedule: "${options.schedule ?? '0 0 1 1 *'}"
+fetch: { allowPrivateNetworks: true, timeoutMs: 10000, retries: 0, perHostConcurrency: ${options.perHost ?? 2}, concurrency: 8 }
+extract: { workers: 0 }
+${queue}
+sources:
+${sources}
+categories:
+  - { name: Business, keywords: [funding] }
+tags:
+  - { name: Funding, keywords: [funding] }
+`,
+  );
+  await mkdir(join(dir, 'data'), { recursive: true });
+  return config;
 }

@@ -4,12 +4,12 @@
 // feeds are byte for byte those of a one-process run over the same web, and no host ever
 // had more requests in flight than fetch.perHostConcurrency, all workers together.
 
-import { readdir, readFile, stat, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli, startCli, waitFor, type CliRun } from '../../helpers/cli.js';
 import { startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
-import { startSimulatedWeb, type SimulatedWeb } from '../../helpers/simulated-web.js';
+import { startSimulatedWeb, writeSiteConfig, type SimulatedWeb } from '../../helpers/simulated-web.js';
 import { tempDirs } from '../../helpers/temp-dirs.js';
 
 const tempDir = tempDirs('queue-cycle');
@@ -36,28 +36,7 @@ afterAll(async () => {
 /** A site folder with its configuration: one process, or queue mode under `prefix`. */
 async function siteFolder(queue?: { url: string; prefix: string }): Promise<{ dir: string; config: string }> {
   const dir = await tempDir();
-  const sources = web.hosts
-    .map((host, i) => `  - { name: Desk ${i + 1}, url: "${host.feedUrl}", category: Business }`)
-    .join('\n');
-  const config = join(dir, 'feedwright.yaml');
-  await writeFile(
-    config,
-    `site: { title: Queue Site, url: https://aivibe.example, author: AIVibe, feedUrl: https://aivibe.example/feeds }
-paths: { articles: data/articles, state: data/state.json, feeds: feeds }
-schedule: "0 0 1 1 *"
-fetch: { allowPrivateNetworks: true, timeoutMs: 10000, retries: 0, perHostConcurrency: ${PER_HOST}, concurrency: 8 }
-extract: { workers: 0 }
-${queue ? `queue: { url: "${queue.url}", prefix: ${queue.prefix} }` : ''}
-sources:
-${sources}
-categories:
-  - { name: Business, keywords: [funding] }
-tags:
-  - { name: Funding, keywords: [funding] }
-`,
-  );
-  await mkdir(join(dir, 'data'), { recursive: true });
-  return { dir, config };
+  return { dir, config: await writeSiteConfig(dir, web, { perHost: PER_HOST, queue }) };
 }
 
 /** Every file under `root`, by its path inside it: content and modification time. */

@@ -3,12 +3,12 @@
 // `status` shows it, the state moves between state.json and Redis, several `start`
 // processes give one cycle per tick, and the usage errors name what is missing.
 
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli, startCli, waitFor, type CliRun } from '../../helpers/cli.js';
 import { findFreePort, startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
-import { startSimulatedWeb, type SimulatedWeb } from '../../helpers/simulated-web.js';
+import { startSimulatedWeb, writeSiteConfig, type SimulatedWeb } from '../../helpers/simulated-web.js';
 import { tempDirs } from '../../helpers/temp-dirs.js';
 
 const tempDir = tempDirs('queue-ops');
@@ -40,28 +40,11 @@ async function siteFolder(
   options: { prefix?: string; url?: string; hosts?: number; schedule?: string } = {},
 ): Promise<Site> {
   const dir = await tempDir();
-  const sources = web.hosts
-    .slice(0, options.hosts ?? HOSTS)
-    .map((host, i) => `  - { name: Desk ${i + 1}, url: "${host.feedUrl}", category: Business }`)
-    .join('\n');
-  const config = join(dir, 'feedwright.yaml');
-  const queue = options.prefix ? `queue: { url: "${options.url ?? redis.url}", prefix: ${options.prefix} }` : '';
-  await writeFile(
-    config,
-    `site: { title: Queue Site, url: https://aivibe.example, author: AIVibe, feedUrl: https://aivibe.example/feeds }
-paths: { articles: data/articles, state: data/state.json, feeds: feeds }
-schedule: "${options.schedule ?? '0 0 1 1 *'}"
-fetch: { allowPrivateNetworks: true, timeoutMs: 10000, retries: 0, perHostConcurrency: 2, concurrency: 8 }
-extract: { workers: 0 }
-${queue}
-sources:
-${sources}
-categories:
-  - { name: Business, keywords: [funding] }
-`,
-  );
-  await mkdir(join(dir, 'data'), { recursive: true });
-  return { dir, config };
+  const queue = options.prefix ? { url: options.url ?? redis.url, prefix: options.prefix } : undefined;
+  return {
+    dir,
+    config: await writeSiteConfig(dir, web, { hosts: options.hosts ?? HOSTS, schedule: options.schedule, queue }),
+  };
 }
 
 function startWorker(site: Site, config = site.config): CliRun {
@@ -166,8 +149,10 @@ describe('queue mode operations', () => {
       running.push(start);
       return start;
     });
+    // Ticks start with the first schedule, not the last.
+    await waitFor(() => starts.some((s) => s.stderr().includes('Cycles scheduled')), 30_000, 'a schedule');
+    const scheduledAt = Date.now() - 50; // seen at most one poll (20 ms) after it was logged
     await waitFor(() => starts.every((s) => s.stderr().includes('Cycles scheduled')), 30_000, 'schedules');
-    const scheduledAt = Date.now();
     const cycles = () => (worker.stderr().match(/msg="Cycle finished"/g) ?? []).length;
     await waitFor(() => cycles() >= 3, 30_000, 'three cycles');
     for (const start of starts) start.child.kill('SIGTERM');
