@@ -49,7 +49,7 @@ export interface FeedModel {
   links: FeedLinks;
   hubUrl?: string;
   author: { name: string; email?: string; url: string };
-  /** The newest item's date (never "now", so output is reproducible). */
+  /** The newest item's date or edit at the source (never "now", so output is reproducible). */
   updated: Date;
   items: ItemModel[];
 }

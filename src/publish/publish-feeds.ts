@@ -88,9 +88,16 @@ function buildFeedModel(config: ResolvedConfig, scope: FeedScope, items: ItemMod
     // Published without credentials; the ping itself uses the configured URL.
     ...(site.websubHub ? { hubUrl: redactUrl(site.websubHub) } : {}),
     author: { name: site.author, url: site.url, ...(email ? { email } : {}) },
-    updated: items[0]?.date ?? EPOCH,
+    updated: newestChange(items),
     items,
   };
+}
+
+/** The newest item's date, or a later edit at the source of any item (RSS lastBuildDate, Atom updated). */
+function newestChange(items: ItemModel[]): Date {
+  let newest = items[0]?.date ?? EPOCH;
+  for (const item of items) if (item.modified && item.modified > newest) newest = item.modified;
+  return newest;
 }
 
 type Renderer = (model: FeedModel) => string;

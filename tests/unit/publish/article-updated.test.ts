@@ -1,11 +1,14 @@
 // An article edited at the source (issue 16) in the published feeds: its `updated` becomes
-// Atom's <updated> and JSON Feed's date_modified; an article without it publishes as before,
-// and `validate` names an `updated` that is not a date or lies before the article's date.
+// Atom's <updated> and JSON Feed's date_modified, and moves the feeds' own date (RSS
+// lastBuildDate); an article without it publishes as before, and `validate` names an
+// `updated` that is not a date or lies before the article's date.
 
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { validateProject } from '../../../src/commands/validate-command.js';
+import { silentLogger } from '../../../src/lib/log.js';
+import { publishFeeds } from '../../../src/publish/publish-feeds.js';
 import { buildItemModel } from '../../../src/publish/build-item-model.js';
 import { renderJsonFeed } from '../../../src/publish/render-json-feed.js';
 import { findArticleTime } from '../../../src/store/article-time.js';
@@ -53,6 +56,32 @@ describe('an article edited at the source in the feeds', () => {
     expect(model).toEqual(item({}));
     expect('modified' in model).toBe(false);
     expect(jsonOf(model).date_modified).toBeUndefined();
+  });
+});
+
+describe('the feeds’ own date and an edit at the source', () => {
+  let fixture: PublishFixture | undefined;
+  afterEach(async () => {
+    await fixture?.cleanup();
+    fixture = undefined;
+  });
+
+  test('an older article edited after the newest one moves RSS lastBuildDate and Atom <updated>', async () => {
+    const newest = makeArticle({
+      slug: 'newest',
+      date: '2025-11-05',
+      extra: { published: '2025-11-05T10:00:00.000Z' },
+    });
+    const edited = makeArticle({
+      slug: 'edited',
+      extra: { published: PUBLISHED, updated: '2025-11-06T12:00:00.000Z' },
+    });
+    fixture = await makeFixture({}, [newest, edited]);
+    await publishFeeds(fixture.config, silentLogger);
+    const rss = await readFile(join(fixture.feedsDir, 'rss.xml'), 'utf8');
+    const atom = await readFile(join(fixture.feedsDir, 'atom.xml'), 'utf8');
+    expect(rss).toMatch(/<lastBuildDate>Thu, 06 Nov 2025 12:00:00 GMT<\/lastBuildDate>/);
+    expect(atom).toMatch(/^ {4}<updated>2025-11-06T12:00:00\.000Z<\/updated>/m);
   });
 });
 
