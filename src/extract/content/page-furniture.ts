@@ -92,7 +92,12 @@ export function isFurnitureText(text: string): boolean {
         .trim(),
     )
     .filter(Boolean);
-  return parts.length > 0 && parts.every((part) => PHRASE.test(part));
+  return parts.length > 0 && parts.every((part) => PHRASE.test(part) || isRelatedLabel(part));
+}
+
+/** A "Read more" label standing alone (`Weiterlesen:` over a list of links). */
+function isRelatedLabel(part: string): boolean {
+  return RELATED_LABEL.exec(part)?.[0].length === part.length;
 }
 
 function headingLevel(element: Element): number | undefined {

@@ -26,4 +26,14 @@ describe('pointers to other stories', () => {
     expect(text).toContain('Mire usted, said the mayor');
     expect(text).toContain(`1: ${PARAGRAPH}`);
   });
+
+  test('a heading that is only such a label ("Weiterlesen:") takes its short list of links with it', () => {
+    const text = extract(
+      `${prose(3)}<h2>Weiterlesen:</h2><p><a href="/a">Ein Roadtrip entlang der Route 66</a></p><p><a href="/b">Herbstlicher Ausflug</a></p>` +
+        `<h2>Noch mehr?</h2>${prose(2)}`,
+    );
+    expect(text).not.toMatch(/Weiterlesen|Roadtrip|Herbstlicher/);
+    expect(text).toContain('Noch mehr?');
+    expect(text).toContain(`1: ${PARAGRAPH}`);
+  });
 });
