@@ -1,7 +1,8 @@
 // Page furniture that carries no telling class, known by its words alone, for every site
 // (issue 12): "Continue reading...", "Read more", "Order Reprints | Today's Paper",
 // "Print Article", "Share this article", "Get the ... newsletter in your inbox!",
-// "Click here to subscribe", and "Read more: <another story>" links. A short block whose whole text is such phrases goes; a
+// "Click here to subscribe", "Read more: <another story>" links, and date lines standing
+// alone ("Aktualisiert: 11.04.2020, 10:27"). A short block whose whole text is such phrases goes; a
 // heading that is furniture takes its short section (up to the next heading of its level
 // or above) with it, as a newsletter box under a "Get the newsletter" heading.
 
@@ -59,6 +60,20 @@ const PHRASE = new RegExp(
 const RELATED_LABEL =
   /^(?:(?:read (?:more|also|next)|see also|related(?: stories| articles)?|more on this(?: story)?|lesen sie (?:auch|hier|mehr|weiter)|mehr zum thema|auch interessant|weiterlesen|lea (?:también|más|además)|lee también|mira|ver también|leia (?:também|mais)|veja também|(?:à )?lire aussi|voir aussi|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|leggi anche)(?![\p{L}\p{N}])\s*[:：\-–—]?|(?:mire|vea|lea|lee)\s*[:：])/iu;
 const MAX_RELATED_CHARS = 300;
+
+/**
+ * A date line standing alone ("Aktualisiert: 11.04.2020, 10:27", "Published April 3, 2020"):
+ * an optional label, a date in figures or with a month name, an optional time of day.
+ */
+const DATE_LINE = new RegExp(
+  '^(?:(?:(?:last )?(?:updated|modified|published|posted|created)(?: on| at)?|' +
+    '(?:zuletzt )?(?:aktualisiert|publiziert|veröffentlicht|erstellt|geändert)(?: am)?|stand(?: vom)?|' +
+    'mis à jour(?: le)?|publié(?: le)?|actualizado(?: el)?|publicado(?: el)?|opublikowano|zaktualizowano)\\s*:?\\s*)?' +
+    '(?:\\p{L}+\\.?,?\\s+)?' +
+    '(?:\\d{1,2}[./-]\\s?\\d{1,2}[./-]\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.?\\s+\\p{L}+\\.?\\s+\\d{4}|\\p{L}+\\.?\\s+\\d{1,2},?\\s+\\d{4})' +
+    '(?:(?:,|\\s+um|\\s+at|\\s+[-–|])?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:am|pm|uhr|h))?)?$',
+  'iu',
+);
 const HEADING = /^h([1-6])$/;
 /** Blocks, and links (a "Read more" at the end of a teaser); never words inside a sentence. */
 const FURNITURE_TAGS = new Set([
@@ -78,7 +93,17 @@ const FURNITURE_TAGS = new Set([
   'a',
   'dd',
   'dt',
+  'time',
 ]);
+
+/**
+ * A date line standing among blocks; a date inside running text is part of a sentence, and
+ * a linked one ends an embedded post ("— Name (@handle) November 18, 2019").
+ */
+function isDateLine(element: Element, text: string): boolean {
+  if (element.name === 'a' || !DATE_LINE.test(text)) return false;
+  return !element.parent?.children.some((node) => node.type === 'text' && node.data.trim());
+}
 
 /** True when the text is nothing but furniture phrases (`Order Reprints | Today's Paper | Subscribe`). */
 export function isFurnitureText(text: string): boolean {
@@ -145,7 +170,7 @@ export function findFurniture(
   const parentStat = parent && isElement(parent) && FURNITURE_TAGS.has(parent.name) ? stats.get(parent) : undefined;
   if (parentStat && parentStat.textLength === stat.textLength && parentStat.images === 0) return undefined;
   const text = textOf(element);
-  if (isRelatedLink(text, stat)) return [element];
+  if (isRelatedLink(text, stat) || isDateLine(element, text)) return [element];
   if (stat.textLength > MAX_FURNITURE_CHARS || !isFurnitureText(text)) return undefined;
   const level = headingLevel(element);
   return level === undefined ? [element] : [element, ...sectionAfter(element, level, stats)];

@@ -37,3 +37,34 @@ describe('pointers to other stories', () => {
     expect(text).toContain(`1: ${PARAGRAPH}`);
   });
 });
+
+describe('date lines', () => {
+  test('a date standing among the blocks goes, with its label; a date inside a sentence stays', () => {
+    const text = extract(
+      `<div><span>Christoph Muster</span></div><time datetime="2020-04-11">Aktualisiert: 11.04.2020, 10:27</time>${prose(3)}` +
+        '<p>The law took effect on <time datetime="2020-04-03">3 April 2020</time>, a Friday.</p>' +
+        `${prose(2)}<time datetime="2020-04-03">Publiziert: 03.04.2020, 12:35</time><p>Published April 3, 2020</p>`,
+    );
+    expect(text).not.toMatch(/Aktualisiert|Publiziert|Published/);
+    expect(text).toContain('The law took effect on 3 April 2020, a Friday.');
+    expect(text).toContain(`1: ${PARAGRAPH}`);
+  });
+
+  test.each([
+    ['Aktualisiert: 11.04.2020, 10:27', false],
+    ['Published April 3, 2020 at 5:30 pm', false],
+    ['Montag, 3. April 2020', false],
+    ['Updated: 2020-04-03 10:30', false],
+    ['The meeting is on April 3, 2020', true],
+    ['3 April 2020 was a Friday', true],
+  ])('a paragraph %j stays: %s', (line, kept) => {
+    expect(extract(`${prose(3)}<p>${line}</p>${prose(2)}`).includes(line)).toBe(kept);
+  });
+
+  test('the linked date closing an embedded post stays', () => {
+    const text = extract(
+      `${prose(3)}<blockquote><p>Peak Google.</p>— Digital Foundry (@digitalfoundry) <a href="https://twitter.com/x">November 18, 2019</a></blockquote>${prose(2)}`,
+    );
+    expect(text).toContain('(@digitalfoundry) November 18, 2019');
+  });
+});
