@@ -1,8 +1,8 @@
 // Page furniture that carries no telling class, known by its words alone, for every site
 // (issue 12): "Continue reading...", "Read more", "Order Reprints | Today's Paper",
 // "Print Article", "Share this article", "Get the ... newsletter in your inbox!",
-// "Click here to subscribe", "Read more: <another story>" links, and date lines standing
-// alone ("Aktualisiert: 11.04.2020, 10:27"). A short block whose whole text is such phrases goes; a
+// "Click here to subscribe", "Read more: <another story>" links, date lines standing
+// alone ("Aktualisiert: 11.04.2020, 10:27"), credit and source lines ("Foto: ...", "© AFP"). A short block whose whole text is such phrases goes; a
 // heading that is furniture takes its short section (up to the next heading of its level
 // or above) with it, as a newsletter box under a "Get the newsletter" heading.
 
@@ -74,6 +74,12 @@ const DATE_LINE = new RegExp(
     '(?:(?:,|\\s+um|\\s+at|\\s+[-–|])?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:am|pm|uhr|h))?)?$',
   'iu',
 );
+/**
+ * A credit or source line ("Foto: Ingo Pertramer", "Crédits photos : Bestimage", "Quelle:
+ * Landesregierung", a caption ending "© AFP / Name"): who made the picture or the text.
+ */
+const CREDIT_LINE =
+  /^(?:(?:photos?|images?|pictures?|fotos?|fot\.|bild(?:er)?|bildquelle|quelle|source|fuente|fonte|źródło|crédits?)(?: ?credits?| photos?)?\s*:|.*©)/iu;
 const HEADING = /^h([1-6])$/;
 /** Blocks, and links (a "Read more" at the end of a teaser); never words inside a sentence. */
 const FURNITURE_TAGS = new Set([
@@ -171,7 +177,9 @@ export function findFurniture(
   if (parentStat && parentStat.textLength === stat.textLength && parentStat.images === 0) return undefined;
   const text = textOf(element);
   if (isRelatedLink(text, stat) || isDateLine(element, text)) return [element];
-  if (stat.textLength > MAX_FURNITURE_CHARS || !isFurnitureText(text)) return undefined;
+  if (stat.textLength > MAX_FURNITURE_CHARS) return undefined;
+  if (CREDIT_LINE.test(text)) return [element];
+  if (!isFurnitureText(text)) return undefined;
   const level = headingLevel(element);
   return level === undefined ? [element] : [element, ...sectionAfter(element, level, stats)];
 }

@@ -68,3 +68,15 @@ describe('date lines', () => {
     expect(text).toContain('(@digitalfoundry) November 18, 2019');
   });
 });
+
+describe('credit and source lines', () => {
+  test.each([
+    ['Foto: Ingo Pertramer', false],
+    ['Crédits photos : Bestimage', false],
+    ['Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin', false],
+    ['Johannes Thingnes Bø will für Furore sorgen. © AFP / Marco Bertorello', false],
+    ['The photo shows the source of the river, where the survey began.', true],
+  ])('a paragraph %j stays: %s', (line, kept) => {
+    expect(extract(`${prose(3)}<p>${line}</p>${prose(2)}`).includes(line)).toBe(kept);
+  });
+});
