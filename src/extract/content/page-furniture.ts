@@ -2,9 +2,11 @@
 // (issue 12): "Continue reading...", "Read more", "Order Reprints | Today's Paper",
 // "Print Article", "Share this article", "Get the ... newsletter in your inbox!",
 // "Click here to subscribe", "Read more: <another story>" links, date lines standing
-// alone ("Aktualisiert: 11.04.2020, 10:27"), credit and source lines ("Foto: ...", "© AFP"). A short block whose whole text is such phrases goes; a
-// heading that is furniture takes its short section (up to the next heading of its level
-// or above) with it, as a newsletter box under a "Get the newsletter" heading.
+// alone ("Aktualisiert: 11.04.2020, 10:27") and credit or source lines ("Foto: ...",
+// "© AFP"). A short block whose whole text is such phrases goes; a heading that is
+// furniture takes its short section (up to the next heading of its level or above) with
+// it, as a newsletter box under a "Get the newsletter" heading; a label opening a box (the
+// author's under "Autoren:", a newsletter heading) takes the box.
 
 import type { Element } from 'domhandler';
 import { isElement } from './measure-tree.js';
@@ -60,6 +62,8 @@ const PHRASE = new RegExp(
 const RELATED_LABEL =
   /^(?:(?:read (?:more|also|next)|see also|related(?: stories| articles)?|more on this(?: story)?|lesen sie (?:auch|hier|mehr|weiter)|mehr zum thema|auch interessant|weiterlesen|lea (?:también|más|además)|lee también|mira|ver también|leia (?:também|mais)|veja também|(?:à )?lire aussi|voir aussi|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|leggi anche)(?![\p{L}\p{N}])\s*[:：\-–—]?|(?:mire|vea|lea|lee)\s*[:：])/iu;
 const MAX_RELATED_CHARS = 300;
+/** A label is a few words. */
+const MAX_HEADING_CHARS = 80;
 
 /**
  * A date line standing alone ("Aktualisiert: 11.04.2020, 10:27", "Published April 3, 2020"):
@@ -80,6 +84,9 @@ const DATE_LINE = new RegExp(
  */
 const CREDIT_LINE =
   /^(?:(?:photos?|images?|pictures?|fotos?|fot\.|bild(?:er)?|bildquelle|quelle|source|fuente|fonte|źródło|crédits?)(?: ?credits?| photos?)?\s*:|.*©)/iu;
+/** A label opening the author's box ("Autoren:", "About the author"); the box goes with it. */
+const AUTHOR_LABEL =
+  /^(?:about the authors?|über (?:den|die) autor(?:in|en)?|autor(?:in|en|innen|zy)?|authors?|auteurs?|à propos de l'auteur|sobre el autor|o autorze)$/iu;
 const HEADING = /^h([1-6])$/;
 /** Blocks, and links (a "Read more" at the end of a teaser); never words inside a sentence. */
 const FURNITURE_TAGS = new Set([
@@ -151,6 +158,34 @@ function sectionAfter(heading: Element, level: number, stats: Map<Element, NodeS
   return section;
 }
 
+/** A label opening a box that is not the article: the author's, or a heading naming a newsletter. */
+function isBoxLabel(element: Element, text: string): boolean {
+  const label = text.replace(/[\s:：]+$/u, '');
+  if (AUTHOR_LABEL.test(label)) return true;
+  return headingLevel(element) !== undefined && label.length <= MAX_HEADING_CHARS && /newsletter/i.test(label);
+}
+
+/** True when nothing with text comes before `child` in `parent`. */
+function opensWith(parent: Element, child: Element, stats: Map<Element, NodeStats>): boolean {
+  for (const node of parent.children) {
+    if (node === child) return true;
+    if (node.type === 'text' ? node.data.trim() : isElement(node) && (stats.get(node)?.textLength ?? 0) > 0)
+      return false;
+  }
+  return false;
+}
+
+/** The box a label opens: its outermost short ancestor (below `root`, under half its text) that it opens. */
+function boxOf(label: Element, stats: Map<Element, NodeStats>, root: Element | undefined): Element {
+  const limit = Math.min(MAX_SECTION_CHARS, (stats.get(root as Element)?.textLength ?? 0) / 2);
+  let box = label;
+  for (let parent = box.parent; parent && isElement(parent) && parent !== root; parent = parent.parent) {
+    if ((stats.get(parent)?.textLength ?? Number.POSITIVE_INFINITY) > limit || !opensWith(parent, box, stats)) break;
+    box = parent;
+  }
+  return box;
+}
+
 function isRelatedLink(text: string, stat: NodeStats): boolean {
   return stat.linkLength >= stat.textLength * 0.4 && RELATED_LABEL.test(text);
 }
@@ -161,6 +196,7 @@ export function findFurniture(
   stat: NodeStats | undefined,
   stats: Map<Element, NodeStats>,
   textOf: (element: Element) => string,
+  root?: Element,
 ): Element[] | undefined {
   if (
     !FURNITURE_TAGS.has(element.name) ||
@@ -171,15 +207,19 @@ export function findFurniture(
   )
     return undefined;
   // The parent was asked first: holding the same text (a link alone in its paragraph),
-  // this element gets the same answer, without reading its text again.
+  // this element gets the same answer, without reading its text again; a heading may not
+  // (a newsletter heading alone in its box).
   const parent = element.parent;
   const parentStat = parent && isElement(parent) && FURNITURE_TAGS.has(parent.name) ? stats.get(parent) : undefined;
-  if (parentStat && parentStat.textLength === stat.textLength && parentStat.images === 0) return undefined;
+  const same = parentStat && parentStat.textLength === stat.textLength && parentStat.images === 0;
+  if (same && headingLevel(element) === undefined) return undefined;
   const text = textOf(element);
   if (isRelatedLink(text, stat) || isDateLine(element, text)) return [element];
   if (stat.textLength > MAX_FURNITURE_CHARS) return undefined;
   if (CREDIT_LINE.test(text)) return [element];
-  if (!isFurnitureText(text)) return undefined;
+  const box = isBoxLabel(element, text) ? boxOf(element, stats, root) : undefined;
+  if (box && box !== element) return [box];
+  if (!box && !isFurnitureText(text)) return undefined;
   const level = headingLevel(element);
   return level === undefined ? [element] : [element, ...sectionAfter(element, level, stats)];
 }

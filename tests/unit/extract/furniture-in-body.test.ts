@@ -80,3 +80,16 @@ describe('credit and source lines', () => {
     expect(extract(`${prose(3)}<p>${line}</p>${prose(2)}`).includes(line)).toBe(kept);
   });
 });
+
+describe('boxes opened by a label', () => {
+  test('the author\'s box under an "Autoren:" label and a newsletter box under its heading go; prose about a newsletter stays', () => {
+    const text = extract(
+      `${prose(8)}<section><h4>Autoren:</h4><div><div><p>Tilman Weber</p></div></div></section>` +
+        '<div><h2>Mit unserem Newsletter bleiben Sie informiert</h2><form><label>E-Mail</label></form></div>' +
+        `<p>The newsletter went out to 3,000 readers.</p>${prose(2)}`,
+    );
+    expect(text).not.toMatch(/Autoren|Tilman|Mit unserem Newsletter|E-Mail/);
+    expect(text).toContain('The newsletter went out to 3,000 readers.');
+    expect(text).toContain(`1: ${PARAGRAPH}`);
+  });
+});
