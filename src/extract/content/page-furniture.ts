@@ -2,11 +2,12 @@
 // (issue 12): "Continue reading...", "Read more", "Order Reprints | Today's Paper",
 // "Print Article", "Share this article", "Get the ... newsletter in your inbox!",
 // "Click here to subscribe", "Read more: <another story>" links, date lines standing
-// alone ("Aktualisiert: 11.04.2020, 10:27") and credit or source lines ("Foto: ...",
-// "© AFP"). A short block whose whole text is such phrases goes; a heading that is
-// furniture takes its short section (up to the next heading of its level or above) with
-// it, as a newsletter box under a "Get the newsletter" heading; a label opening a box (the
-// author's under "Autoren:", a newsletter heading) takes the box.
+// alone ("Aktualisiert: 11.04.2020, 10:27"), credit or source lines ("Foto: ...", "© AFP")
+// and calls to act ("Subscribe now to our ... edition"). A short block whose whole text
+// is such phrases goes; a heading that is furniture takes its short section (up to the
+// next heading of its level or above) with it, as a newsletter box under a "Get the
+// newsletter" heading; a label opening a box (the author's under "Autoren:", a newsletter
+// heading) takes the box.
 
 import type { Element } from 'domhandler';
 import { isElement } from './measure-tree.js';
@@ -84,6 +85,24 @@ const DATE_LINE = new RegExp(
  */
 const CREDIT_LINE =
   /^(?:(?:photos?|images?|pictures?|fotos?|fot\.|bild(?:er)?|bildquelle|quelle|source|fuente|fonte|źródło|crédits?)(?: ?credits?| photos?)?\s*:|.*©)/iu;
+/**
+ * A call to act in the site's own voice ("Subscribe now to our ... edition", "download the
+ * ... apps", "suscribirse aquí a nuestra newsletter"): a short block holding one is a promo.
+ */
+const CALL_TO_ACTION =
+  /\b(?:subscribe (?:now|today|here|to (?:our|the))|sign up (?:here|now|today)|download (?:the|our) .{0,40}\bapps?\b|follow us (?:on|at)|(?:our|unseren?|unserem|nuestr[ao]s?|notre|nos|naszego|nasz)(?: \p{L}+)? newsletters?|jetzt abonnieren|abonnieren sie|suscr[ií]b(?:ete|irse|ase)|abonnez-vous|inscrivez-vous|zapraszamy (?:też |także )?do subskrypcji)/iu;
+const MAX_CALL_CHARS = 250;
+
+/** A short block (not a link, not a heading: those are judged as labels) calling to act. */
+function isCallToAction(element: Element, text: string, stat: NodeStats): boolean {
+  return (
+    stat.textLength <= MAX_CALL_CHARS &&
+    element.name !== 'a' &&
+    !HEADING.test(element.name) &&
+    CALL_TO_ACTION.test(text)
+  );
+}
+
 /** A label opening the author's box ("Autoren:", "About the author"); the box goes with it. */
 const AUTHOR_LABEL =
   /^(?:about the authors?|über (?:den|die) autor(?:in|en)?|autor(?:in|en|innen|zy)?|authors?|auteurs?|à propos de l'auteur|sobre el autor|o autorze)$/iu;
@@ -215,6 +234,7 @@ export function findFurniture(
   if (same && headingLevel(element) === undefined) return undefined;
   const text = textOf(element);
   if (isRelatedLink(text, stat) || isDateLine(element, text)) return [element];
+  if (isCallToAction(element, text, stat)) return [element];
   if (stat.textLength > MAX_FURNITURE_CHARS) return undefined;
   if (CREDIT_LINE.test(text)) return [element];
   const box = isBoxLabel(element, text) ? boxOf(element, stats, root) : undefined;

@@ -93,3 +93,16 @@ describe('boxes opened by a label', () => {
     expect(text).toContain(`1: ${PARAGRAPH}`);
   });
 });
+
+describe('calls to act in the site’s own voice', () => {
+  test.each([
+    ['Subscribe now to our eNATION edition for the full story.', false],
+    ['For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.', false],
+    ['Puede escribirnos a nuno@example.org o suscribirse aquí a nuestra newsletter.', false],
+    ['Zapraszamy też do subskrypcji tygodnika w Sieci Przyjaciół.', false],
+    ['Small investors welcomed the deal, subscribing for so many shares they will get the maximum.', true],
+    ['You can still sign up for notifications, and prices range from $719 to $904.', true],
+  ])('a paragraph %j stays: %s', (line, kept) => {
+    expect(extract(`${prose(3)}<p>${line}</p>${prose(2)}`).includes(line)).toBe(kept);
+  });
+});
