@@ -51,6 +51,13 @@ const PHRASE = new RegExp(
       'sur le même sujet',
       'articles similaires',
       'polecane(?: artykuły)?',
+      // Links back to the list or up the page.
+      '(?:go )?back(?: to (?:top|overview|the top))?',
+      'zurück(?: zur übersicht| nach oben)?',
+      'nach oben',
+      'retour',
+      'volver',
+      'powrót',
     ].join('|') +
     ')$',
   'i',
@@ -144,7 +151,7 @@ export function isFurnitureText(text: string): boolean {
     .split(/\s*[|·•\n]\s*/)
     .map((part) =>
       part
-        .replace(/[\s.…!?:»›→>\u00a0]+$/u, '')
+        .replace(/^[\s«‹←<^↑\u00a0]+|[\s.…!?:»›→>\u00a0]+$/gu, '')
         .replace(/\s+/g, ' ')
         .trim(),
     )

@@ -106,3 +106,13 @@ describe('calls to act in the site’s own voice', () => {
     expect(extract(`${prose(3)}<p>${line}</p>${prose(2)}`).includes(line)).toBe(kept);
   });
 });
+
+describe('links back', () => {
+  test('a link back to the list or up the page goes; a sentence about going back stays', () => {
+    const text = extract(
+      `${prose(3)}<p>Back in 2019, the council voted twice.</p><p><a class="back" href="/list">zurück</a></p>${prose(2)}<p><a href="#top">↑ Back to top</a> Photo of the council.</p>`,
+    );
+    expect(text).not.toMatch(/zurück|Back to top/);
+    expect(text).toContain('Back in 2019, the council voted twice.');
+  });
+});
