@@ -113,7 +113,7 @@ export function cleanContent($: CheerioAPI, root: Cheerio<Element>, options: Cle
     if (element.name === 'h1' || isRepeatedTitle(element)) removed.add(element);
     else if (isBoilerplate(element) && !holdsMostText(before.get(element), total)) removed.add(element);
     else {
-      const furniture = findFurniture(element, before.get(element), before, textOf);
+      const furniture = findFurniture(element, before.get(element), before, textOf, top);
       if (!furniture) return true;
       for (const block of furniture) removed.add(block);
     }

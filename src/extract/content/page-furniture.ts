@@ -1,9 +1,13 @@
 // Page furniture that carries no telling class, known by its words alone, for every site
 // (issue 12): "Continue reading...", "Read more", "Order Reprints | Today's Paper",
 // "Print Article", "Share this article", "Get the ... newsletter in your inbox!",
-// "Click here to subscribe", and "Read more: <another story>" links. A short block whose whole text is such phrases goes; a
-// heading that is furniture takes its short section (up to the next heading of its level
-// or above) with it, as a newsletter box under a "Get the newsletter" heading.
+// "Click here to subscribe", "Read more: <another story>" links, date lines standing
+// alone ("Aktualisiert: 11.04.2020, 10:27"), credit or source lines ("Foto: ...", "© AFP")
+// and calls to act ("Subscribe now to our ... edition"). A short block whose whole text
+// is such phrases goes; a heading that is furniture takes its short section (up to the
+// next heading of its level or above) with it, as a newsletter box under a "Get the
+// newsletter" heading; a label opening a box (the author's under "Autoren:", a newsletter
+// heading) takes the box.
 
 import type { Element } from 'domhandler';
 import { isElement } from './measure-tree.js';
@@ -47,6 +51,13 @@ const PHRASE = new RegExp(
       'sur le même sujet',
       'articles similaires',
       'polecane(?: artykuły)?',
+      // Links back to the list or up the page.
+      '(?:go )?back(?: to (?:top|overview|the top))?',
+      'zurück(?: zur übersicht| nach oben)?',
+      'nach oben',
+      'retour',
+      'volver',
+      'powrót',
     ].join('|') +
     ')$',
   'i',
@@ -57,8 +68,51 @@ const PHRASE = new RegExp(
  * block opening with such a label and mostly made of a link points away from the article.
  */
 const RELATED_LABEL =
-  /^(?:read (?:more|also|next)|see also|related(?: stories| articles)?|more on this(?: story)?|lesen sie (?:auch|hier|mehr|weiter)|mehr zum thema|auch interessant|weiterlesen|lea (?:también|más|además)|lee también|mira|ver también|leia (?:também|mais)|veja também|(?:à )?lire aussi|voir aussi|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|leggi anche)\b\s*[:：\-–—]?/iu;
+  /^(?:(?:read (?:more|also|next)|see also|related(?: stories| articles)?|more on this(?: story)?|lesen sie (?:auch|hier|mehr|weiter)|mehr zum thema|auch interessant|weiterlesen|lea (?:también|más|además)|lee también|mira|ver también|leia (?:também|mais)|veja também|(?:à )?lire aussi|voir aussi|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|leggi anche)(?![\p{L}\p{N}])\s*[:：\-–—]?|(?:mire|vea|lea|lee)\s*[:：])/iu;
 const MAX_RELATED_CHARS = 300;
+/** A label is a few words. */
+const MAX_HEADING_CHARS = 80;
+
+/**
+ * A date line standing alone ("Aktualisiert: 11.04.2020, 10:27", "Published April 3, 2020"):
+ * an optional label, a date in figures or with a month name, an optional time of day.
+ */
+const DATE_LINE = new RegExp(
+  '^(?:(?:(?:last )?(?:updated|modified|published|posted|created)(?: on| at)?|' +
+    '(?:zuletzt )?(?:aktualisiert|publiziert|veröffentlicht|erstellt|geändert)(?: am)?|stand(?: vom)?|' +
+    'mis à jour(?: le)?|publié(?: le)?|actualizado(?: el)?|publicado(?: el)?|opublikowano|zaktualizowano)\\s*:?\\s*)?' +
+    '(?:\\p{L}+\\.?,?\\s+)?' +
+    '(?:\\d{1,2}[./-]\\s?\\d{1,2}[./-]\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.?\\s+\\p{L}+\\.?\\s+\\d{4}|\\p{L}+\\.?\\s+\\d{1,2},?\\s+\\d{4})' +
+    '(?:(?:,|\\s+um|\\s+at|\\s+[-–|])?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*(?:am|pm|uhr|h))?)?$',
+  'iu',
+);
+/**
+ * A credit or source line ("Foto: Ingo Pertramer", "Crédits photos : Bestimage", "Quelle:
+ * Landesregierung", a caption ending "© AFP / Name"): who made the picture or the text.
+ */
+const CREDIT_LINE =
+  /^(?:(?:photos?|images?|pictures?|fotos?|fot\.|bild(?:er)?|bildquelle|quelle|source|fuente|fonte|źródło|crédits?)(?: ?credits?| photos?)?\s*:|.*©)/iu;
+/**
+ * A call to act in the site's own voice ("Subscribe now to our ... edition", "download the
+ * ... apps", "suscribirse aquí a nuestra newsletter"): a short block holding one is a promo.
+ */
+const CALL_TO_ACTION =
+  /\b(?:subscribe (?:now|today|here|to (?:our|the))|sign up (?:here|now|today)|download (?:the|our) .{0,40}\bapps?\b|follow us (?:on|at)|(?:our|unseren?|unserem|nuestr[ao]s?|notre|nos|naszego|nasz)(?: \p{L}+)? newsletters?|jetzt abonnieren|abonnieren sie|suscr[ií]b(?:ete|irse|ase)|abonnez-vous|inscrivez-vous|zapraszamy (?:też |także )?do subskrypcji)/iu;
+const MAX_CALL_CHARS = 250;
+
+/** A short block (not a link, not a heading: those are judged as labels) calling to act. */
+function isCallToAction(element: Element, text: string, stat: NodeStats): boolean {
+  return (
+    stat.textLength <= MAX_CALL_CHARS &&
+    element.name !== 'a' &&
+    !HEADING.test(element.name) &&
+    CALL_TO_ACTION.test(text)
+  );
+}
+
+/** A label opening the author's box ("Autoren:", "About the author"); the box goes with it. */
+const AUTHOR_LABEL =
+  /^(?:about the authors?|über (?:den|die) autor(?:in|en)?|autor(?:in|en|innen|zy)?|authors?|auteurs?|à propos de l'auteur|sobre el autor|o autorze)$/iu;
 const HEADING = /^h([1-6])$/;
 /** Blocks, and links (a "Read more" at the end of a teaser); never words inside a sentence. */
 const FURNITURE_TAGS = new Set([
@@ -78,7 +132,17 @@ const FURNITURE_TAGS = new Set([
   'a',
   'dd',
   'dt',
+  'time',
 ]);
+
+/**
+ * A date line standing among blocks; a date inside running text is part of a sentence, and
+ * a linked one ends an embedded post ("— Name (@handle) November 18, 2019").
+ */
+function isDateLine(element: Element, text: string): boolean {
+  if (element.name === 'a' || !DATE_LINE.test(text)) return false;
+  return !element.parent?.children.some((node) => node.type === 'text' && node.data.trim());
+}
 
 /** True when the text is nothing but furniture phrases (`Order Reprints | Today's Paper | Subscribe`). */
 export function isFurnitureText(text: string): boolean {
@@ -87,12 +151,17 @@ export function isFurnitureText(text: string): boolean {
     .split(/\s*[|·•\n]\s*/)
     .map((part) =>
       part
-        .replace(/[\s.…!?:»›→>\u00a0]+$/u, '')
+        .replace(/^[\s«‹←<^↑\u00a0]+|[\s.…!?:»›→>\u00a0]+$/gu, '')
         .replace(/\s+/g, ' ')
         .trim(),
     )
     .filter(Boolean);
-  return parts.length > 0 && parts.every((part) => PHRASE.test(part));
+  return parts.length > 0 && parts.every((part) => PHRASE.test(part) || isRelatedLabel(part));
+}
+
+/** A "Read more" label standing alone (`Weiterlesen:` over a list of links). */
+function isRelatedLabel(part: string): boolean {
+  return RELATED_LABEL.exec(part)?.[0].length === part.length;
 }
 
 function headingLevel(element: Element): number | undefined {
@@ -115,6 +184,34 @@ function sectionAfter(heading: Element, level: number, stats: Map<Element, NodeS
   return section;
 }
 
+/** A label opening a box that is not the article: the author's, or a heading naming a newsletter. */
+function isBoxLabel(element: Element, text: string): boolean {
+  const label = text.replace(/[\s:：]+$/u, '');
+  if (AUTHOR_LABEL.test(label)) return true;
+  return headingLevel(element) !== undefined && label.length <= MAX_HEADING_CHARS && /newsletter/i.test(label);
+}
+
+/** True when nothing with text comes before `child` in `parent`. */
+function opensWith(parent: Element, child: Element, stats: Map<Element, NodeStats>): boolean {
+  for (const node of parent.children) {
+    if (node === child) return true;
+    if (node.type === 'text' ? node.data.trim() : isElement(node) && (stats.get(node)?.textLength ?? 0) > 0)
+      return false;
+  }
+  return false;
+}
+
+/** The box a label opens: its outermost short ancestor (below `root`, under half its text) that it opens. */
+function boxOf(label: Element, stats: Map<Element, NodeStats>, root: Element | undefined): Element {
+  const limit = Math.min(MAX_SECTION_CHARS, (stats.get(root as Element)?.textLength ?? 0) / 2);
+  let box = label;
+  for (let parent = box.parent; parent && isElement(parent) && parent !== root; parent = parent.parent) {
+    if ((stats.get(parent)?.textLength ?? Number.POSITIVE_INFINITY) > limit || !opensWith(parent, box, stats)) break;
+    box = parent;
+  }
+  return box;
+}
+
 function isRelatedLink(text: string, stat: NodeStats): boolean {
   return stat.linkLength >= stat.textLength * 0.4 && RELATED_LABEL.test(text);
 }
@@ -125,6 +222,7 @@ export function findFurniture(
   stat: NodeStats | undefined,
   stats: Map<Element, NodeStats>,
   textOf: (element: Element) => string,
+  root?: Element,
 ): Element[] | undefined {
   if (
     !FURNITURE_TAGS.has(element.name) ||
@@ -135,13 +233,20 @@ export function findFurniture(
   )
     return undefined;
   // The parent was asked first: holding the same text (a link alone in its paragraph),
-  // this element gets the same answer, without reading its text again.
+  // this element gets the same answer, without reading its text again; a heading may not
+  // (a newsletter heading alone in its box).
   const parent = element.parent;
   const parentStat = parent && isElement(parent) && FURNITURE_TAGS.has(parent.name) ? stats.get(parent) : undefined;
-  if (parentStat && parentStat.textLength === stat.textLength && parentStat.images === 0) return undefined;
+  const same = parentStat && parentStat.textLength === stat.textLength && parentStat.images === 0;
+  if (same && headingLevel(element) === undefined) return undefined;
   const text = textOf(element);
-  if (isRelatedLink(text, stat)) return [element];
-  if (stat.textLength > MAX_FURNITURE_CHARS || !isFurnitureText(text)) return undefined;
+  if (isRelatedLink(text, stat) || isDateLine(element, text)) return [element];
+  if (isCallToAction(element, text, stat)) return [element];
+  if (stat.textLength > MAX_FURNITURE_CHARS) return undefined;
+  if (CREDIT_LINE.test(text)) return [element];
+  const box = isBoxLabel(element, text) ? boxOf(element, stats, root) : undefined;
+  if (box && box !== element) return [box];
+  if (!box && !isFurnitureText(text)) return undefined;
   const level = headingLevel(element);
   return level === undefined ? [element] : [element, ...sectionAfter(element, level, stats)];
 }
