@@ -29,13 +29,16 @@ export function hintsOf(element: Element): string {
   return `${attribs.class ?? ''} ${attribs.id ?? ''}`;
 }
 
-/** Readability's class weight: -25 per negative hint, +25 per positive one (class and id). */
-export function classWeight(element: Element): number {
+/**
+ * Readability's class weight: -25 per negative hint, +25 per positive one (class and id).
+ * `positiveShare` scales the positive part (the scoring gives a short block only part of it).
+ */
+export function classWeight(element: Element, positiveShare = 1): number {
   let weight = 0;
   for (const value of [element.attribs.class, element.attribs.id]) {
     if (!value) continue;
     if (NEGATIVE_HINT.test(value)) weight -= 25;
-    if (POSITIVE_HINT.test(value)) weight += 25;
+    if (POSITIVE_HINT.test(value)) weight += 25 * positiveShare;
   }
   return weight;
 }

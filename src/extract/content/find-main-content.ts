@@ -26,6 +26,8 @@ const KEEP_TAGS = new Set([
   'code',
   'pre',
 ]);
+/** Text a candidate needs for the whole bonus of a positive class hint. */
+const FULL_HINT_CHARS = 500;
 const UNLIKELY_TAGS = new Set(['nav', 'aside', 'footer']);
 const UNLIKELY_ROLES = /^(menu|menubar|complementary|navigation|banner|contentinfo|search|alert|alertdialog|dialog)$/i;
 const SCORED_TAGS = new Set(['p', 'pre', 'td', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -94,8 +96,24 @@ function scoreParagraphs(body: Element, stats: Map<Element, NodeStats>): Map<Ele
   return scores;
 }
 
-function bestOf(scores: Map<Element, number>): Array<[Element, number]> {
-  return [...scores].sort((a, b) => b[1] - a[1]).slice(0, 5);
+/**
+ * A candidate's score for the choice of the top: a positive class hint counts in
+ * proportion to the candidate's text, up to FULL_HINT_CHARS, so a `content` or
+ * `post-ratings` class cannot lift a box of a few words (an author blurb, a rating widget)
+ * over the article's text. Siblings are still judged by the full score.
+ */
+function rankScore(element: Element, score: number, stats: Map<Element, NodeStats>): number {
+  const stat = stats.get(element);
+  const share = Math.min(1, (stat?.textLength ?? 0) / FULL_HINT_CHARS);
+  if (share === 1) return score;
+  return score - (classWeight(element) - classWeight(element, share)) * (1 - linkDensity(stat));
+}
+
+function bestOf(scores: Map<Element, number>, stats: Map<Element, NodeStats>): Array<[Element, number]> {
+  return [...scores]
+    .map(([element, score]): [Element, number] => [element, rankScore(element, score, stats)])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5);
 }
 
 /** Readability's step: when 3+ near-best candidates share an ancestor, the ancestor is the article. */
@@ -116,8 +134,8 @@ function findSharedAncestor(top: Element, ranked: Array<[Element, number]>, body
   return top;
 }
 
-function pickTop(scores: Map<Element, number>, body: Element): Element {
-  const ranked = bestOf(scores);
+function pickTop(scores: Map<Element, number>, stats: Map<Element, NodeStats>, body: Element): Element {
+  const ranked = bestOf(scores, stats);
   let top = ranked[0]?.[0] ?? body;
   top = findSharedAncestor(top, ranked, body);
   // Climb while the parent holds nothing else worth reading (Readability's "only child" step).
@@ -192,7 +210,7 @@ export function findMainContent($: CheerioAPI, options: MainContentOptions = {})
   const bodyText = stats.get(body)?.textLength ?? 0;
   const measurePageText = () => removed.reduce((sum, element) => sum + measureText(element), bodyText);
   const scores = scoreParagraphs(body, stats);
-  const top = pickTop(scores, body);
+  const top = pickTop(scores, stats, body);
   const wrapper = $('<div></div>');
   const parent = top.parent;
   const members =

@@ -1,0 +1,27 @@
+// Which block the generic scoring takes as the article (find-main-content.ts), on pages
+// built to show each rule: every test here fails without the rule it names.
+
+import { describe, expect, test } from 'vitest';
+import { extractArticle } from '../../../src/extract/extract-article.js';
+
+const SENTENCE = 'The article goes on here with one more plain sentence about the matter in hand';
+const prose = (count: number) =>
+  Array.from({ length: count }, (_, index) => `<p>${index}: ${SENTENCE} and then a second clause of it.</p>`).join(
+    '\n',
+  );
+const extract = (html: string) => extractArticle({ html, url: 'https://site.example/news/story.html', siteRules: {} });
+
+describe('choosing the article block', () => {
+  test('a short box with a content-like class does not beat the longer article text', () => {
+    const blurb =
+      'Written by a staff writer, who covers the city, its council and its schools, and who has worked for the paper since the spring of 2009 after years at a regional weekly in the north of the country where she reported on farming.';
+    const html = `<html><body>
+      <div class="layout"><div class="col">${prose(10)}</div></div>
+      <div class="aside-col"><div class="author-content"><p>${blurb}</p></div></div>
+      </body></html>`;
+    const { text } = extract(html);
+    expect(text).toContain(`0: ${SENTENCE}`);
+    expect(text).toContain(`9: ${SENTENCE}`);
+    expect(text).not.toContain('Written by a staff writer');
+  });
+});
