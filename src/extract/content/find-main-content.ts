@@ -147,6 +147,30 @@ function pickTop(scores: Map<Element, number>, stats: Map<Element, NodeStats>, b
   return top;
 }
 
+/** Characters a block of the same kind as the top needs to join it whatever its score. */
+const MIN_PART_CHARS = 50;
+
+/**
+ * Tag and class of an element and of its only children down to the first one with a
+ * class, a few levels at most (`section > div.wysiwyg`); empty when no class names the kind.
+ */
+function kindOf(element: Element): string {
+  let kind = '';
+  let node: Element | undefined = element;
+  for (let level = 0; node && level < 3; level += 1) {
+    kind += `>${node.name}`;
+    if (node.attribs.class) return `${kind}.${node.attribs.class}`;
+    const children: Element[] = node.children.filter(isElement);
+    node = children.length === 1 ? children[0] : undefined;
+  }
+  return '';
+}
+
+function sameKind(sibling: Element, top: Element): boolean {
+  const kind = kindOf(top);
+  return kind !== '' && kindOf(sibling) === kind;
+}
+
 function isContentSibling(
   sibling: Element,
   top: Element,
@@ -159,10 +183,12 @@ function isContentSibling(
   const topScore = scores.get(top) ?? 0;
   const bonus = top.attribs.class && sibling.attribs.class === top.attribs.class ? topScore * 0.2 : 0;
   if ((scores.get(sibling) ?? -Infinity) + bonus >= Math.max(10, topScore * 0.2)) return true;
-  if (sibling.name !== 'p') return false;
   const stat = stats.get(sibling);
   if (!stat) return false;
   const density = linkDensity(stat);
+  // One more part of an article cut into like blocks (a text block between galleries).
+  if (stat.paragraphs > 0 && stat.textLength >= MIN_PART_CHARS && density < 0.25 && sameKind(sibling, top)) return true;
+  if (sibling.name !== 'p') return false;
   if (stat.textLength > 80) return density < 0.25;
   return stat.textLength > 0 && density === 0;
 }

@@ -24,4 +24,17 @@ describe('choosing the article block', () => {
     expect(text).toContain(`9: ${SENTENCE}`);
     expect(text).not.toContain('Written by a staff writer');
   });
+
+  test('a short part of an article cut into like blocks joins the rest, a block of another kind does not', () => {
+    const part = (text: string) => `<section><div class="wysiwyg">${text}</div></section>`;
+    const html = `<html><body><main>
+      ${part(prose(12))}
+      <section><div class="slider"><p>A caption under the picture between two parts.</p></div></section>
+      ${part('<p>The closing part of the article, one short paragraph on its own.</p>')}
+      </main></body></html>`;
+    const { text } = extract(html);
+    expect(text).toContain(`11: ${SENTENCE}`);
+    expect(text).toContain('The closing part of the article');
+    expect(text).not.toContain('A caption under the picture');
+  });
 });
