@@ -11,7 +11,7 @@ export const UNLIKELY_CANDIDATE =
   /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|promo|share|taboola|outbrain|recirc/i;
 /** Class/id tokens that mark boilerplate wherever they appear (token-wise, so `elementor-widget` is not `widget`). */
 const JUNK_TOKEN =
-  /(^|[-_])(share|sharing|sharebar|social|related|newsletter|promo|promotion|subscribe|subscription|comments?|advert|advertisement|ads?|sponsored|sponsor|cookie|cookies|consent|breadcrumbs?|recirc|outbrain|taboola|signup|cta|waitlist|paywall|popup|modal|toolbar|byline|author-bio|more-articles|read-more|readmore|recommended|trending|most-popular|tags|tag-list|ratings?)([-_]|$)/i;
+  /(^|[-_])(share|sharing|sharebar|social|related|newsletter|promo|promotion|subscribe|subscription|comments?|advert|advertisement|ads?|sponsored|sponsor|cookie|cookies|consent|breadcrumbs?|recirc|outbrain|taboola|signup|cta|waitlist|paywall|popup|modal|toolbar|byline|author-bio|more-articles|recommended|trending|most-popular|tags|tag-list|ratings?)([-_]|$)/i;
 
 /** A token naming the content itself (`entry-content-read-more`) is never junk. */
 const CONTENT_TOKEN = /content|entry|body|text|story/i;

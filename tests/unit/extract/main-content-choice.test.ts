@@ -1,5 +1,6 @@
-// Which block the generic scoring takes as the article (find-main-content.ts), on pages
-// built to show each rule: every test here fails without the rule it names.
+// Which blocks the generic extractor keeps as the article (find-main-content.ts and the
+// class hints of class-hints.ts), on pages built to show each rule: every test here fails
+// without the rule it names.
 
 import { describe, expect, test } from 'vitest';
 import { extractArticle } from '../../../src/extract/extract-article.js';
@@ -36,5 +37,17 @@ describe('choosing the article block', () => {
     expect(text).toContain(`11: ${SENTENCE}`);
     expect(text).toContain('The closing part of the article');
     expect(text).not.toContain('A caption under the picture');
+  });
+});
+
+describe('article text under a class that sounds like furniture', () => {
+  test('a text collapsed behind a "read more" toggle (class readmore) stays; the "Read more" link goes', () => {
+    const collapsed = 'The village lies in a quiet valley, two hours from the coast, and the house stands at its edge.';
+    const html = `<html><body><div class="content">${prose(6)}
+      <div class="js_readmore"><p>${collapsed} ${SENTENCE}.</p></div>
+      <p><a href="/next">Read more</a></p>${prose(2)}</div></body></html>`;
+    const { text } = extract(html);
+    expect(text).toContain(collapsed);
+    expect(text).not.toContain('Read more');
   });
 });
