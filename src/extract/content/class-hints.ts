@@ -5,7 +5,7 @@ import type { Element } from 'domhandler';
 
 const POSITIVE_HINT = /article|body|content|entry|hentry|h-entry|main|page|post|story|text|blog/i;
 const NEGATIVE_HINT =
-  /-ad-|^ad-|\bads?\b|banner|byline|combx|comment|contact|cookie|consent|cta|disqus|foot|footer|gdpr|masthead|media-credit|meta|modal|more-|nav|newsletter|outbrain|pagination|popup|promo|related|recirc|recommend|remark|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|signup|taboola|tags?\b|toolbar|tool|widget|waitlist|event-|breadcrumb/i;
+  /-ad-|^ad-|\bads?\b|banner|byline|combx|comment|contact|cookie|consent|cta|disqus|foot|footer|gdpr|masthead|media-credit|meta|modal|more-|nav|newsletter|outbrain|pagination|popup|promo|related|recirc|recommend|remark|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|signup|taboola|tags?\b|toolbar|tool|(?:^|\s)widget|waitlist|event-|breadcrumb/i;
 /** Blocks never part of an article, removed before scoring (unless they look like content). */
 export const UNLIKELY_CANDIDATE =
   /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|promo|share|taboola|outbrain|recirc/i;

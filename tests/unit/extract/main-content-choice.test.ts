@@ -50,4 +50,14 @@ describe('article text under a class that sounds like furniture', () => {
     expect(text).toContain(collapsed);
     expect(text).not.toContain('Read more');
   });
+
+  test("a page builder's text widget (builder-widget-container) is text; a block classed widget is not", () => {
+    const part = 'The second part of the page tells where the project came from and who started it years ago';
+    const html = `<html><body><div class="content">${prose(6)}
+      <div class="builder-widget-container"><p>${part}.</p><p>${SENTENCE}.</p></div>
+      ${prose(2)}<div class="widget"><p>A short box of the sidebar kind</p></div></div></body></html>`;
+    const { text } = extract(html);
+    expect(text).toContain(part);
+    expect(text).not.toContain('A short box of the sidebar kind');
+  });
 });
