@@ -55,11 +55,17 @@ const TAG_SCORE: Record<string, number> = {
   h6: -5,
 };
 
+/**
+ * A header class naming the article (`entry-header`, `article-header`, `intro-header`) is the
+ * article's own header, holding its standfirst: not the unlikely `header` of the site.
+ */
+const ARTICLE_HEADER = /(?:entry|article|post|story|intro|page|content|news|single|detail)[-_]{0,2}header/gi;
+
 function isUnlikely(element: Element): boolean {
   if (KEEP_TAGS.has(element.name)) return false;
   if (UNLIKELY_TAGS.has(element.name) || UNLIKELY_ROLES.test(element.attribs.role ?? '')) return true;
   if (!element.attribs.class && !element.attribs.id) return false;
-  const hints = hintsOf(element);
+  const hints = hintsOf(element).replace(ARTICLE_HEADER, ' ');
   return UNLIKELY_CANDIDATE.test(hints) && !MAYBE_CANDIDATE.test(hints);
 }
 

@@ -40,6 +40,19 @@ describe('choosing the article block', () => {
   });
 });
 
+describe('the standfirst in the article header', () => {
+  test('a lead under a header class naming the article (entry-header) stays, before the body; a site header does not', () => {
+    const lead = 'The lead sums the story up in two lines before the body starts, as the paper prints it.';
+    const html = `<html><body><div class="site-header"><p>A site header with a long line of text about the site itself, its owners and its aims.</p></div>
+      <div class="main-wrap"><header class="entry-header"><h1>Headline</h1><div class="entry-excerpt"><p>${lead}</p></div></header>
+      <div class="entry-content">${prose(8)}</div></div></body></html>`;
+    const { text } = extract(html);
+    expect(text).toContain(lead);
+    expect(text.indexOf(lead)).toBeLessThan(text.indexOf('0: The article'));
+    expect(text).not.toContain('A site header');
+  });
+});
+
 describe('article text under a class that sounds like furniture', () => {
   test('a text collapsed behind a "read more" toggle (class readmore) stays; the "Read more" link goes', () => {
     const collapsed = 'The village lies in a quiet valley, two hours from the coast, and the house stands at its edge.';
