@@ -9,7 +9,7 @@ import { isElement, linkDensity } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
 import { walkElements } from './walk-elements.js';
 
-const LEVELS = 4;
+const LEVELS = 6;
 /** An ancestor holding more than this times the body's text is the page, not the article. */
 const MAX_GROWTH = 1.5;
 const MIN_LEAD_CHARS = 50;
