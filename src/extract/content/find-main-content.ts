@@ -28,6 +28,8 @@ const KEEP_TAGS = new Set([
 ]);
 /** Text a candidate needs for the whole bonus of a positive class hint. */
 const FULL_HINT_CHARS = 500;
+/** Text a near-best ancestor must hold, in times the top's, to be taken instead. */
+const MIN_ANCESTOR_GROWTH = 1.2;
 const UNLIKELY_TAGS = new Set(['nav', 'aside', 'footer']);
 const UNLIKELY_ROLES = /^(menu|menubar|complementary|navigation|banner|contentinfo|search|alert|alertdialog|dialog)$/i;
 const SCORED_TAGS = new Set(['p', 'pre', 'td', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -122,13 +124,36 @@ function bestOf(scores: Map<Element, number>, stats: Map<Element, NodeStats>): A
     .slice(0, 5);
 }
 
+/**
+ * An ancestor of the top among the near-best candidates, holding MIN_ANCESTOR_GROWTH times
+ * its text or more: the article, the top one of its parts (an interview in an accordion).
+ */
+function findNearBestAncestor(
+  top: Element,
+  alternatives: Element[],
+  body: Element,
+  stats: Map<Element, NodeStats>,
+): Element | undefined {
+  const minText = (stats.get(top)?.textLength ?? 0) * MIN_ANCESTOR_GROWTH;
+  for (let parent = top.parent; parent && isElement(parent) && parent !== body; parent = parent.parent)
+    if (alternatives.includes(parent) && (stats.get(parent)?.textLength ?? 0) >= minText) return parent;
+  return undefined;
+}
+
 /** Readability's step: when 3+ near-best candidates share an ancestor, the ancestor is the article. */
-function findSharedAncestor(top: Element, ranked: Array<[Element, number]>, body: Element): Element {
+function findSharedAncestor(
+  top: Element,
+  ranked: Array<[Element, number]>,
+  body: Element,
+  stats: Map<Element, NodeStats>,
+): Element {
   const topScore = ranked[0]?.[1] ?? 0;
   const alternatives = ranked
     .slice(1)
     .filter(([, score]) => score >= topScore * 0.75)
     .map(([element]) => element);
+  const ancestor = findNearBestAncestor(top, alternatives, body, stats);
+  if (ancestor) return ancestor;
   if (alternatives.length < 2) return top;
   for (let parent = top.parent; parent && isElement(parent) && parent !== body; parent = parent.parent) {
     const contained = alternatives.filter((element) => {
@@ -143,7 +168,7 @@ function findSharedAncestor(top: Element, ranked: Array<[Element, number]>, body
 function pickTop(scores: Map<Element, number>, stats: Map<Element, NodeStats>, body: Element): Element {
   const ranked = bestOf(scores, stats);
   let top = ranked[0]?.[0] ?? body;
-  top = findSharedAncestor(top, ranked, body);
+  top = findSharedAncestor(top, ranked, body, stats);
   // Climb while the parent holds nothing else worth reading (Readability's "only child" step).
   while (top !== body && top.parent && isElement(top.parent) && top.parent !== body) {
     const siblings = top.parent.children.filter(isElement);

@@ -17,7 +17,7 @@ describe('choosing the article block', () => {
     const blurb =
       'Written by a staff writer, who covers the city, its council and its schools, and who has worked for the paper since the spring of 2009 after years at a regional weekly in the north of the country where she reported on farming.';
     const html = `<html><body>
-      <div class="layout"><div class="col">${prose(10)}</div></div>
+      <div class="layout"><div class="col">${prose(12)}</div></div>
       <div class="aside-col"><div class="author-content"><p>${blurb}</p></div></div>
       </body></html>`;
     const { text } = extract(html);
@@ -37,6 +37,18 @@ describe('choosing the article block', () => {
     expect(text).toContain(`11: ${SENTENCE}`);
     expect(text).toContain('The closing part of the article');
     expect(text).not.toContain('A caption under the picture');
+  });
+  test('an ancestor nearly as good as the chosen block, with more text, is the article (an interview in an accordion)', () => {
+    const answer = (index: number) =>
+      `<p>Answer ${index}: yes, the talks went on for weeks, and then they stopped for good late one night in the spring.</p>`;
+    const interview = Array.from({ length: 8 }, (_, index) => answer(index)).join('');
+    const html = `<html><body><div class="detail">${prose(12)}
+      <div class="accordion"><div class="panel"><div class="panel-heading"><h4>The interview</h4></div>
+      <div class="panel-collapse"><div class="answers">${interview}</div></div></div></div>
+      </div></body></html>`;
+    const { text } = extract(html);
+    expect(text).toContain('Answer 7: yes');
+    expect(text).toContain(`0: ${SENTENCE}`);
   });
 });
 
