@@ -7,7 +7,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element, ParentNode } from 'domhandler';
 import { classWeight, hintsOf, MAYBE_CANDIDATE, UNLIKELY_CANDIDATE } from './class-hints.js';
 import { findLeadParagraphs } from './find-lead-paragraphs.js';
-import { isElement, linkDensity, measureText, measureTree } from './measure-tree.js';
+import { isElement, linkDensity, looseParagraphs, measureText, measureTree } from './measure-tree.js';
 import type { NodeStats } from './measure-tree.js';
 import { walkElements } from './walk-elements.js';
 
@@ -91,7 +91,9 @@ function scoreParagraphs(body: Element, stats: Map<Element, NodeStats>): Map<Ele
     const looseText = !paragraph && LEAF_BLOCK_TAGS.has(element.name) && stat.inlineLength >= 25;
     const length = paragraph ? stat.textLength : looseText ? stat.inlineLength : 0;
     if (length < 25) continue;
-    const score = 1 + (paragraph ? stat.commas : stat.inlineCommas) + Math.min(Math.floor(length / 100), 3);
+    // Loose text counts as the paragraphs its `<br>` runs would make, each scored as one.
+    const runs = paragraph ? 1 : looseParagraphs(length);
+    const score = runs + (paragraph ? stat.commas : stat.inlineCommas) + Math.min(Math.floor(length / 100), 3 * runs);
     let ancestor: ParentNode | null = looseText ? element : element.parent;
     for (let level = 0; level < 5 && ancestor && isElement(ancestor) && ancestor !== body.parent; level += 1) {
       if (!scores.has(ancestor)) scores.set(ancestor, (TAG_SCORE[ancestor.name] ?? 0) + classWeight(ancestor));

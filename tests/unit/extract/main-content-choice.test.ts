@@ -50,6 +50,19 @@ describe('choosing the article block', () => {
     expect(text).toContain('Answer 7: yes');
     expect(text).toContain(`0: ${SENTENCE}`);
   });
+  test('prose written in <br> runs scores as the paragraphs it would make, beating a short box', () => {
+    const runs = Array.from(
+      { length: 8 },
+      (_, index) => `Run ${index}: ${SENTENCE} and on for a while yet. ${SENTENCE} again here.`,
+    );
+    const box =
+      'Our shop, open since 1998, ships wine, oil and cheese from Spain and Portugal to your door within three days; orders over sixty euros ship free, and every order can be sent back within fourteen days at no cost, so do not hesitate.';
+    const html = `<html><body><div class="layout"><div class="description"><div class="credit">Photo: A. Person</div>${runs.join('<br><br>')}</div></div>
+      <div class="side"><div class="panel-body"><p>${box}</p></div></div></body></html>`;
+    const { text } = extract(html);
+    expect(text).toContain('Run 7:');
+    expect(text).not.toContain('Our shop, open since 1998');
+  });
 });
 
 describe('the standfirst in the article header', () => {
