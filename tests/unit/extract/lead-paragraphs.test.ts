@@ -41,4 +41,15 @@ describe('lead paragraphs outside the chosen block', () => {
     expect(text).toContain(LEAD);
     expect(text.indexOf(LEAD)).toBeLessThan(text.indexOf('0: This sentence'));
   });
+
+  test('a lead written as a bare <div> of a few sentences counts; a short bare <div> does not', () => {
+    const facts = `${LEAD} The company was ordered on Monday to pay the farmer damages for the illness he blames on it.`;
+    const html = `<html><body><nav><a href="/">Home</a></nav><div class="box">
+      <div class="kicker">Economy today</div><div class="facts">${facts}</div>
+      <div class="reserved">${prose(6)}</div></div></body></html>`;
+    const { text } = extract(html);
+    expect(text).toContain(facts);
+    expect(text.indexOf(facts)).toBeLessThan(text.indexOf('0: This sentence'));
+    expect(text).not.toContain('Economy today');
+  });
 });
