@@ -6,7 +6,9 @@
 //   4. UTF-16/32 sniffed from the byte pattern of `<?xml` (XML 1.0 Appendix F), else UTF-8.
 // A label that claims UTF-16/32 while the bytes are ASCII-compatible is ignored (it is
 // a lie, the bytes could not have been read otherwise). A body that claims UTF-8 but is
-// not valid UTF-8 is decoded as windows-1252, the usual truth, rather than U+FFFD soup.
+// not valid UTF-8 is decoded as windows-1252, the usual truth, rather than U+FFFD soup;
+// unless its well-formed multibyte sequences outnumber the bad bytes (a stray bad byte in
+// UTF-8 text becomes U+FFFD, as in a browser).
 // Latin-1 and US-ASCII labels decode as windows-1252, as browsers do (WHATWG Encoding).
 
 import { isUtf8 } from 'node:buffer';
@@ -147,8 +149,25 @@ function chooseCharset(
     (sniffed ? undefined : normalizeCharset(findDocumentCharset(bytes, kind), sniffed));
   const charset = declared ?? sniffed ?? 'utf-8';
   // isUtf8 validates without decoding (a fatal TextDecoder built a string only to drop it).
-  if (charset === 'utf-8' && !isUtf8(bytes)) return { charset: 'windows-1252', start: 0 };
+  if (charset === 'utf-8' && !isUtf8(bytes) && !isMostlyUtf8(bytes)) return { charset: 'windows-1252', start: 0 };
   return { charset, start: 0 };
+}
+
+/**
+ * True when `bytes`, not valid UTF-8, still hold more well-formed multibyte sequences than
+ * malformed ones: UTF-8 with a stray bad byte (read as U+FFFD, as a browser does), not
+ * windows-1252 text, whose accented letters never pair up into UTF-8 sequences.
+ */
+function isMostlyUtf8(bytes: Buffer): boolean {
+  const text = bytes.toString('utf8');
+  let wellFormed = 0;
+  let malformed = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0xfffd) malformed += 1;
+    else if (code > 0x7f) wellFormed += 1;
+  }
+  return wellFormed > malformed;
 }
 
 function findBom(bytes: Buffer): { charset: string; length: number } | undefined {

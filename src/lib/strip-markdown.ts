@@ -9,6 +9,13 @@ const LABEL = String.raw`\[((?:[^\]\\]|\\.)*)\]`;
 const IMAGE = new RegExp(`!${LABEL}${TARGET}`, 'g');
 const LINK = new RegExp(`${LABEL}${TARGET}`, 'g');
 
+/**
+ * Emphasis marks: unescaped `_` and `*` at the edge of a word, whatever stands outside it
+ * (`"_quoted_"`, `word_._` where an emphasized full stop follows a word); inside a word
+ * (`snake_case` in code) they stay. Text's own `_` and `*` are escaped, and unescaped below.
+ */
+const EMPHASIS_MARK = /(?<![\\\p{L}\p{N}])[*_]+|(?<!\\)[*_]+(?![\p{L}\p{N}])/gu;
+
 export function stripMarkdown(markdown: string): string {
   return markdown
     .replace(/^```.*$/gm, ' ')
@@ -21,7 +28,7 @@ export function stripMarkdown(markdown: string): string {
     .replace(/(^|[^\\])\|/g, '$1 ')
     .replace(/\*\*|__|~~/g, '')
     .replace(/(?<!\\)`/g, '')
-    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+    .replace(EMPHASIS_MARK, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!>|~&=])/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&amp;/g, '&')

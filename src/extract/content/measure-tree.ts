@@ -137,10 +137,15 @@ export function measureTree(root: Element): Map<Element, NodeStats> {
     }
     if (frame.element.name === 'a') own.linkLength = own.textLength;
     if (frame.element.name !== 'p' && own.inlineLength >= 100 && own.hasBlock)
-      own.proseBlocks += Math.max(1, Math.round(own.inlineLength / 300));
+      own.proseBlocks += looseParagraphs(own.inlineLength);
     stats.set(frame.element, own);
   }
   return stats;
+}
+
+/** Paragraphs that `length` characters of loose text (`<br>` prose) stand for: one per 300, at least one. */
+export function looseParagraphs(length: number): number {
+  return Math.max(1, Math.round(length / 300));
 }
 
 export function linkDensity(stats: NodeStats | undefined): number {

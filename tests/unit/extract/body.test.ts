@@ -151,6 +151,8 @@ describe('markdown shape', () => {
     ['- one\n- two\n\n1. three\n\n> quote', 'one two three quote'],
     ['| a | b |\n| --- | --- |\n| 1 | 2 |', 'a b 1 2'],
     ['snake\\_case and 2 \\* 3', 'snake_case and 2 * 3'],
+    ['"_The spell brings water._" —_Book of Spells_', '"The spell brings water." —Book of Spells'],
+    ['as they wish_ \\- we read_._', 'as they wish - we read.'],
     [
       'a [b](https://x.example/\\(1\\) "T (x) \\"q\\"") c ![i](https://x.example/i.png "t (1)") [![R](p.png)](h) d',
       'a b c d',

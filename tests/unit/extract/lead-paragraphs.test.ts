@@ -29,4 +29,27 @@ describe('lead paragraphs outside the chosen block', () => {
     expect(text).toContain('0: This sentence');
     expect(text).not.toContain(LEAD);
   });
+
+  test('a standfirst several wrappers above the body is found (the text grows little on the way up)', () => {
+    const nest = (inner: string, depth: number): string =>
+      depth === 0 ? inner : `<div class="level-${depth}">${nest(inner, depth - 1)}</div>`;
+    const html = `<html><body><nav><a href="/">Home</a></nav><section>
+      <div class="stage"><h1>Headline</h1><p>${LEAD}</p></div>
+      <div class="basis">${nest(`<div class="text">${prose(6)}</div><div class="aside-note"><p>Note.</p></div>`, 4)}</div>
+      </section></body></html>`;
+    const { text } = extract(html);
+    expect(text).toContain(LEAD);
+    expect(text.indexOf(LEAD)).toBeLessThan(text.indexOf('0: This sentence'));
+  });
+
+  test('a lead written as a bare <div> of a few sentences counts; a short bare <div> does not', () => {
+    const facts = `${LEAD} The company was ordered on Monday to pay the farmer damages for the illness he blames on it.`;
+    const html = `<html><body><nav><a href="/">Home</a></nav><div class="box">
+      <div class="kicker">Economy today</div><div class="facts">${facts}</div>
+      <div class="reserved">${prose(6)}</div></div></body></html>`;
+    const { text } = extract(html);
+    expect(text).toContain(facts);
+    expect(text.indexOf(facts)).toBeLessThan(text.indexOf('0: This sentence'));
+    expect(text).not.toContain('Economy today');
+  });
 });

@@ -90,6 +90,17 @@ describe('decodeBody', () => {
     expect(decoded.text).not.toContain('\ufffd');
   });
 
+  test('UTF-8 with a stray bad byte stays UTF-8 (the byte becomes U+FFFD), not windows-1252 mojibake', () => {
+    const [before, after] = xml('utf-8', 'Mäscot, Standardausführung, weiß #').split('#');
+    const decoded = decodeBody(
+      Buffer.concat([Buffer.from(before!), Buffer.from([0xa0]), Buffer.from(after!)]),
+      'text/html; charset=utf-8',
+      'page',
+    );
+    expect(decoded.charset).toBe('utf-8');
+    expect(decoded.text).toContain('Mäscot, Standardausführung, weiß \ufffd');
+  });
+
   test('no declaration at all is UTF-8', () => {
     const text = '<rss><channel><title>naïve</title></channel></rss>';
     expect(decodeBody(Buffer.from(text), undefined, 'feed')).toEqual({ text, charset: 'utf-8' });
