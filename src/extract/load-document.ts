@@ -98,7 +98,10 @@ class BudgetedHandler extends DomHandler {
 
   override ontext(data: string): void {
     if (this.exceeded) return;
-    if (this.trailing) return this.append(data, false);
+    if (this.trailing) {
+      this.append(data, false);
+      return;
+    }
     // Text right where the section ends goes on with it (the section was cut by the end of
     // a piece of input); anything between, even a tag the parser drops, starts a new one.
     const end = this.owner!.endIndex + 1;
