@@ -4,7 +4,8 @@
 
 import { expect, test } from 'vitest';
 import { loadDocument } from '../../../src/extract/load-document.js';
-import { buildTurndownTree, TreeElement, TreeText } from '../../../src/extract/markdown/build-turndown-tree.js';
+import { buildTurndownTree, TreeText } from '../../../src/extract/markdown/build-turndown-tree.js';
+import type { TreeElement } from '../../../src/extract/markdown/build-turndown-tree.js';
 
 function treeOf(html: string): TreeElement {
   return buildTurndownTree(loadDocument(html).root()[0]!.children);
