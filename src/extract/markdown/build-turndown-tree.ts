@@ -7,7 +7,8 @@
 // Members (every one the two packages use): nodeType, nodeName, tagName, parentNode,
 // childNodes, children, firstChild, lastChild, lastElementChild, previousSibling,
 // nextSibling, data, nodeValue, textContent, className, rows, outerHTML, getAttribute,
-// getElementsByTagName, removeChild, cloneNode.
+// getElementsByTagName, removeChild, cloneNode. Turndown copies its input and asks each
+// element for its text several times; the tree is its own copy and keeps each text.
 
 import type { AnyNode } from 'domhandler';
 import { escapeHtmlKeepingQuotes } from '../../lib/xml-text.js';
@@ -37,15 +38,20 @@ export class TreeText {
   parentNode: TreeElement | null = null;
   previousSibling: TreeNode | null = null;
   nextSibling: TreeNode | null = null;
-  constructor(public data: string) {}
+  constructor(private text: string) {}
+  get data(): string {
+    return this.text;
+  }
+  /** Turndown collapses whitespace in place, before it reads any text. */
+  set data(text: string) {
+    this.text = text;
+    this.parentNode?.forgetText();
+  }
   get nodeValue(): string {
-    return this.data;
+    return this.text;
   }
   get textContent(): string {
-    return this.data;
-  }
-  cloneNode(): TreeText {
-    return new TreeText(this.data);
+    return this.text;
   }
 }
 
@@ -55,6 +61,8 @@ export class TreeElement {
   previousSibling: TreeNode | null = null;
   nextSibling: TreeNode | null = null;
   readonly childNodes: TreeNode[] = [];
+  /** textContent, kept: turndown asks each element for it two or three times. */
+  private text: string | undefined;
   constructor(
     readonly nodeName: string,
     private readonly attribs: Readonly<Record<string, string>>,
@@ -82,9 +90,17 @@ export class TreeElement {
     return this.attribs.class ?? '';
   }
   get textContent(): string {
-    let text = '';
-    for (const child of this.childNodes) text += child.textContent;
-    return text;
+    if (this.text === undefined) {
+      let text = '';
+      for (const child of this.childNodes) text += child.textContent;
+      this.text = text;
+    }
+    return this.text;
+  }
+  /** Drops the kept text here and above (an element keeps it only while its children do). */
+  forgetText(): void {
+    for (let element: TreeElement | null = this; element?.text !== undefined; element = element.parentNode)
+      element.text = undefined;
   }
   /** HTMLTableElement.rows: the head's rows, then the table's and its bodies', then the foot's. */
   get rows(): TreeElement[] {
@@ -131,6 +147,7 @@ export class TreeElement {
     child.nextSibling = null;
     child.parentNode = this;
     this.childNodes.push(child);
+    this.forgetText();
   }
   removeChild(child: TreeNode): TreeNode {
     const index = this.childNodes.indexOf(child);
@@ -139,12 +156,12 @@ export class TreeElement {
     if (child.previousSibling) child.previousSibling.nextSibling = child.nextSibling;
     if (child.nextSibling) child.nextSibling.previousSibling = child.previousSibling;
     child.parentNode = child.previousSibling = child.nextSibling = null;
+    this.forgetText();
     return child;
   }
-  cloneNode(deep = false): TreeElement {
-    const copy = new TreeElement(this.nodeName, this.attribs);
-    if (deep) for (const child of this.childNodes) copy.appendChild(child.cloneNode(true));
-    return copy;
+  /** Turndown copies its input before changing it; this tree is built for that one conversion, so it is its own copy. */
+  cloneNode(): TreeElement {
+    return this;
   }
 }
 
