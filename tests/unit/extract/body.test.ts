@@ -4,15 +4,11 @@ import { extractArticle, extractFromFeed } from '../../../src/extract/extract-ar
 import { pickLargestSrcset } from '../../../src/extract/content/resolve-content-urls.js';
 import { stripMarkdown } from '../../../src/lib/strip-markdown.js';
 import type { FeedItem } from '../../../src/types.js';
+import { extractPage, PARAGRAPH, prose } from './helpers/article-snippets.js';
 
-const PARAGRAPH =
-  'This sentence is part of the article body, and it is long enough to count as real prose for scoring.';
-const prose = (count: number) =>
-  Array.from({ length: count }, (_, index) => `<p>${index}: ${PARAGRAPH}</p>`).join('\n');
 const pageWith = (content: string, head = '') =>
   `<html><head>${head}</head><body><nav><a href="/">Home</a></nav><article class="post-content">${prose(4)}${content}${prose(2)}</article><footer>Footer</footer></body></html>`;
-const extract = (html: string, url = 'https://site.example/news/story.html') =>
-  extractArticle({ html, url, siteRules: {} });
+const extract = extractPage;
 const item = (fields: Partial<FeedItem> = {}): FeedItem => ({
   id: 'i',
   title: 'Feed title',

@@ -1,12 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { extractArticle } from '../../../src/extract/extract-article.js';
 import { findBodyProblem } from '../../../src/extract/content/judge-body.js';
+import { extractPage, PARAGRAPH, prose } from './helpers/article-snippets.js';
 
-const PARAGRAPH =
-  'This sentence is part of the article body, and it is long enough to count as real prose for scoring.';
-const prose = (count: number) =>
-  Array.from({ length: count }, (_, index) => `<p>${index}: ${PARAGRAPH}</p>`).join('\n');
-const extract = (html: string) => extractArticle({ html, url: 'https://site.example/news/story.html', siteRules: {} });
+const extract = extractPage;
 
 describe('judging a body', () => {
   const body = (text: string, markdown = text) => ({ text, markdown });

@@ -3,18 +3,12 @@
 // body's own closing link stay.
 
 import { describe, expect, test } from 'vitest';
-import { extractArticle } from '../../../src/extract/extract-article.js';
+import { extractPage, PARAGRAPH, prose } from './helpers/article-snippets.js';
 
-const PARAGRAPH =
-  'This sentence is part of the article body, and it is long enough to count as real prose for scoring.';
-const prose = (count: number) =>
-  Array.from({ length: count }, (_, index) => `<p>${index}: ${PARAGRAPH}</p>`).join('\n');
 const extract = (content: string) =>
-  extractArticle({
-    html: `<html><body><nav><a href="/">Home</a></nav><div class="story">${content}</div><footer>Footer</footer></body></html>`,
-    url: 'https://site.example/news/story.html',
-    siteRules: {},
-  }).text;
+  extractPage(
+    `<html><body><nav><a href="/">Home</a></nav><div class="story">${content}</div><footer>Footer</footer></body></html>`,
+  ).text;
 
 describe('teasers after the article', () => {
   test('a run of link-only paragraphs closing the body goes, with the heading over it', () => {

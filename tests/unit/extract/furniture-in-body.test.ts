@@ -2,18 +2,10 @@
 // other stories, whatever the language; the article's own sentences opening the same way stay.
 
 import { describe, expect, test } from 'vitest';
-import { extractArticle } from '../../../src/extract/extract-article.js';
+import { extractPage, PARAGRAPH, prose } from './helpers/article-snippets.js';
 
-const PARAGRAPH =
-  'This sentence is part of the article body, and it is long enough to count as real prose for scoring.';
-const prose = (count: number) =>
-  Array.from({ length: count }, (_, index) => `<p>${index}: ${PARAGRAPH}</p>`).join('\n');
 const extract = (content: string) =>
-  extractArticle({
-    html: `<html><body><article>${content}</article></body></html>`,
-    url: 'https://site.example/a',
-    siteRules: {},
-  }).text;
+  extractPage(`<html><body><article>${content}</article></body></html>`, 'https://site.example/a').text;
 
 describe('pointers to other stories', () => {
   test('a label ending in a letter outside ASCII ("Czytaj też:") or a one-word label with a colon ("Mire:") goes with its link', () => {

@@ -1,11 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { extractArticle } from '../../../src/extract/extract-article.js';
+import { extractPage, PARAGRAPH, prose } from './helpers/article-snippets.js';
 
-const PARAGRAPH =
-  'This sentence is part of the article body, and it is long enough to count as real prose for scoring.';
-const prose = (count: number) =>
-  Array.from({ length: count }, (_, index) => `<p>${index}: ${PARAGRAPH}</p>`).join('\n');
-const extract = (html: string) => extractArticle({ html, url: 'https://site.example/news/story.html', siteRules: {} });
+const extract = extractPage;
 const LEAD = 'The lead paragraph sums the story up before the body starts, as news sites print it.';
 
 describe('lead paragraphs outside the chosen block', () => {

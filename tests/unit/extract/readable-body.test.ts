@@ -7,22 +7,15 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadSiteRules } from '../../../src/config/load-config.js';
 import { tidyMarkdown } from '../../../src/extract/markdown/convert-to-markdown.js';
-import { extractArticle, extractFromFeed } from '../../../src/extract/extract-article.js';
+import { extractFromFeed } from '../../../src/extract/extract-article.js';
 import { isUsableImage } from '../../../src/extract/metadata/find-cover-image.js';
 import { isFurnitureText } from '../../../src/extract/content/page-furniture.js';
 import { parseFeed } from '../../../src/parse/parse-feed.js';
 import { corpusDir, projectRoot } from '../../helpers/paths.js';
+import { extractPage, PARAGRAPH, prose } from './helpers/article-snippets.js';
 
-const PARAGRAPH =
-  'This sentence is part of the article body, and it is long enough to count as real prose for scoring.';
-const prose = (count: number) =>
-  Array.from({ length: count }, (_, index) => `<p>${index}: ${PARAGRAPH}</p>`).join('\n');
 const extract = (content: string) =>
-  extractArticle({
-    html: `<html><body><article>${content}</article></body></html>`,
-    url: 'https://site.example/a',
-    siteRules: {},
-  });
+  extractPage(`<html><body><article>${content}</article></body></html>`, 'https://site.example/a');
 const feed = (file: string) =>
   parseFeed(readFileSync(resolve(corpusDir, file), 'utf8'), { url: 'https://feeds.example/' }).items;
 
