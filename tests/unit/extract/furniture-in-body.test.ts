@@ -49,9 +49,7 @@ describe('date lines', () => {
     ['Updated: 2020-04-03 10:30', false],
     ['The meeting is on April 3, 2020', true],
     ['3 April 2020 was a Friday', true],
-  ])('a paragraph %j stays: %s', (line, kept) => {
-    expect(extract(`${prose(3)}<p>${line}</p>${prose(2)}`).includes(line)).toBe(kept);
-  });
+  ])('a paragraph %j stays: %s', expectKeptAmidProse);
 
   test('the linked date closing an embedded post stays', () => {
     const text = extract(
@@ -61,6 +59,10 @@ describe('date lines', () => {
   });
 });
 
+/** A paragraph between runs of prose is kept in the body, or not. */
+const expectKeptAmidProse = (line: string, kept: boolean) =>
+  expect(extract(`${prose(3)}<p>${line}</p>${prose(2)}`).includes(line)).toBe(kept);
+
 describe('credit and source lines', () => {
   test.each([
     ['Foto: Ingo Pertramer', false],
@@ -68,9 +70,7 @@ describe('credit and source lines', () => {
     ['Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin', false],
     ['Johannes Thingnes Bø will für Furore sorgen. © AFP / Marco Bertorello', false],
     ['The photo shows the source of the river, where the survey began.', true],
-  ])('a paragraph %j stays: %s', (line, kept) => {
-    expect(extract(`${prose(3)}<p>${line}</p>${prose(2)}`).includes(line)).toBe(kept);
-  });
+  ])('a paragraph %j stays: %s', expectKeptAmidProse);
 });
 
 describe('boxes opened by a label', () => {
@@ -94,9 +94,7 @@ describe('calls to act in the site’s own voice', () => {
     ['Zapraszamy też do subskrypcji tygodnika w Sieci Przyjaciół.', false],
     ['Small investors welcomed the deal, subscribing for so many shares they will get the maximum.', true],
     ['You can still sign up for notifications, and prices range from $719 to $904.', true],
-  ])('a paragraph %j stays: %s', (line, kept) => {
-    expect(extract(`${prose(3)}<p>${line}</p>${prose(2)}`).includes(line)).toBe(kept);
-  });
+  ])('a paragraph %j stays: %s', expectKeptAmidProse);
 });
 
 describe('links back', () => {

@@ -59,13 +59,14 @@ describe('an article edited at the source in the feeds', () => {
   });
 });
 
-describe('the feeds’ own date and an edit at the source', () => {
-  let fixture: PublishFixture | undefined;
-  afterEach(async () => {
-    await fixture?.cleanup();
-    fixture = undefined;
-  });
+/** A publish fixture of the test running now, removed after it. */
+let fixture: PublishFixture | undefined;
+afterEach(async () => {
+  await fixture?.cleanup();
+  fixture = undefined;
+});
 
+describe('the feeds’ own date and an edit at the source', () => {
   test('an older article edited after the newest one moves RSS lastBuildDate and Atom <updated>', async () => {
     const newest = makeArticle({
       slug: 'newest',
@@ -86,12 +87,6 @@ describe('the feeds’ own date and an edit at the source', () => {
 });
 
 describe('validate and `updated`', () => {
-  let fixture: PublishFixture | undefined;
-  afterEach(async () => {
-    await fixture?.cleanup();
-    fixture = undefined;
-  });
-
   test('a real date not before the article passes; one that is not a date, or is earlier, is named', async () => {
     fixture = await makeFixture({}, [
       makeArticle({ slug: 'good', extra: { published: PUBLISHED, updated: '2025-11-04T00:00:00.000Z' } }),
